@@ -1,0 +1,45 @@
+#pragma once
+// Spelling of BAL values: the columns of each version, cle_interop, numbers, positions.
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace adressage::formats {
+
+// The 21 columns of BAL 1.4, in the order of the AITF specification.
+inline constexpr std::array<std::string_view, 21> bal14_columns = {
+    "id_ban_commune", "id_ban_toponyme", "id_ban_adresse", "cle_interop", "commune_insee",
+    "commune_nom", "commune_deleguee_insee", "commune_deleguee_nom", "voie_nom",
+    "lieudit_complement_nom", "numero", "suffixe", "position", "x", "y", "long", "lat",
+    "cad_parcelles", "source", "date_der_maj", "certification_commune"};
+
+enum class PositionType {
+    delivrance_postale,
+    entree,
+    batiment,
+    cage_escalier,
+    logement,
+    parcelle,
+    segment,
+    service_technique
+};
+
+// The exact spelling the validator expects ("bâtiment", "cage d’escalier" with U+2019...).
+std::string_view position_label(PositionType type);
+
+// Fixed-point decimal, locale-independent ("12.30"); -0 is written as 0.
+std::string format_fixed(double value, int decimals);
+
+// "<insee>_<voie>_<numero 5 digits>[_<suffixe>]", all lowercase. `voie_code` has 4 characters.
+std::string cle_interop(std::string_view insee, std::string_view voie_code, int numero,
+                        std::string_view suffixe = {});
+
+// Temporary voie code for the n-th voie without a TOPO code (n from 1): x001..x999, y000..y999,
+// z000..z999. Throws ConfigError beyond.
+std::string temporary_voie_code(int n);
+
+// A value safe for a `;`-separated unquoted file: separators, quotes and line breaks become
+// spaces, runs of spaces collapse, both ends trimmed.
+std::string sanitize_value(std::string_view value);
+
+} // namespace adressage::formats

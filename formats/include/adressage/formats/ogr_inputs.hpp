@@ -1,0 +1,62 @@
+#pragma once
+// The three vector inputs of a run (roads, buildings, boundary), opened and checked against
+// their preset before any heavy work, then read into plain records.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "adressage/formats/preset.hpp"
+#include "adressage/formats/source_spec.hpp"
+#include "adressage/geo/vector_reader.hpp"
+
+namespace adressage::formats {
+
+struct RoadRecord {
+    std::int64_t fid = 0;
+    std::string name;
+    std::string kind;
+    std::vector<geo::Polyline> lines;
+    const char* skip_reason = nullptr;
+};
+
+struct PolygonRecord {
+    std::int64_t fid = 0;
+    geo::MultiPolygon polygons;
+    const char* skip_reason = nullptr;
+};
+
+// Every constructor throws InputError naming `option` (e.g. "--roads") when the source, layer,
+// field or geometry type is not usable, with what to do about it.
+class RoadInput {
+public:
+    RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset);
+    const std::string& layer_name() const { return layer_name_; }
+    std::string crs_wkt() const { return layer_.crs_wkt(); }
+    void read(const std::function<void(const RoadRecord&)>& sink);
+
+private:
+    geo::VectorDataset dataset_;
+    geo::VectorLayer layer_;
+    std::string layer_name_;
+    Preset preset_;
+    bool has_kind_ = false;
+};
+
+class PolygonInput {
+public:
+    enum class Role { buildings, boundary };
+    PolygonInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
+                 Role role);
+    const std::string& layer_name() const { return layer_name_; }
+    std::string crs_wkt() const { return layer_.crs_wkt(); }
+    void read(const std::function<void(const PolygonRecord&)>& sink);
+
+private:
+    geo::VectorDataset dataset_;
+    geo::VectorLayer layer_;
+    std::string layer_name_;
+    std::string flag_field_;
+};
+
+} // namespace adressage::formats

@@ -1,0 +1,96 @@
+#include "adressage/formats/bal_format.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "adressage/error.hpp"
+
+namespace adressage::formats {
+
+std::string_view position_label(PositionType type) {
+    switch (type) {
+    case PositionType::delivrance_postale:
+        return "délivrance postale";
+    case PositionType::entree:
+        return "entrée";
+    case PositionType::batiment:
+        return "bâtiment";
+    case PositionType::cage_escalier:
+        return "cage d\u2019escalier";
+    case PositionType::logement:
+        return "logement";
+    case PositionType::parcelle:
+        return "parcelle";
+    case PositionType::segment:
+        return "segment";
+    case PositionType::service_technique:
+        return "service technique";
+    }
+    return "bâtiment";
+}
+
+std::string format_fixed(double value, int decimals) {
+    char buffer[64];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    std::string out(buffer, result.ptr);
+    // "-0.00" after rounding: write it without the sign.
+    if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) {
+        out.erase(0, 1);
+    }
+    return out;
+}
+
+std::string cle_interop(std::string_view insee, std::string_view voie_code, int numero,
+                        std::string_view suffixe) {
+    char digits[16];
+    const auto result = std::to_chars(digits, digits + sizeof digits, numero);
+    std::string number(digits, result.ptr);
+    if (number.size() < 5) {
+        number.insert(0, 5 - number.size(), '0');
+    }
+    std::string key;
+    key.append(insee).append("_").append(voie_code).append("_").append(number);
+    if (!suffixe.empty()) {
+        key.append("_").append(suffixe);
+    }
+    for (char& c : key) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return key;
+}
+
+std::string temporary_voie_code(int n) {
+    if (n < 1 || n > 2999) {
+        throw ConfigError("more than 2999 voies without a TOPO code in one commune");
+    }
+    // x001..x999, then y000..y999, then z000..z999 (the BAN's pseudo-code sequence).
+    const char letter = n <= 999 ? 'x' : n <= 1999 ? 'y' : 'z';
+    const int rest = n <= 999 ? n : (n - 1000) % 1000;
+    std::string code(1, letter);
+    const std::string digits = std::to_string(rest);
+    code.append(3 - digits.size(), '0').append(digits);
+    return code;
+}
+
+std::string sanitize_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    bool pending_space = false;
+    for (char c : value) {
+        const bool blank = c == ';' || c == '"' || c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (blank) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out.push_back(' ');
+            pending_space = false;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+} // namespace adressage::formats

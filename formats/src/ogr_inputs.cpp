@@ -1,0 +1,140 @@
+#include "adressage/formats/ogr_inputs.hpp"
+
+#include "adressage/error.hpp"
+
+namespace adressage::formats {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out.empty() ? "none" : out;
+}
+
+geo::VectorDataset open_dataset(const std::string& option, const SourceSpec& spec) {
+    try {
+        return geo::VectorDataset::open(spec.dataset);
+    } catch (const GdalError& e) {
+        throw InputError(option + " " + spec.text,
+                         std::string("cannot open '") + spec.dataset + "' (" + e.what() +
+                             "); check the path, or give a GDAL vector source");
+    }
+}
+
+// The layer the user named, else the only layer, else the preset's first candidate present.
+std::string choose_layer(const std::string& option, const SourceSpec& spec,
+                         const geo::VectorDataset& dataset,
+                         const std::vector<std::string>& candidates) {
+    const std::vector<std::string> names = dataset.layer_names();
+    if (!spec.layer.empty()) {
+        if (!dataset.has_layer(spec.layer)) {
+            throw InputError(option + " " + spec.text,
+                             "no layer '" + spec.layer + "' (layers: " + join(names) +
+                                 "); write the source as path:layer with one of them");
+        }
+        return spec.layer;
+    }
+    if (names.size() == 1) {
+        return names.front();
+    }
+    for (const std::string& candidate : candidates) {
+        if (dataset.has_layer(candidate)) {
+            return candidate;
+        }
+    }
+    throw InputError(option + " " + spec.text,
+                     "cannot tell which layer to read (layers: " + join(names) +
+                         "); write the source as path:layer");
+}
+
+void require_field(const std::string& option, const SourceSpec& spec,
+                   const geo::VectorLayer& layer, const std::string& field,
+                   const std::string& fix) {
+    if (!layer.has_field(field)) {
+        throw InputError(option + " " + spec.text,
+                         "layer '" + layer.name() + "' has no field '" + field +
+                             "' (fields: " + join(layer.field_names()) + "); " + fix);
+    }
+}
+
+void require_geometry(const std::string& option, const SourceSpec& spec,
+                      const geo::VectorLayer& layer, geo::GeometryKind wanted) {
+    const geo::GeometryKind kind = layer.geometry_kind();
+    // Layers of unknown or mixed type are accepted; their features are checked one by one.
+    if (kind != wanted && kind != geo::GeometryKind::unknown) {
+        throw InputError(option + " " + spec.text,
+                         "layer '" + layer.name() + "' has " + geo::to_string(kind) +
+                             " geometries, expected " + geo::to_string(wanted) +
+                             "s; give the layer that holds them as path:layer");
+    }
+}
+
+} // namespace
+
+RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset)
+    : dataset_(open_dataset(option, spec)),
+      layer_(dataset_.layer(choose_layer(option, spec, dataset_, preset.road_layers))),
+      layer_name_(layer_.name()), preset_(preset) {
+    require_geometry(option, spec, layer_, geo::GeometryKind::line);
+    require_field(option, spec, layer_, preset_.road_name_field,
+                  "name the road-name field with --road-name-field");
+    if (!preset_.road_kind_field.empty()) {
+        require_field(option, spec, layer_, preset_.road_kind_field,
+                      "name the road-kind field with --road-kind-field, or pass "
+                      "--road-kind-field '' to keep every line");
+        has_kind_ = true;
+    }
+}
+
+void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
+    std::vector<std::string> fields{preset_.road_name_field};
+    if (has_kind_) {
+        fields.push_back(preset_.road_kind_field);
+    }
+    RoadRecord road;
+    layer_.for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord& f) {
+        road.fid = f.fid;
+        road.name = f.values[0];
+        road.kind = has_kind_ ? f.values[1] : std::string();
+        road.lines = f.lines;
+        road.skip_reason = f.skip_reason;
+        sink(road);
+    });
+}
+
+PolygonInput::PolygonInput(const std::string& option, const SourceSpec& spec,
+                           const Preset& preset, Role role)
+    : dataset_(open_dataset(option, spec)),
+      layer_(dataset_.layer(choose_layer(
+          option, spec, dataset_,
+          role == Role::buildings ? preset.building_layers : preset.boundary_layers))),
+      layer_name_(layer_.name()) {
+    require_geometry(option, spec, layer_, geo::GeometryKind::polygon);
+    // The flag field is optional: a layer without it is taken as buildings only.
+    if (role == Role::buildings && !preset.building_flag_field.empty() &&
+        layer_.has_field(preset.building_flag_field)) {
+        flag_field_ = preset.building_flag_field;
+    }
+}
+
+void PolygonInput::read(const std::function<void(const PolygonRecord&)>& sink) {
+    std::vector<std::string> fields;
+    if (!flag_field_.empty()) {
+        fields.push_back(flag_field_);
+    }
+    PolygonRecord record;
+    layer_.for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord& f) {
+        if (!flag_field_.empty() && (f.values[0].empty() || f.values[0] == "no")) {
+            return; // not a building (e.g. a landuse multipolygon in an OSM file)
+        }
+        record.fid = f.fid;
+        record.polygons = f.polygons;
+        record.skip_reason = f.skip_reason;
+        sink(record);
+    });
+}
+
+} // namespace adressage::formats

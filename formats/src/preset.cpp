@@ -1,0 +1,49 @@
+#include "adressage/formats/preset.hpp"
+
+#include <algorithm>
+
+#include "adressage/error.hpp"
+
+namespace adressage::formats {
+
+Preset preset_by_name(const std::string& name) {
+    if (name == "osm") {
+        Preset p;
+        p.name = "osm";
+        p.road_layers = {"roads", "lines"};
+        p.road_name_field = "name";
+        p.road_kind_field = "highway";
+        // Ways that carry addresses in France; motorways, trunks and their links do not.
+        p.road_kinds = {"primary",     "secondary",     "tertiary",      "unclassified",
+                        "residential", "living_street", "pedestrian",    "service",
+                        "road",        "track",         "footway",       "path",
+                        "steps",       "primary_link",  "secondary_link", "tertiary_link"};
+        p.building_layers = {"buildings", "multipolygons"};
+        p.building_flag_field = "building";
+        p.boundary_layers = {"boundary", "multipolygons"};
+        return p;
+    }
+    if (name == "cadastre") {
+        Preset p;
+        p.name = "cadastre";
+        p.road_layers = {"voie_zoncommuni", "ZONCOMMUNI_id"};
+        p.road_name_field = "nom";
+        p.excluded_name_prefixes = {"Autoroute"};
+        p.building_layers = {"batiment", "BATIMENT_id"};
+        p.boundary_layers = {"commune", "COMMUNE_id"};
+        return p;
+    }
+    throw ConfigError("--preset: unknown preset '" + name + "'; use osm or cadastre");
+}
+
+bool is_road_kind(const Preset& preset, const std::string& kind) {
+    return std::find(preset.road_kinds.begin(), preset.road_kinds.end(), kind) !=
+           preset.road_kinds.end();
+}
+
+bool has_excluded_prefix(const Preset& preset, const std::string& name) {
+    return std::any_of(preset.excluded_name_prefixes.begin(), preset.excluded_name_prefixes.end(),
+                       [&](const std::string& prefix) { return name.starts_with(prefix); });
+}
+
+} // namespace adressage::formats

@@ -1,0 +1,33 @@
+#pragma once
+// Nearest-line queries over a fixed set of polylines (GEOS STRtree).
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "adressage/geo/geos_context.hpp"
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::geo {
+
+class NearestLineIndex {
+public:
+    struct Hit {
+        std::size_t index;  // position of the line in the constructor's vector
+        double distance;
+    };
+
+    NearestLineIndex(GeosContext& ctx, const std::vector<Polyline>& lines);
+    ~NearestLineIndex();
+    NearestLineIndex(const NearestLineIndex&) = delete;
+    NearestLineIndex& operator=(const NearestLineIndex&) = delete;
+
+    // The nearest line to `p`, if one lies within `max_distance`. Ties go to the lowest index.
+    std::optional<Hit> nearest(XY p, double max_distance) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace adressage::geo

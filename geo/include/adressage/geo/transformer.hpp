@@ -1,0 +1,32 @@
+#pragma once
+// Coordinate transformation between two CRS with PROJ, axis order normalised to
+// easting/northing and longitude/latitude. Owns its PROJ context: one per thread.
+#include <memory>
+#include <span>
+#include <string>
+
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::geo {
+
+class Transformer {
+public:
+    // `source` and `target`: anything PROJ understands ("EPSG:2154", WKT...).
+    Transformer(const std::string& source, const std::string& target);
+    ~Transformer();
+    Transformer(const Transformer&) = delete;
+    Transformer& operator=(const Transformer&) = delete;
+
+    // In place; throws ProjError when a point cannot be transformed.
+    void forward(std::span<XY> points) const;
+    void inverse(std::span<XY> points) const;
+
+    // True when source and target are the same CRS, so forward() changes nothing.
+    bool is_identity() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace adressage::geo

@@ -1,0 +1,140 @@
+#include "adressage/geo/geometry_ops.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "adressage/error.hpp"
+#include "adressage/geo/linear_ref.hpp"
+#include "geos_handle.hpp"
+
+namespace adressage::geo {
+
+using detail::GeomPtr;
+using detail::own;
+
+XY point_on_surface(GeosContext& ctx, const MultiPolygon& polygons) {
+    GeomPtr g = detail::make_multipolygon(ctx, polygons);
+    GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
+    if (GEOSisEmpty_r(ctx.handle(), p.get()) != 0) {
+        throw GeosError("GEOS PointOnSurface: empty result");
+    }
+    return detail::point_of(ctx, p.get());
+}
+
+XY centroid(GeosContext& ctx, const MultiPolygon& polygons) {
+    GeomPtr g = detail::make_multipolygon(ctx, polygons);
+    GeomPtr p = own(ctx, GEOSGetCentroid_r(ctx.handle(), g.get()), "GetCentroid");
+    return detail::point_of(ctx, p.get());
+}
+
+bool is_valid(GeosContext& ctx, const MultiPolygon& polygons) {
+    GeomPtr g = detail::make_multipolygon(ctx, polygons);
+    const char valid = GEOSisValid_r(ctx.handle(), g.get());
+    if (valid == 2) {
+        ctx.raise("isValid");
+    }
+    return valid == 1;
+}
+
+MultiPolygon make_valid(GeosContext& ctx, const MultiPolygon& polygons) {
+    GeomPtr g = detail::make_multipolygon(ctx, polygons);
+    GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()), "MakeValid");
+    MultiPolygon out;
+    detail::collect_polygons(ctx, fixed.get(), out);
+    return out;
+}
+
+MultiPolygon union_all(GeosContext& ctx, const std::vector<MultiPolygon>& parts) {
+    MultiPolygon all;
+    for (const MultiPolygon& part : parts) {
+        all.insert(all.end(), part.begin(), part.end());
+    }
+    GeomPtr g = detail::make_multipolygon(ctx, all);
+    GeomPtr u = own(ctx, GEOSUnaryUnion_r(ctx.handle(), g.get()), "UnaryUnion");
+    MultiPolygon out;
+    detail::collect_polygons(ctx, u.get(), out);
+    return out;
+}
+
+std::vector<Polyline> line_merge(GeosContext& ctx, const std::vector<Polyline>& lines) {
+    GeomPtr g = detail::make_multiline(ctx, lines);
+    GeomPtr merged = own(ctx, GEOSLineMerge_r(ctx.handle(), g.get()), "LineMerge");
+    std::vector<Polyline> out;
+    detail::collect_lines(ctx, merged.get(), out);
+    std::sort(out.begin(), out.end(), [](const Polyline& a, const Polyline& b) {
+        const double la = length(a);
+        const double lb = length(b);
+        if (la != lb) {
+            return la > lb;
+        }
+        return std::tie(a.front().x, a.front().y) < std::tie(b.front().x, b.front().y);
+    });
+    return out;
+}
+
+double distance(GeosContext& ctx, const Polyline& a, const Polyline& b) {
+    GeomPtr ga = detail::make_line(ctx, a);
+    GeomPtr gb = detail::make_line(ctx, b);
+    double d = 0.0;
+    if (GEOSDistance_r(ctx.handle(), ga.get(), gb.get(), &d) == 0) {
+        ctx.raise("Distance");
+    }
+    return d;
+}
+
+struct PreparedArea::Impl {
+    GeosContext& ctx;
+    GeomPtr area;
+    const GEOSPreparedGeometry* prepared = nullptr;
+
+    Impl(GeosContext& c, GeomPtr a) : ctx(c), area(std::move(a)) {}
+    ~Impl() {
+        // The prepared geometry refers to `area`: destroy it first.
+        if (prepared != nullptr) {
+            GEOSPreparedGeom_destroy_r(ctx.handle(), prepared);
+        }
+    }
+};
+
+PreparedArea::PreparedArea(GeosContext& ctx, const MultiPolygon& area)
+    : impl_(std::make_unique<Impl>(ctx, detail::make_multipolygon(ctx, area))) {
+    impl_->prepared = ctx.check(GEOSPrepare_r(ctx.handle(), impl_->area.get()), "Prepare");
+}
+
+PreparedArea::~PreparedArea() = default;
+
+bool PreparedArea::contains(XY p) const {
+    GeosContext& ctx = impl_->ctx;
+    GeomPtr point = detail::make_point(ctx, p);
+    const char inside = GEOSPreparedContains_r(ctx.handle(), impl_->prepared, point.get());
+    if (inside == 2) {
+        ctx.raise("PreparedContains");
+    }
+    return inside == 1;
+}
+
+std::vector<Polyline> PreparedArea::clip(const Polyline& line) const {
+    GeosContext& ctx = impl_->ctx;
+    GeomPtr g = detail::make_line(ctx, line);
+    const char covered = GEOSPreparedCovers_r(ctx.handle(), impl_->prepared, g.get());
+    if (covered == 2) {
+        ctx.raise("PreparedCovers");
+    }
+    if (covered == 1) {
+        return {line};
+    }
+    const char touches = GEOSPreparedIntersects_r(ctx.handle(), impl_->prepared, g.get());
+    if (touches == 2) {
+        ctx.raise("PreparedIntersects");
+    }
+    if (touches == 0) {
+        return {};
+    }
+    GeomPtr inside =
+        own(ctx, GEOSIntersection_r(ctx.handle(), impl_->area.get(), g.get()), "Intersection");
+    std::vector<Polyline> out;
+    detail::collect_lines(ctx, inside.get(), out);
+    return out;
+}
+
+} // namespace adressage::geo

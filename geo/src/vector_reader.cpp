@@ -1,0 +1,303 @@
+#include "adressage/geo/vector_reader.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <mutex>
+
+#include "adressage/error.hpp"
+
+namespace adressage::geo {
+
+namespace {
+
+void register_drivers_once() {
+    static std::once_flag flag;
+    std::call_once(flag, [] { GDALAllRegister(); });
+}
+
+// GDAL reports through CPLError; keep its messages off stderr while we work and read the last
+// one when a call fails. Only records: the caller decides what to throw.
+class QuietGdal {
+public:
+    QuietGdal() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+    static std::string last_message() {
+        const char* m = CPLGetLastErrorMsg();
+        return (m && *m) ? std::string(m) : std::string("unknown GDAL error");
+    }
+};
+
+GeometryKind kind_of(OGRwkbGeometryType type) {
+    switch (wkbFlatten(type)) {
+    case wkbPoint:
+    case wkbMultiPoint:
+        return GeometryKind::point;
+    case wkbLineString:
+    case wkbMultiLineString:
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve:
+        return GeometryKind::line;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+    case wkbCurvePolygon:
+    case wkbMultiSurface:
+        return GeometryKind::polygon;
+    case wkbUnknown:
+    case wkbGeometryCollection:
+        return GeometryKind::unknown;
+    default:
+        return GeometryKind::other;
+    }
+}
+
+bool finite(const std::vector<XY>& points) {
+    for (const XY& p : points) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<XY> points_of(const OGRSimpleCurve& curve) {
+    std::vector<XY> points(static_cast<std::size_t>(curve.getNumPoints()));
+    for (int i = 0; i < curve.getNumPoints(); ++i) {
+        points[static_cast<std::size_t>(i)] = XY{curve.getX(i), curve.getY(i)};
+    }
+    return points;
+}
+
+// Appends the lines of `g`; returns a skip reason or nullptr.
+const char* read_lines(const OGRGeometry& g, std::vector<Polyline>& out) {
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (type == wkbLineString) {
+        Polyline line = points_of(*g.toLineString());
+        if (!finite(line)) {
+            return "invalid_coordinates";
+        }
+        if (line.size() < 2) {
+            return "degenerate_geometry";
+        }
+        out.push_back(std::move(line));
+        return nullptr;
+    }
+    if (type == wkbMultiLineString || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *g.toGeometryCollection()) {
+            if (const char* reason = read_lines(*part, out)) {
+                return reason;
+            }
+        }
+        return nullptr;
+    }
+    if (type == wkbCircularString || type == wkbCompoundCurve || type == wkbMultiCurve) {
+        std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+        return linear ? read_lines(*linear, out) : "invalid_geometry";
+    }
+    return "wrong_geometry_type";
+}
+
+const char* read_polygons(const OGRGeometry& g, MultiPolygon& out) {
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (type == wkbPolygon) {
+        const OGRPolygon& polygon = *g.toPolygon();
+        if (polygon.getExteriorRing() == nullptr) {
+            return "empty_geometry";
+        }
+        Polygon p;
+        p.outer = points_of(*polygon.getExteriorRing());
+        for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+            p.holes.push_back(points_of(*polygon.getInteriorRing(i)));
+        }
+        auto usable = [](const Ring& r) { return r.size() >= 4 && r.front() == r.back(); };
+        if (!finite(p.outer)) {
+            return "invalid_coordinates";
+        }
+        if (!usable(p.outer)) {
+            return "degenerate_geometry";
+        }
+        for (const Ring& hole : p.holes) {
+            if (!finite(hole) || !usable(hole)) {
+                return "degenerate_geometry";
+            }
+        }
+        out.push_back(std::move(p));
+        return nullptr;
+    }
+    if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *g.toGeometryCollection()) {
+            if (const char* reason = read_polygons(*part, out)) {
+                return reason;
+            }
+        }
+        return nullptr;
+    }
+    if (type == wkbCurvePolygon || type == wkbMultiSurface) {
+        std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+        return linear ? read_polygons(*linear, out) : "invalid_geometry";
+    }
+    return "wrong_geometry_type";
+}
+
+} // namespace
+
+const char* to_string(GeometryKind kind) {
+    switch (kind) {
+    case GeometryKind::point:
+        return "point";
+    case GeometryKind::line:
+        return "line";
+    case GeometryKind::polygon:
+        return "polygon";
+    case GeometryKind::unknown:
+        return "unknown";
+    case GeometryKind::other:
+        break;
+    }
+    return "other";
+}
+
+struct VectorDataset::Impl {
+    GDALDatasetUniquePtr dataset;
+};
+
+struct VectorLayer::Impl {
+    std::shared_ptr<VectorDataset::Impl> owner; // keeps the dataset open
+    OGRLayer* layer = nullptr;
+    std::string name;
+};
+
+VectorDataset::VectorDataset(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+VectorDataset::VectorDataset(VectorDataset&&) noexcept = default;
+VectorDataset::~VectorDataset() = default;
+
+VectorDataset VectorDataset::open(const std::string& source) {
+    register_drivers_once();
+    QuietGdal quiet;
+    auto impl = std::make_shared<Impl>();
+    impl->dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!impl->dataset) {
+        throw GdalError(QuietGdal::last_message());
+    }
+    return VectorDataset(std::move(impl));
+}
+
+std::vector<std::string> VectorDataset::layer_names() const {
+    std::vector<std::string> names;
+    for (OGRLayer* layer : impl_->dataset->GetLayers()) {
+        names.emplace_back(layer->GetName());
+    }
+    return names;
+}
+
+bool VectorDataset::has_layer(const std::string& name) const {
+    QuietGdal quiet;
+    return impl_->dataset->GetLayerByName(name.c_str()) != nullptr;
+}
+
+VectorLayer VectorDataset::layer(const std::string& name) const {
+    QuietGdal quiet;
+    OGRLayer* layer = impl_->dataset->GetLayerByName(name.c_str());
+    if (layer == nullptr) {
+        throw GdalError("no layer named '" + name + "'");
+    }
+    auto impl = std::make_unique<VectorLayer::Impl>();
+    impl->owner = impl_;
+    impl->layer = layer;
+    impl->name = layer->GetName();
+    return VectorLayer(std::move(impl));
+}
+
+VectorLayer::VectorLayer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+VectorLayer::VectorLayer(VectorLayer&&) noexcept = default;
+VectorLayer::~VectorLayer() = default;
+
+const std::string& VectorLayer::name() const noexcept { return impl_->name; }
+
+GeometryKind VectorLayer::geometry_kind() const {
+    QuietGdal quiet;
+    return kind_of(impl_->layer->GetGeomType());
+}
+
+std::vector<std::string> VectorLayer::field_names() const {
+    std::vector<std::string> names;
+    const OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    }
+    return names;
+}
+
+bool VectorLayer::has_field(const std::string& field) const {
+    return impl_->layer->GetLayerDefn()->GetFieldIndex(field.c_str()) >= 0;
+}
+
+std::string VectorLayer::crs_wkt() const {
+    const OGRSpatialReference* srs = impl_->layer->GetSpatialRef();
+    if (srs == nullptr) {
+        return {};
+    }
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    if (srs->exportToWkt(&wkt, options) != OGRERR_NONE || wkt == nullptr) {
+        CPLFree(wkt);
+        throw GdalError("cannot export the CRS of layer '" + name() + "'");
+    }
+    std::string out(wkt);
+    CPLFree(wkt);
+    return out;
+}
+
+void VectorLayer::for_each(const std::vector<std::string>& fields, GeometryKind wanted,
+                           const std::function<void(const FeatureRecord&)>& sink) {
+    QuietGdal quiet;
+    OGRLayer& layer = *impl_->layer;
+    std::vector<int> indices;
+    for (const std::string& field : fields) {
+        const int index = layer.GetLayerDefn()->GetFieldIndex(field.c_str());
+        if (index < 0) {
+            throw GdalError("layer '" + name() + "' has no field '" + field + "'");
+        }
+        indices.push_back(index);
+    }
+    layer.ResetReading();
+    FeatureRecord record;
+    for (auto& feature : layer) {
+        record.fid = feature->GetFID();
+        record.values.assign(indices.size(), std::string());
+        for (std::size_t i = 0; i < indices.size(); ++i) {
+            if (feature->IsFieldSetAndNotNull(indices[i])) {
+                record.values[i] = feature->GetFieldAsString(indices[i]);
+            }
+        }
+        record.lines.clear();
+        record.polygons.clear();
+        record.skip_reason = nullptr;
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (g == nullptr) {
+            record.skip_reason = "null_geometry";
+        } else if (g->IsEmpty()) {
+            record.skip_reason = "empty_geometry";
+        } else if (wanted == GeometryKind::line) {
+            record.skip_reason = read_lines(*g, record.lines);
+        } else if (wanted == GeometryKind::polygon) {
+            record.skip_reason = read_polygons(*g, record.polygons);
+        } else {
+            record.skip_reason = "wrong_geometry_type";
+        }
+        sink(record);
+    }
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        throw GdalError("reading layer '" + name() + "': " + QuietGdal::last_message());
+    }
+}
+
+} // namespace adressage::geo

@@ -1,0 +1,78 @@
+#pragma once
+// The commune model: plain values, metres in the territory's legal CRS. Stages fill it in order.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adressage/formats/bal_format.hpp"
+#include "adressage/geo/legal_crs.hpp"
+#include "adressage/geo/linear_ref.hpp"
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::pipeline {
+
+using BuildingIdx = std::size_t;
+using VoieIdx = std::size_t;
+using NumeroIdx = std::size_t;
+
+struct RoadSegment {
+    std::int64_t fid = 0;
+    std::string name; // as read
+    geo::Polyline line;
+};
+
+struct Building {
+    std::int64_t fid = 0;
+    geo::MultiPolygon footprint;
+    geo::XY anchor; // a point inside the footprint
+};
+
+// A named road: the segments of one name that lie close together, merged into parts chained
+// from the origin (the end nearest the commune centre). `part_start[i]` is the distance along
+// the voie at which part i begins.
+struct Voie {
+    std::string nom;
+    std::vector<geo::Polyline> parts;
+    std::vector<double> part_start;
+    double length = 0.0;
+    std::string code; // cle_interop voie code, set when the voie gets numbers
+};
+
+struct Assignment {
+    BuildingIdx building = 0;
+    VoieIdx voie = 0;
+    double along = 0.0;  // metres from the voie's origin
+    double offset = 0.0; // distance from the building's anchor to the voie
+    geo::Side side = geo::Side::on;
+};
+
+struct Numero {
+    VoieIdx voie = 0;
+    int numero = 0;
+    BuildingIdx building = 0;
+};
+
+struct Position {
+    NumeroIdx numero = 0;
+    formats::PositionType type = formats::PositionType::batiment;
+    geo::XY xy;
+};
+
+struct CommuneModel {
+    std::string insee;
+    std::string nom;
+    geo::LegalCrs crs{2154, ""};
+    std::optional<geo::MultiPolygon> boundary;
+    geo::XY centre; // origin choice for voies
+
+    std::vector<RoadSegment> roads;
+    std::vector<Building> buildings;
+    std::vector<Voie> voies;
+    std::vector<Assignment> assignments;
+    std::vector<Numero> numeros;
+    std::vector<Position> positions;
+};
+
+} // namespace adressage::pipeline

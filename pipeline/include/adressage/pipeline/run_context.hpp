@@ -1,0 +1,36 @@
+#pragma once
+// What the stages of one commune share besides the model: options, the commune list, the
+// opened inputs, the thread's GEOS context and the diagnostics.
+#include <memory>
+
+#include "adressage/formats/commune_list.hpp"
+#include "adressage/formats/ogr_inputs.hpp"
+#include "adressage/formats/preset.hpp"
+#include "adressage/geo/geos_context.hpp"
+#include "adressage/pipeline/diagnostics.hpp"
+#include "adressage/pipeline/run_options.hpp"
+
+namespace adressage::pipeline {
+
+struct RunContext {
+    explicit RunContext(const RunOptions& o) : options(o) {}
+
+    const RunOptions& options;
+    formats::Preset preset;
+    formats::CommuneList communes;
+    const formats::CogEntry* commune = nullptr;
+
+    std::unique_ptr<formats::RoadInput> roads;
+    std::unique_ptr<formats::PolygonInput> buildings;
+    std::unique_ptr<formats::PolygonInput> boundary;
+
+    std::string output_dir; // <out>/<insee>
+    std::string bal_path;
+    std::size_t rows_written = 0;
+    bool created_output_dir = false; // removed again if the run fails
+
+    geo::GeosContext geos;
+    Diagnostics diagnostics;
+};
+
+} // namespace adressage::pipeline

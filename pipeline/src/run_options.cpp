@@ -1,0 +1,77 @@
+#include "adressage/pipeline/run_options.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <regex>
+
+#include "adressage/error.hpp"
+
+namespace adressage::pipeline {
+
+std::string default_data_dir() {
+    if (const char* env = std::getenv("ADRESSAGE_DATA"); env != nullptr && *env != '\0') {
+        return env;
+    }
+    return ADRESSAGE_DATA_DIR;
+}
+
+RunOptions default_commune_options(const std::string& data_dir) {
+    RunOptions o;
+    const std::string osm = data_dir + "/osm-alpes-maritimes-2016/";
+    o.insee = "06012";
+    o.roads = osm + "osm-06012.gpkg:roads";
+    o.buildings = osm + "osm-06012.gpkg:buildings";
+    o.boundary = osm + "boundary-06012.geojson";
+    o.preset = "osm";
+    return o;
+}
+
+namespace {
+
+std::string today_utc() {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day ymd{today};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buffer;
+}
+
+} // namespace
+
+void check_options(RunOptions& o) {
+    static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
+    if (!std::regex_match(o.insee, insee_pattern)) {
+        throw ConfigError("--commune '" + o.insee +
+                          "': an INSEE code has 5 characters (e.g. 06012, 2A004)");
+    }
+    if (!(o.max_distance > 0.0)) {
+        throw ConfigError("--max-distance must be a positive number of metres");
+    }
+    if (!(o.homonym_distance >= 0.0)) {
+        throw ConfigError("--homonym-distance must be zero or a positive number of metres");
+    }
+    if (o.date.empty()) {
+        o.date = today_utc();
+    } else {
+        static const std::regex date_pattern("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
+        std::smatch m;
+        bool ok = std::regex_match(o.date, m, date_pattern);
+        if (ok) {
+            const std::chrono::year_month_day ymd{
+                std::chrono::year{std::stoi(m[1])},
+                std::chrono::month{static_cast<unsigned>(std::stoi(m[2]))},
+                std::chrono::day{static_cast<unsigned>(std::stoi(m[3]))}};
+            ok = ymd.ok() && o.date >= "2010-01-01" && o.date <= today_utc();
+        }
+        if (!ok) {
+            throw ConfigError("--date '" + o.date +
+                              "': give a real date YYYY-MM-DD between 2010-01-01 and today");
+        }
+    }
+    if (o.source.find_first_not_of(" \t") == std::string::npos) {
+        throw ConfigError("--source must name the organisation that made the addresses");
+    }
+}
+
+} // namespace adressage::pipeline

@@ -1,0 +1,169 @@
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include "adressage/geo/geometry_ops.hpp"
+#include "adressage/pipeline/stages.hpp"
+#include "adressage/pipeline/voie_name.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+// Shortest names the validator accepts (voie_nom.trop_court below 3 characters).
+constexpr std::size_t min_name_length = 3;
+
+std::size_t code_points(const std::string& utf8) {
+    return static_cast<std::size_t>(std::count_if(
+        utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::size_t find(std::size_t i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+    void unite(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) {
+            parent[std::max(a, b)] = std::min(a, b);
+        }
+    }
+};
+
+// Orders the merged parts into one chain starting at the end nearest `centre`, each part
+// oriented away from the origin, and records where each part starts along the voie.
+void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie& voie) {
+    std::size_t first = 0;
+    bool reverse_first = false;
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const double d_start = geo::distance(parts[i].front(), centre);
+        const double d_end = geo::distance(parts[i].back(), centre);
+        if (d_start < best) {
+            best = d_start;
+            first = i;
+            reverse_first = false;
+        }
+        if (d_end < best) {
+            best = d_end;
+            first = i;
+            reverse_first = true;
+        }
+    }
+    std::vector<bool> used(parts.size(), false);
+    auto append = [&](std::size_t i, bool reversed) {
+        if (reversed) {
+            std::reverse(parts[i].begin(), parts[i].end());
+        }
+        used[i] = true;
+        voie.part_start.push_back(voie.length);
+        voie.length += geo::length(parts[i]);
+        voie.parts.push_back(std::move(parts[i]));
+    };
+    append(first, reverse_first);
+    for (std::size_t n = 1; n < parts.size(); ++n) {
+        const geo::XY end = voie.parts.back().back();
+        std::size_t next = 0;
+        bool reversed = false;
+        double nearest = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (used[i]) {
+                continue;
+            }
+            const double d_start = geo::distance(parts[i].front(), end);
+            const double d_end = geo::distance(parts[i].back(), end);
+            if (d_start < nearest) {
+                nearest = d_start;
+                next = i;
+                reversed = false;
+            }
+            if (d_end < nearest) {
+                nearest = d_end;
+                next = i;
+                reversed = true;
+            }
+        }
+        append(next, reversed);
+    }
+}
+
+} // namespace
+
+void VoiesStage::run(CommuneModel& model, RunContext& ctx) {
+    Diagnostics& diag = ctx.diagnostics;
+
+    // Segments grouped by the key of their cleaned name; std::map keeps the order stable.
+    struct Group {
+        std::vector<std::size_t> segments;
+        std::map<std::string, int> spellings;
+    };
+    std::map<std::string, Group> groups;
+    for (std::size_t i = 0; i < model.roads.size(); ++i) {
+        const std::string name = clean_voie_name(model.roads[i].name);
+        if (code_points(name) < min_name_length) {
+            diag.skip("voies", "name_too_short", "'" + model.roads[i].name + "'");
+            continue;
+        }
+        Group& group = groups[voie_key(name)];
+        group.segments.push_back(i);
+        ++group.spellings[name];
+    }
+
+    for (auto& [key, group] : groups) {
+        // The most frequent spelling; on a tie the first in byte order.
+        std::string nom;
+        int best = 0;
+        for (const auto& [spelling, n] : group.spellings) {
+            if (n > best) {
+                best = n;
+                nom = spelling;
+            }
+        }
+        // Segments closer than the homonym distance belong to the same voie.
+        const std::size_t n = group.segments.size();
+        UnionFind clusters(n);
+        for (std::size_t a = 0; a < n; ++a) {
+            for (std::size_t b = a + 1; b < n; ++b) {
+                if (clusters.find(a) == clusters.find(b)) {
+                    continue;
+                }
+                const double d = geo::distance(ctx.geos, model.roads[group.segments[a]].line,
+                                               model.roads[group.segments[b]].line);
+                if (d <= ctx.options.homonym_distance) {
+                    clusters.unite(a, b);
+                }
+            }
+        }
+        std::map<std::size_t, std::vector<geo::Polyline>> members;
+        for (std::size_t a = 0; a < n; ++a) {
+            members[clusters.find(a)].push_back(model.roads[group.segments[a]].line);
+        }
+        if (members.size() > 1) {
+            diag.count("voies", "homonym_voies", static_cast<std::int64_t>(members.size()));
+        }
+        for (auto& [root, lines] : members) {
+            Voie voie;
+            voie.nom = nom;
+            chain_parts(geo::line_merge(ctx.geos, lines), model.centre, voie);
+            diag.count("voies", "segments_merged", static_cast<std::int64_t>(lines.size()));
+            model.voies.push_back(std::move(voie));
+        }
+    }
+
+    std::sort(model.voies.begin(), model.voies.end(), [](const Voie& a, const Voie& b) {
+        const geo::XY pa = a.parts.front().front();
+        const geo::XY pb = b.parts.front().front();
+        return std::tie(a.nom, pa.x, pa.y) < std::tie(b.nom, pb.x, pb.y);
+    });
+    diag.count("voies", "voies", static_cast<std::int64_t>(model.voies.size()));
+}
+
+} // namespace adressage::pipeline
