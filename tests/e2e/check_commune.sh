@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Usage: check_commune.sh ADRESSAGE INSEE [run options...]
+# Runs `adressage run` twice into two fresh directories with a fixed date, checks that both
+# runs wrote byte-identical BAL files, and that the official validator (profile 1.4) accepts
+# the file with no alert of level E. Prints the validator's counts and the run's summary.
+set -euo pipefail
+bin="$1"; insee="$2"; shift 2
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$bin" run "$@" --out "$work/a" --date 2026-11-20 >/dev/null
+"$bin" run "$@" --out "$work/b" --date 2026-11-20 >/dev/null
+bal="$work/a/$insee/bal-$insee.csv"
+[ -s "$bal" ] || { echo "FAIL: $bal was not written"; exit 1; }
+cmp "$bal" "$work/b/$insee/bal-$insee.csv" || { echo "FAIL: two runs differ"; exit 1; }
+[ -s "$work/a/$insee/report.json" ] || { echo "FAIL: no report.json"; exit 1; }
+# Nothing but the two outputs: no temporary file left behind.
+extra="$(ls -A "$work/a/$insee" | grep -v -x -e "bal-$insee.csv" -e report.json || true)"
+[ -z "$extra" ] || { echo "FAIL: unexpected files in the output: $extra"; exit 1; }
+
+set +e
+verdict="$("$here/../validator/run" "$bal" 1.4)"
+status=$?
+set -e
+node -e '
+const v = JSON.parse(process.argv[1]);
+const r = require(process.argv[2]);
+console.log(`validator 1.4: blocked=${v.blocked} rows=${v.rowCount} E=${v.alertCounts.E} W=${v.alertCounts.W} I=${v.alertCounts.I}`);
+for (const [code, c] of Object.entries(v.codeCounts)) console.log(`  ${c.level} ${code} x${c.count}`);
+for (const e of v.profilErrors) console.log(`  profile: ${e.level} ${e.code} ${e.label}`);
+console.log("summary:", JSON.stringify(r.summary));
+if (v.profile !== "1.4") { console.log("FAIL: profile " + v.profile); process.exit(1); }
+if (v.rowCount !== r.summary.rows_written || v.rowCount === 0) { console.log("FAIL: row count"); process.exit(1); }
+' "$verdict" "$work/a/$insee/report.json"
+if [ "$status" -ne 0 ]; then
+    echo "FAIL: the official validator blocks the file (exit $status)"
+    exit 1
+fi
+echo PASS

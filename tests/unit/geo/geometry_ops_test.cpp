@@ -1,0 +1,81 @@
+#include "adressage/geo/geometry_ops.hpp"
+
+#include <gtest/gtest.h>
+
+#include "adressage/error.hpp"
+#include "adressage/geo/linear_ref.hpp"
+
+using namespace adressage::geo;
+
+namespace {
+Polygon square(double x0, double y0, double size) {
+    return Polygon{{{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}, {x0, y0}},
+                   {}};
+}
+} // namespace
+
+TEST(PointOnSurface, LiesInsideAConcavePolygon) {
+    GeosContext ctx;
+    // A U shape whose centroid (5, ~6) falls in the notch.
+    const MultiPolygon u{Polygon{
+        {{0, 0}, {10, 0}, {10, 10}, {8, 10}, {8, 2}, {2, 2}, {2, 10}, {0, 10}, {0, 0}}, {}}};
+    const XY p = point_on_surface(ctx, u);
+    const PreparedArea area(ctx, u);
+    EXPECT_TRUE(area.contains(p));
+    EXPECT_FALSE(area.contains(centroid(ctx, u)));
+}
+
+TEST(MakeValid, RepairsABowTie) {
+    GeosContext ctx;
+    const MultiPolygon bowtie{Polygon{{{0, 0}, {10, 10}, {10, 0}, {0, 10}, {0, 0}}, {}}};
+    EXPECT_FALSE(is_valid(ctx, bowtie));
+    const MultiPolygon fixed = make_valid(ctx, bowtie);
+    ASSERT_EQ(fixed.size(), 2u);
+    EXPECT_TRUE(is_valid(ctx, fixed));
+}
+
+TEST(UnionAll, MergesOverlappingCopies) {
+    GeosContext ctx;
+    // Cadastre sheets each carry the same commune polygon: the union is that polygon.
+    const MultiPolygon a{square(0, 0, 10)};
+    const MultiPolygon u = union_all(ctx, {a, a, MultiPolygon{square(10, 0, 10)}});
+    ASSERT_EQ(u.size(), 1u);
+    const PreparedArea area(ctx, u);
+    EXPECT_TRUE(area.contains({15, 5}));
+    EXPECT_TRUE(area.contains({5, 5}));
+    EXPECT_FALSE(area.contains({25, 5}));
+}
+
+TEST(LineMerge, SewsTouchingLinesWhateverTheirDirection) {
+    GeosContext ctx;
+    const std::vector<Polyline> lines{{{10, 0}, {20, 0}}, {{10, 0}, {0, 0}}, {{50, 0}, {60, 0}}};
+    const auto merged = line_merge(ctx, lines);
+    ASSERT_EQ(merged.size(), 2u);
+    EXPECT_DOUBLE_EQ(length(merged[0]), 20.0); // longest first
+    EXPECT_DOUBLE_EQ(length(merged[1]), 10.0);
+}
+
+TEST(Distance, BetweenPolylines) {
+    GeosContext ctx;
+    EXPECT_DOUBLE_EQ(distance(ctx, {{0, 0}, {10, 0}}, {{0, 5}, {10, 5}}), 5.0);
+    EXPECT_DOUBLE_EQ(distance(ctx, {{0, 0}, {10, 0}}, {{5, -5}, {5, 5}}), 0.0);
+}
+
+TEST(PreparedArea, ClipKeepsThePartsInside) {
+    GeosContext ctx;
+    const PreparedArea area(ctx, MultiPolygon{square(0, 0, 10)});
+    const auto inside = area.clip({{-5, 5}, {15, 5}});
+    ASSERT_EQ(inside.size(), 1u);
+    EXPECT_DOUBLE_EQ(length(inside[0]), 10.0);
+    EXPECT_TRUE(area.clip({{20, 20}, {30, 30}}).empty());
+    const auto whole = area.clip({{1, 1}, {2, 2}});
+    ASSERT_EQ(whole.size(), 1u);
+    EXPECT_EQ(whole[0], (Polyline{{1, 1}, {2, 2}}));
+}
+
+TEST(GeosErrors, BecomeExceptions) {
+    GeosContext ctx;
+    // A ring that is not closed cannot be built: GEOS reports, the wrapper throws.
+    const MultiPolygon open{Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}, {}}};
+    EXPECT_THROW(point_on_surface(ctx, open), adressage::GeosError);
+}
