@@ -21,14 +21,14 @@ RunOptions commune_options(const std::string& insee) {
     if (insee == "25354") {
         const std::string g = data + "/cadastre-25354-luxiol/luxiol-25354.gpkg";
         o.preset = "cadastre";
-        o.roads = g + ":voie_zoncommuni";
-        o.buildings = g + ":batiment";
-        o.boundary = g + ":commune";
+        o.roads = {g + ":voie_zoncommuni"};
+        o.buildings = {g + ":batiment"};
+        o.boundary = {g + ":commune"};
     } else {
         const std::string osm = data + "/osm-alpes-maritimes-2016/";
-        o.roads = osm + "osm-" + insee + ".gpkg:roads";
-        o.buildings = osm + "osm-" + insee + ".gpkg:buildings";
-        o.boundary = osm + "boundary-" + insee + ".geojson";
+        o.roads = {osm + "osm-" + insee + ".gpkg:roads"};
+        o.buildings = {osm + "osm-" + insee + ".gpkg:buildings"};
+        o.boundary = {osm + "boundary-" + insee + ".geojson"};
     }
     return o;
 }

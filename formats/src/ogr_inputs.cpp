@@ -24,10 +24,11 @@ geo::VectorDataset open_dataset(const std::string& option, const SourceSpec& spe
     }
 }
 
-// The layer the user named, else the only layer, else the preset's first candidate present.
+// The layer the user named, else the only layer, else the preset's first candidate present;
+// "" when an optional source has none of them.
 std::string choose_layer(const std::string& option, const SourceSpec& spec,
                          const geo::VectorDataset& dataset,
-                         const std::vector<std::string>& candidates) {
+                         const std::vector<std::string>& candidates, LayerPresence presence) {
     const std::vector<std::string> names = dataset.layer_names();
     if (!spec.layer.empty()) {
         if (!dataset.has_layer(spec.layer)) {
@@ -44,6 +45,9 @@ std::string choose_layer(const std::string& option, const SourceSpec& spec,
         if (dataset.has_layer(candidate)) {
             return candidate;
         }
+    }
+    if (presence == LayerPresence::optional) {
+        return {};
     }
     throw InputError(option + " " + spec.text,
                      "cannot tell which layer to read (layers: " + join(names) +
@@ -74,15 +78,30 @@ void require_geometry(const std::string& option, const SourceSpec& spec,
 
 } // namespace
 
-RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset)
+RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
+                     LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
-      layer_(dataset_.layer(choose_layer(option, spec, dataset_, preset.road_layers))),
-      layer_name_(layer_.name()), preset_(preset) {
-    require_geometry(option, spec, layer_, geo::GeometryKind::line);
-    require_field(option, spec, layer_, preset_.road_name_field,
-                  "name the road-name field with --road-name-field");
+      layer_name_(choose_layer(option, spec, dataset_, preset.road_layers, presence)),
+      preset_(preset) {
+    if (layer_name_.empty()) {
+        return;
+    }
+    layer_.emplace(dataset_.layer(layer_name_));
+    require_geometry(option, spec, *layer_, geo::GeometryKind::line);
+    if (!layer_->has_field(preset_.road_name_field)) {
+        for (const std::string& part : preset_.road_name_parts) {
+            if (layer_->has_field(part)) {
+                name_fields_.push_back(part);
+            }
+        }
+    }
+    if (name_fields_.empty()) {
+        require_field(option, spec, *layer_, preset_.road_name_field,
+                      "name the road-name field with --road-name-field");
+        name_fields_.push_back(preset_.road_name_field);
+    }
     if (!preset_.road_kind_field.empty()) {
-        require_field(option, spec, layer_, preset_.road_kind_field,
+        require_field(option, spec, *layer_, preset_.road_kind_field,
                       "name the road-kind field with --road-kind-field, or pass "
                       "--road-kind-field '' to keep every line");
         has_kind_ = true;
@@ -90,15 +109,24 @@ RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Pr
 }
 
 void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
-    std::vector<std::string> fields{preset_.road_name_field};
+    if (!layer_) {
+        return;
+    }
+    std::vector<std::string> fields = name_fields_;
     if (has_kind_) {
         fields.push_back(preset_.road_kind_field);
     }
+    const std::size_t parts = name_fields_.size();
     RoadRecord road;
-    layer_.for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord& f) {
+    layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord& f) {
         road.fid = f.fid;
-        road.name = f.values[0];
-        road.kind = has_kind_ ? f.values[1] : std::string();
+        road.name.clear();
+        for (std::size_t i = 0; i < parts; ++i) {
+            if (!f.values[i].empty()) {
+                road.name.append(road.name.empty() ? "" : " ").append(f.values[i]);
+            }
+        }
+        road.kind = has_kind_ ? f.values[parts] : std::string();
         road.lines = f.lines;
         road.skip_reason = f.skip_reason;
         sink(road);
@@ -106,27 +134,34 @@ void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
 }
 
 PolygonInput::PolygonInput(const std::string& option, const SourceSpec& spec,
-                           const Preset& preset, Role role)
+                           const Preset& preset, Role role, LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
-      layer_(dataset_.layer(choose_layer(
-          option, spec, dataset_,
-          role == Role::buildings ? preset.building_layers : preset.boundary_layers))),
-      layer_name_(layer_.name()) {
-    require_geometry(option, spec, layer_, geo::GeometryKind::polygon);
+      layer_name_(choose_layer(option, spec, dataset_,
+                               role == Role::buildings ? preset.building_layers
+                                                       : preset.boundary_layers,
+                               presence)) {
+    if (layer_name_.empty()) {
+        return;
+    }
+    layer_.emplace(dataset_.layer(layer_name_));
+    require_geometry(option, spec, *layer_, geo::GeometryKind::polygon);
     // The flag field is optional: a layer without it is taken as buildings only.
     if (role == Role::buildings && !preset.building_flag_field.empty() &&
-        layer_.has_field(preset.building_flag_field)) {
+        layer_->has_field(preset.building_flag_field)) {
         flag_field_ = preset.building_flag_field;
     }
 }
 
 void PolygonInput::read(const std::function<void(const PolygonRecord&)>& sink) {
+    if (!layer_) {
+        return;
+    }
     std::vector<std::string> fields;
     if (!flag_field_.empty()) {
         fields.push_back(flag_field_);
     }
     PolygonRecord record;
-    layer_.for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord& f) {
+    layer_->for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord& f) {
         if (!flag_field_.empty() && (f.values[0].empty() || f.values[0] == "no")) {
             return; // not a building (e.g. a landuse multipolygon in an OSM file)
         }

@@ -28,6 +28,8 @@ Preset preset_by_name(const std::string& name) {
         p.name = "cadastre";
         p.road_layers = {"voie_zoncommuni", "ZONCOMMUNI_id"};
         p.road_name_field = "nom";
+        p.road_name_parts = {"TEX",  "TEX2", "TEX3", "TEX4", "TEX5",
+                             "TEX6", "TEX7", "TEX8", "TEX9", "TEX10"};
         p.excluded_name_prefixes = {"Autoroute"};
         p.building_layers = {"batiment", "BATIMENT_id"};
         p.boundary_layers = {"commune", "COMMUNE_id"};

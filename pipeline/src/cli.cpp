@@ -19,10 +19,11 @@ void add_run_options(CLI::App& run, RunOptions& o, std::string& name_field,
                      std::string& kind_field) {
     run.add_option("--commune", o.insee, "INSEE code of the commune (e.g. 06012)");
     run.add_option("--roads", o.roads,
-                   "road centrelines: a GDAL vector source, path[:layer] or PG:...:layer");
-    run.add_option("--buildings", o.buildings, "building footprints: a GDAL vector source");
+                   "road centrelines: GDAL vector source(s), path[:layer] or PG:...:layer; "
+                   "several are read in order (e.g. one per cadastre sheet)");
+    run.add_option("--buildings", o.buildings, "building footprints: GDAL vector source(s)");
     run.add_option("--boundary", o.boundary,
-                   "commune boundary polygon(s): a GDAL vector source (optional)");
+                   "commune boundary polygon(s): GDAL vector source(s) (optional)");
     run.add_option("--preset", o.preset, "field mapping of the inputs: osm or cadastre")
         ->capture_default_str();
     run.add_option("--road-name-field", name_field, "field holding the road name");

@@ -35,7 +35,7 @@ void ClipStage::run(CommuneModel& model, RunContext& ctx) {
     for (RoadSegment& road : model.roads) {
         for (geo::Polyline& piece : area.clip(road.line)) {
             if (geo::length(piece) >= min_piece_length) {
-                roads.push_back(RoadSegment{road.fid, road.name, std::move(piece)});
+                roads.push_back(RoadSegment{road.source, road.fid, road.name, std::move(piece)});
             }
         }
     }

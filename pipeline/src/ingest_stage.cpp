@@ -25,7 +25,42 @@ std::unique_ptr<geo::Transformer> transformer_for(const std::string& option,
     }
 }
 
-std::string fid_example(std::int64_t fid) { return "fid " + std::to_string(fid); }
+// Opens every source of one option; with several sources a source may lack the layer.
+template <typename Input, typename... Args>
+void open_all(const std::string& option, const std::vector<std::string>& specs,
+              const geo::LegalCrs& legal, std::vector<std::unique_ptr<Input>>& inputs,
+              std::vector<std::unique_ptr<geo::Transformer>>& transformers, const Args&... args) {
+    const auto presence = specs.size() > 1 ? formats::LayerPresence::optional
+                                           : formats::LayerPresence::required;
+    for (const std::string& text : specs) {
+        inputs.push_back(std::make_unique<Input>(option, formats::parse_source_spec(text),
+                                                 args..., presence));
+        const Input& input = *inputs.back();
+        transformers.push_back(input.present() ? transformer_for(option + " " + text,
+                                                                 input.layer_name(),
+                                                                 input.crs_wkt(), legal)
+                                               : nullptr);
+    }
+}
+
+// Identifies a record in the report's examples.
+std::string example(const std::vector<std::string>& specs, std::size_t source,
+                    std::int64_t fid) {
+    std::string out = "fid " + std::to_string(fid);
+    if (specs.size() > 1) {
+        out += " of " + specs[source];
+    }
+    return out;
+}
+
+void reproject(const geo::Transformer& t, geo::MultiPolygon& polygons) {
+    for (geo::Polygon& polygon : polygons) {
+        IngestStage::process_one(t, polygon.outer);
+        for (geo::Ring& hole : polygon.holes) {
+            IngestStage::process_one(t, hole);
+        }
+    }
+}
 
 } // namespace
 
@@ -36,110 +71,109 @@ void IngestStage::process_one(const geo::Transformer& to_legal, geo::Polyline& l
 void IngestStage::prepare(RunContext& ctx) {
     const RunOptions& o = ctx.options;
     const geo::LegalCrs legal = geo::legal_crs_for_insee(o.insee);
-    ctx.roads = std::make_unique<formats::RoadInput>(
-        "--roads", formats::parse_source_spec(o.roads), ctx.preset);
-    ctx.buildings = std::make_unique<formats::PolygonInput>(
-        "--buildings", formats::parse_source_spec(o.buildings), ctx.preset,
-        formats::PolygonInput::Role::buildings);
-    roads_to_legal_ = transformer_for("--roads " + o.roads, ctx.roads->layer_name(),
-                                      ctx.roads->crs_wkt(), legal);
-    buildings_to_legal_ = transformer_for("--buildings " + o.buildings,
-                                          ctx.buildings->layer_name(),
-                                          ctx.buildings->crs_wkt(), legal);
-    if (!o.boundary.empty()) {
-        ctx.boundary = std::make_unique<formats::PolygonInput>(
-            "--boundary", formats::parse_source_spec(o.boundary), ctx.preset,
-            formats::PolygonInput::Role::boundary);
-        boundary_to_legal_ = transformer_for("--boundary " + o.boundary,
-                                             ctx.boundary->layer_name(),
-                                             ctx.boundary->crs_wkt(), legal);
-    }
+    open_all("--roads", o.roads, legal, ctx.roads, roads_to_legal_, ctx.preset);
+    open_all("--buildings", o.buildings, legal, ctx.buildings, buildings_to_legal_, ctx.preset,
+             formats::PolygonInput::Role::buildings);
+    open_all("--boundary", o.boundary, legal, ctx.boundary, boundary_to_legal_, ctx.preset,
+             formats::PolygonInput::Role::boundary);
 }
 
 void IngestStage::run(CommuneModel& model, RunContext& ctx) {
     Diagnostics& diag = ctx.diagnostics;
     const formats::Preset& preset = ctx.preset;
+    const RunOptions& o = ctx.options;
 
-    ctx.roads->read([&](const formats::RoadRecord& road) {
-        diag.count("ingest", "roads_read");
-        if (road.skip_reason != nullptr) {
-            diag.skip("ingest.roads", road.skip_reason, fid_example(road.fid));
-            return;
+    for (std::size_t s = 0; s < ctx.roads.size(); ++s) {
+        if (!ctx.roads[s]->present()) {
+            diag.count("ingest", "road_sources_without_layer");
+            continue;
         }
-        if (road.name.empty()) {
-            diag.count("ingest", "roads_unnamed");
-            return;
-        }
-        if (!preset.road_kind_field.empty() && !formats::is_road_kind(preset, road.kind)) {
-            diag.count("ingest", "roads_not_addressable_kind");
-            return;
-        }
-        if (formats::has_excluded_prefix(preset, road.name)) {
-            diag.count("ingest", "roads_excluded_name");
-            return;
-        }
-        for (const geo::Polyline& line : road.lines) {
-            RoadSegment segment{road.fid, road.name, line};
-            process_one(*roads_to_legal_, segment.line);
-            model.roads.push_back(std::move(segment));
-        }
-        diag.count("ingest", "roads_kept");
-    });
-
-    auto reproject = [](const geo::Transformer& t, geo::MultiPolygon& polygons) {
-        for (geo::Polygon& polygon : polygons) {
-            process_one(t, polygon.outer);
-            for (geo::Ring& hole : polygon.holes) {
-                process_one(t, hole);
+        ctx.roads[s]->read([&](const formats::RoadRecord& road) {
+            diag.count("ingest", "roads_read");
+            if (road.skip_reason != nullptr) {
+                diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
+                return;
             }
-        }
-    };
-
-    ctx.buildings->read([&](const formats::PolygonRecord& record) {
-        diag.count("ingest", "buildings_read");
-        if (record.skip_reason != nullptr) {
-            diag.skip("ingest.buildings", record.skip_reason, fid_example(record.fid));
-            return;
-        }
-        Building building{record.fid, record.polygons, {}};
-        reproject(*buildings_to_legal_, building.footprint);
-        try {
-            if (!geo::is_valid(ctx.geos, building.footprint)) {
-                building.footprint = geo::make_valid(ctx.geos, building.footprint);
-                if (building.footprint.empty()) {
-                    diag.skip("ingest.buildings", "invalid_geometry", fid_example(record.fid));
-                    return;
-                }
-                diag.count("ingest", "buildings_repaired");
+            if (road.name.empty()) {
+                diag.count("ingest", "roads_unnamed");
+                return;
             }
-            building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
-        } catch (const GeosError&) {
-            diag.skip("ingest.buildings", "invalid_geometry", fid_example(record.fid));
-            return;
-        }
-        model.buildings.push_back(std::move(building));
-        diag.count("ingest", "buildings_kept");
-    });
+            if (!preset.road_kind_field.empty() && !formats::is_road_kind(preset, road.kind)) {
+                diag.count("ingest", "roads_not_addressable_kind");
+                return;
+            }
+            if (formats::has_excluded_prefix(preset, road.name)) {
+                diag.count("ingest", "roads_excluded_name");
+                return;
+            }
+            for (const geo::Polyline& line : road.lines) {
+                RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name, line};
+                process_one(*roads_to_legal_[s], segment.line);
+                model.roads.push_back(std::move(segment));
+            }
+            diag.count("ingest", "roads_kept");
+        });
+    }
 
-    if (ctx.boundary) {
-        std::vector<geo::MultiPolygon> parts;
-        ctx.boundary->read([&](const formats::PolygonRecord& record) {
+    for (std::size_t s = 0; s < ctx.buildings.size(); ++s) {
+        if (!ctx.buildings[s]->present()) {
+            diag.count("ingest", "building_sources_without_layer");
+            continue;
+        }
+        ctx.buildings[s]->read([&](const formats::PolygonRecord& record) {
+            diag.count("ingest", "buildings_read");
+            const std::string id = example(o.buildings, s, record.fid);
             if (record.skip_reason != nullptr) {
-                diag.skip("ingest.boundary", record.skip_reason, fid_example(record.fid));
+                diag.skip("ingest.buildings", record.skip_reason, id);
+                return;
+            }
+            Building building{static_cast<std::uint32_t>(s), record.fid, record.polygons, {}};
+            reproject(*buildings_to_legal_[s], building.footprint);
+            try {
+                if (!geo::is_valid(ctx.geos, building.footprint)) {
+                    building.footprint = geo::make_valid(ctx.geos, building.footprint);
+                    if (building.footprint.empty()) {
+                        diag.skip("ingest.buildings", "invalid_geometry", id);
+                        return;
+                    }
+                    diag.count("ingest", "buildings_repaired");
+                }
+                building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
+            } catch (const GeosError&) {
+                diag.skip("ingest.buildings", "invalid_geometry", id);
+                return;
+            }
+            model.buildings.push_back(std::move(building));
+            diag.count("ingest", "buildings_kept");
+        });
+    }
+
+    if (ctx.boundary.empty()) {
+        return;
+    }
+    std::vector<geo::MultiPolygon> parts;
+    for (std::size_t s = 0; s < ctx.boundary.size(); ++s) {
+        if (!ctx.boundary[s]->present()) {
+            continue;
+        }
+        ctx.boundary[s]->read([&](const formats::PolygonRecord& record) {
+            if (record.skip_reason != nullptr) {
+                diag.skip("ingest.boundary", record.skip_reason,
+                          example(o.boundary, s, record.fid));
                 return;
             }
             parts.push_back(record.polygons);
-            reproject(*boundary_to_legal_, parts.back());
+            reproject(*boundary_to_legal_[s], parts.back());
         });
-        if (parts.empty()) {
-            throw InputError("--boundary " + ctx.options.boundary,
-                             "no usable polygon in layer '" + ctx.boundary->layer_name() +
-                                 "'; give the commune's boundary polygon");
-        }
-        // Cadastre sheets each carry the commune polygon: the union is the commune.
-        model.boundary = geo::union_all(ctx.geos, parts);
-        diag.count("ingest", "boundary_polygons", static_cast<std::int64_t>(parts.size()));
     }
+    if (parts.empty()) {
+        throw InputError("--boundary " + o.boundary.front(),
+                         "no usable polygon in the boundary source; give the commune's "
+                         "boundary polygon, or leave --boundary out");
+    }
+    // Cadastre sheets each carry the commune polygon: the union is the commune.
+    model.boundary = geo::union_all(ctx.geos, parts);
+    diag.count("ingest", "boundary_polygons", static_cast<std::int64_t>(parts.size()));
 }
 
 } // namespace adressage::pipeline

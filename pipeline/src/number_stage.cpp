@@ -11,8 +11,10 @@ void NumberStage::run(CommuneModel& model, RunContext& ctx) {
     // Per voie, from the origin outwards; equal distances by offset, then by source id.
     std::vector<Assignment> order = model.assignments;
     std::sort(order.begin(), order.end(), [&](const Assignment& a, const Assignment& b) {
-        return std::tie(a.voie, a.along, a.offset, model.buildings[a.building].fid) <
-               std::tie(b.voie, b.along, b.offset, model.buildings[b.building].fid);
+        const Building& ba = model.buildings[a.building];
+        const Building& bb = model.buildings[b.building];
+        return std::tie(a.voie, a.along, a.offset, ba.source, ba.fid) <
+               std::tie(b.voie, b.along, b.offset, bb.source, bb.fid);
     });
     std::vector<std::set<int>> taken(model.voies.size());
     for (const Assignment& a : order) {

@@ -19,9 +19,9 @@ RunOptions default_commune_options(const std::string& data_dir) {
     RunOptions o;
     const std::string osm = data_dir + "/osm-alpes-maritimes-2016/";
     o.insee = "06012";
-    o.roads = osm + "osm-06012.gpkg:roads";
-    o.buildings = osm + "osm-06012.gpkg:buildings";
-    o.boundary = osm + "boundary-06012.geojson";
+    o.roads = {osm + "osm-06012.gpkg:roads"};
+    o.buildings = {osm + "osm-06012.gpkg:buildings"};
+    o.boundary = {osm + "boundary-06012.geojson"};
     o.preset = "osm";
     return o;
 }

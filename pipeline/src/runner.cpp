@@ -54,6 +54,19 @@ template <typename F> void in_stage(const Stage& stage, F&& body) {
     }
 }
 
+// [{source, layer}] per input; layer null when the source had none of the preset's layers.
+template <typename Input>
+nlohmann::json describe_inputs(const std::vector<std::string>& specs,
+                               const std::vector<std::unique_ptr<Input>>& inputs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        out.push_back({{"source", specs[i]},
+                       {"layer", inputs[i]->present() ? nlohmann::json(inputs[i]->layer_name())
+                                                      : nlohmann::json(nullptr)}});
+    }
+    return out;
+}
+
 std::int64_t skipped_buildings(const Diagnostics& d, nlohmann::json& by_reason) {
     std::int64_t total = 0;
     const nlohmann::json all = d.to_json()["skipped"];
@@ -80,6 +93,7 @@ RunResult run_commune(RunOptions options) {
     ctx.preset = formats::preset_by_name(options.preset);
     if (options.road_name_field) {
         ctx.preset.road_name_field = *options.road_name_field;
+        ctx.preset.road_name_parts.clear(); // the user's field, nothing else
     }
     if (options.road_kind_field) {
         ctx.preset.road_kind_field = *options.road_kind_field;
@@ -118,14 +132,9 @@ RunResult run_commune(RunOptions options) {
         report["commune"] = {{"insee", model.insee}, {"nom", model.nom}};
         report["crs"] = model.crs.definition();
         report["preset"] = ctx.preset.name;
-        report["inputs"]["roads"] = {{"source", options.roads},
-                                     {"layer", ctx.roads->layer_name()}};
-        report["inputs"]["buildings"] = {{"source", options.buildings},
-                                         {"layer", ctx.buildings->layer_name()}};
-        report["inputs"]["boundary"] =
-            ctx.boundary ? nlohmann::json{{"source", options.boundary},
-                                          {"layer", ctx.boundary->layer_name()}}
-                         : nlohmann::json(nullptr);
+        report["inputs"]["roads"] = describe_inputs(options.roads, ctx.roads);
+        report["inputs"]["buildings"] = describe_inputs(options.buildings, ctx.buildings);
+        report["inputs"]["boundary"] = describe_inputs(options.boundary, ctx.boundary);
         report["options"] = {{"max_distance_m", options.max_distance},
                              {"homonym_distance_m", options.homonym_distance},
                              {"date_der_maj", options.date},

@@ -25,10 +25,10 @@ struct Fixture : ::testing::Test {
     CommuneModel model;
 
     void add_road(std::int64_t fid, const std::string& name, geo::Polyline line) {
-        model.roads.push_back(RoadSegment{fid, name, std::move(line)});
+        model.roads.push_back(RoadSegment{0, fid, name, std::move(line)});
     }
     void add_building(std::int64_t fid, geo::XY at) {
-        model.buildings.push_back(Building{fid, box_around(at), at});
+        model.buildings.push_back(Building{0, fid, box_around(at), at});
     }
     void run_stages() {
         VoiesStage().run(model, ctx);

@@ -26,20 +26,28 @@ struct PolygonRecord {
     const char* skip_reason = nullptr;
 };
 
+// How to treat a source that has none of the preset's layers (and names none): an error when
+// it is the only source, nothing to read when it is one of several (a cadastre sheet may hold
+// no building at all).
+enum class LayerPresence { required, optional };
+
 // Every constructor throws InputError naming `option` (e.g. "--roads") when the source, layer,
 // field or geometry type is not usable, with what to do about it.
 class RoadInput {
 public:
-    RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset);
+    RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
+              LayerPresence presence = LayerPresence::required);
+    bool present() const { return layer_.has_value(); }
     const std::string& layer_name() const { return layer_name_; }
-    std::string crs_wkt() const { return layer_.crs_wkt(); }
+    std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
     void read(const std::function<void(const RoadRecord&)>& sink);
 
 private:
     geo::VectorDataset dataset_;
-    geo::VectorLayer layer_;
+    std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;
     Preset preset_;
+    std::vector<std::string> name_fields_; // one field, or the parts to join
     bool has_kind_ = false;
 };
 
@@ -47,14 +55,15 @@ class PolygonInput {
 public:
     enum class Role { buildings, boundary };
     PolygonInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
-                 Role role);
+                 Role role, LayerPresence presence = LayerPresence::required);
+    bool present() const { return layer_.has_value(); }
     const std::string& layer_name() const { return layer_name_; }
-    std::string crs_wkt() const { return layer_.crs_wkt(); }
+    std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
     void read(const std::function<void(const PolygonRecord&)>& sink);
 
 private:
     geo::VectorDataset dataset_;
-    geo::VectorLayer layer_;
+    std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;
     std::string flag_field_;
 };

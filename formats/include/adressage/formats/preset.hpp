@@ -10,6 +10,9 @@ struct Preset {
     std::string name;
     std::vector<std::string> road_layers;     // candidates, in order
     std::string road_name_field;
+    // When the layer has no road_name_field: the name is these fields joined with spaces, in
+    // order, those present (raw EDIGEO sheets split ZONCOMMUNI labels over TEX, TEX2...TEX10).
+    std::vector<std::string> road_name_parts;
     std::string road_kind_field;              // empty: no kind filter
     std::vector<std::string> road_kinds;      // kinds kept when road_kind_field is set
     std::vector<std::string> excluded_name_prefixes; // e.g. motorways in cadastre labels

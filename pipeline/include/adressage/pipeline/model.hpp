@@ -18,12 +18,14 @@ using VoieIdx = std::size_t;
 using NumeroIdx = std::size_t;
 
 struct RoadSegment {
+    std::uint32_t source = 0; // index of the source in --roads
     std::int64_t fid = 0;
     std::string name; // as read
     geo::Polyline line;
 };
 
 struct Building {
+    std::uint32_t source = 0; // index of the source in --buildings
     std::int64_t fid = 0;
     geo::MultiPolygon footprint;
     geo::XY anchor; // a point inside the footprint

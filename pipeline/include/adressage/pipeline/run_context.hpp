@@ -20,9 +20,10 @@ struct RunContext {
     formats::CommuneList communes;
     const formats::CogEntry* commune = nullptr;
 
-    std::unique_ptr<formats::RoadInput> roads;
-    std::unique_ptr<formats::PolygonInput> buildings;
-    std::unique_ptr<formats::PolygonInput> boundary;
+    // One per source given, in the order given.
+    std::vector<std::unique_ptr<formats::RoadInput>> roads;
+    std::vector<std::unique_ptr<formats::PolygonInput>> buildings;
+    std::vector<std::unique_ptr<formats::PolygonInput>> boundary;
 
     std::string output_dir; // <out>/<insee>
     std::string bal_path;

@@ -2,14 +2,17 @@
 // Everything a run needs from the user, declared once; defaults are the embedded commune.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace adressage::pipeline {
 
 struct RunOptions {
     std::string insee;
-    std::string roads;     // vector source specs: path, path:layer, PG:...:layer
-    std::string buildings;
-    std::string boundary;  // optional
+    // Vector source specs (path, path:layer, PG:...:layer); several sources are read in order,
+    // e.g. one per cadastre sheet.
+    std::vector<std::string> roads;
+    std::vector<std::string> buildings;
+    std::vector<std::string> boundary; // optional
     std::string preset = "osm";
     std::optional<std::string> road_name_field; // overrides the preset
     std::optional<std::string> road_kind_field; // "" disables the kind filter

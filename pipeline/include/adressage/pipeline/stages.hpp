@@ -23,9 +23,10 @@ public:
     static void process_one(const geo::Transformer& to_legal, geo::Polyline& line);
 
 private:
-    std::unique_ptr<geo::Transformer> roads_to_legal_;
-    std::unique_ptr<geo::Transformer> buildings_to_legal_;
-    std::unique_ptr<geo::Transformer> boundary_to_legal_;
+    // One per input, parallel to RunContext's inputs (null for a source without the layer).
+    std::vector<std::unique_ptr<geo::Transformer>> roads_to_legal_;
+    std::vector<std::unique_ptr<geo::Transformer>> buildings_to_legal_;
+    std::vector<std::unique_ptr<geo::Transformer>> boundary_to_legal_;
 };
 
 // Keeps the road pieces inside the boundary and the buildings whose anchor is inside it.
