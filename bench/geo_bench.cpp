@@ -23,7 +23,7 @@ std::vector<Polyline> streets(int n) {
     return lines;
 }
 
-void BM_nearest_line(benchmark::State& state) {
+void BM_nearest_line(benchmark::State &state) {
     GeosContext ctx;
     const auto lines = streets(static_cast<int>(state.range(0)));
     const NearestLineIndex index(ctx, lines);
@@ -37,7 +37,7 @@ void BM_nearest_line(benchmark::State& state) {
 }
 BENCHMARK(BM_nearest_line)->Arg(100)->Arg(1000);
 
-void BM_locate(benchmark::State& state) {
+void BM_locate(benchmark::State &state) {
     const Polyline line = streets(1).front();
     int i = 0;
     for (auto _ : state) {

@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-RunOptions commune_options(const std::string& insee) {
+RunOptions commune_options(const std::string &insee) {
     const std::string data = ADRESSAGE_BENCH_DATA;
     RunOptions o;
     o.data_dir = data;
@@ -33,7 +33,7 @@ RunOptions commune_options(const std::string& insee) {
     return o;
 }
 
-void BM_run_commune(benchmark::State& state, const std::string& insee) {
+void BM_run_commune(benchmark::State &state, const std::string &insee) {
     const RunOptions options = commune_options(insee);
     std::int64_t buildings = 0;
     for (auto _ : state) {
@@ -42,16 +42,20 @@ void BM_run_commune(benchmark::State& state, const std::string& insee) {
         benchmark::DoNotOptimize(buildings);
     }
     state.counters["buildings"] = static_cast<double>(buildings);
-    state.counters["buildings_per_s"] =
-        benchmark::Counter(static_cast<double>(buildings), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["buildings_per_s"] = benchmark::Counter(
+        static_cast<double>(buildings), benchmark::Counter::kIsIterationInvariantRate);
     fs::remove_all(options.out_dir);
 }
-BENCHMARK_CAPTURE(BM_run_commune, beausoleil_06012, std::string("06012"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_run_commune, cap_d_ail_06032, std::string("06032"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_run_commune, la_turbie_06150, std::string("06150"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_run_commune, luxiol_25354, std::string("25354"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_run_commune, beausoleil_06012, std::string("06012"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_run_commune, cap_d_ail_06032, std::string("06032"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_run_commune, la_turbie_06150, std::string("06150"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_run_commune, luxiol_25354, std::string("25354"))
+    ->Unit(benchmark::kMillisecond);
 
-void BM_metric_numbering_one_voie(benchmark::State& state) {
+void BM_metric_numbering_one_voie(benchmark::State &state) {
     const int buildings = static_cast<int>(state.range(0));
     for (auto _ : state) {
         std::set<int> taken;

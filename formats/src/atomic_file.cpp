@@ -11,8 +11,8 @@ namespace fs = std::filesystem;
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     const fs::path final_path(path_);
-    temp_path_ = (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp"))
-                     .string();
+    temp_path_ =
+        (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp")).string();
     out_.open(temp_path_, std::ios::binary | std::ios::trunc);
     if (!out_) {
         throw Error("cannot create '" + temp_path_ + "'; check that the output directory is " +
@@ -42,7 +42,7 @@ void AtomicFile::commit() {
     committed_ = true;
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+void write_file_atomically(const std::string &path, const std::string &content) {
     AtomicFile file(path);
     file.stream() << content;
     file.commit();

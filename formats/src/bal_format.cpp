@@ -55,7 +55,7 @@ std::string cle_interop(std::string_view insee, std::string_view voie_code, int 
     if (!suffixe.empty()) {
         key.append("_").append(suffixe);
     }
-    for (char& c : key) {
+    for (char &c : key) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return key;

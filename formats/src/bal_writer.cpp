@@ -12,13 +12,22 @@ std::string bal14_header() {
     return line;
 }
 
-std::string format_bal14_row(const BalRow& r) {
+std::string format_bal14_row(const BalRow &r) {
     const std::string numero = std::to_string(r.numero);
     // Order of bal14_columns; BAN ids stay empty until the BAN issues them.
-    const std::string_view fields[] = {
-        "", "", "", r.cle_interop, r.commune_insee, r.commune_nom, r.commune_deleguee_insee,
-        r.commune_deleguee_nom, r.voie_nom, r.lieudit_complement_nom, numero, r.suffixe,
-        position_label(r.position)};
+    const std::string_view fields[] = {"",
+                                       "",
+                                       "",
+                                       r.cle_interop,
+                                       r.commune_insee,
+                                       r.commune_nom,
+                                       r.commune_deleguee_insee,
+                                       r.commune_deleguee_nom,
+                                       r.voie_nom,
+                                       r.lieudit_complement_nom,
+                                       numero,
+                                       r.suffixe,
+                                       position_label(r.position)};
     std::string line;
     for (std::size_t i = 0; i < std::size(fields); ++i) {
         if (i > 0) {
@@ -37,11 +46,11 @@ std::string format_bal14_row(const BalRow& r) {
     return line;
 }
 
-BalWriter::BalWriter(const std::string& path) : file_(path) {
+BalWriter::BalWriter(const std::string &path) : file_(path) {
     file_.stream() << bal14_header() << '\n';
 }
 
-void BalWriter::write(const BalRow& row) {
+void BalWriter::write(const BalRow &row) {
     file_.stream() << format_bal14_row(row) << '\n';
     ++rows_;
 }

@@ -6,18 +6,18 @@ namespace adressage::formats {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
+std::string join(const std::vector<std::string> &items) {
     std::string out;
-    for (const std::string& item : items) {
+    for (const std::string &item : items) {
         out += (out.empty() ? "" : ", ") + item;
     }
     return out.empty() ? "none" : out;
 }
 
-geo::VectorDataset open_dataset(const std::string& option, const SourceSpec& spec) {
+geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spec) {
     try {
         return geo::VectorDataset::open(spec.dataset);
-    } catch (const GdalError& e) {
+    } catch (const GdalError &e) {
         throw InputError(option + " " + spec.text,
                          std::string("cannot open '") + spec.dataset + "' (" + e.what() +
                              "); check the path, or give a GDAL vector source");
@@ -26,9 +26,9 @@ geo::VectorDataset open_dataset(const std::string& option, const SourceSpec& spe
 
 // The layer the user named, else the only layer, else the preset's first candidate present;
 // "" when an optional source has none of them.
-std::string choose_layer(const std::string& option, const SourceSpec& spec,
-                         const geo::VectorDataset& dataset,
-                         const std::vector<std::string>& candidates, LayerPresence presence) {
+std::string choose_layer(const std::string &option, const SourceSpec &spec,
+                         const geo::VectorDataset &dataset,
+                         const std::vector<std::string> &candidates, LayerPresence presence) {
     const std::vector<std::string> names = dataset.layer_names();
     if (!spec.layer.empty()) {
         if (!dataset.has_layer(spec.layer)) {
@@ -41,7 +41,7 @@ std::string choose_layer(const std::string& option, const SourceSpec& spec,
     if (names.size() == 1) {
         return names.front();
     }
-    for (const std::string& candidate : candidates) {
+    for (const std::string &candidate : candidates) {
         if (dataset.has_layer(candidate)) {
             return candidate;
         }
@@ -54,9 +54,8 @@ std::string choose_layer(const std::string& option, const SourceSpec& spec,
                          "); write the source as path:layer");
 }
 
-void require_field(const std::string& option, const SourceSpec& spec,
-                   const geo::VectorLayer& layer, const std::string& field,
-                   const std::string& fix) {
+void require_field(const std::string &option, const SourceSpec &spec, const geo::VectorLayer &layer,
+                   const std::string &field, const std::string &fix) {
     if (!layer.has_field(field)) {
         throw InputError(option + " " + spec.text,
                          "layer '" + layer.name() + "' has no field '" + field +
@@ -64,8 +63,8 @@ void require_field(const std::string& option, const SourceSpec& spec,
     }
 }
 
-void require_geometry(const std::string& option, const SourceSpec& spec,
-                      const geo::VectorLayer& layer, geo::GeometryKind wanted) {
+void require_geometry(const std::string &option, const SourceSpec &spec,
+                      const geo::VectorLayer &layer, geo::GeometryKind wanted) {
     const geo::GeometryKind kind = layer.geometry_kind();
     // Layers of unknown or mixed type are accepted; their features are checked one by one.
     if (kind != wanted && kind != geo::GeometryKind::unknown) {
@@ -78,7 +77,7 @@ void require_geometry(const std::string& option, const SourceSpec& spec,
 
 } // namespace
 
-RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
+RoadInput::RoadInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
                      LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
       layer_name_(choose_layer(option, spec, dataset_, preset.road_layers, presence)),
@@ -89,7 +88,7 @@ RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Pr
     layer_.emplace(dataset_.layer(layer_name_));
     require_geometry(option, spec, *layer_, geo::GeometryKind::line);
     if (!layer_->has_field(preset_.road_name_field)) {
-        for (const std::string& part : preset_.road_name_parts) {
+        for (const std::string &part : preset_.road_name_parts) {
             if (layer_->has_field(part)) {
                 name_fields_.push_back(part);
             }
@@ -108,7 +107,7 @@ RoadInput::RoadInput(const std::string& option, const SourceSpec& spec, const Pr
     }
 }
 
-void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
+void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
     if (!layer_) {
         return;
     }
@@ -118,7 +117,7 @@ void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
     }
     const std::size_t parts = name_fields_.size();
     RoadRecord road;
-    layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord& f) {
+    layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord &f) {
         road.fid = f.fid;
         road.name.clear();
         for (std::size_t i = 0; i < parts; ++i) {
@@ -133,13 +132,12 @@ void RoadInput::read(const std::function<void(const RoadRecord&)>& sink) {
     });
 }
 
-PolygonInput::PolygonInput(const std::string& option, const SourceSpec& spec,
-                           const Preset& preset, Role role, LayerPresence presence)
+PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
+                           Role role, LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
-      layer_name_(choose_layer(option, spec, dataset_,
-                               role == Role::buildings ? preset.building_layers
-                                                       : preset.boundary_layers,
-                               presence)) {
+      layer_name_(choose_layer(
+          option, spec, dataset_,
+          role == Role::buildings ? preset.building_layers : preset.boundary_layers, presence)) {
     if (layer_name_.empty()) {
         return;
     }
@@ -152,7 +150,7 @@ PolygonInput::PolygonInput(const std::string& option, const SourceSpec& spec,
     }
 }
 
-void PolygonInput::read(const std::function<void(const PolygonRecord&)>& sink) {
+void PolygonInput::read(const std::function<void(const PolygonRecord &)> &sink) {
     if (!layer_) {
         return;
     }
@@ -161,7 +159,7 @@ void PolygonInput::read(const std::function<void(const PolygonRecord&)>& sink) {
         fields.push_back(flag_field_);
     }
     PolygonRecord record;
-    layer_->for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord& f) {
+    layer_->for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord &f) {
         if (!flag_field_.empty() && (f.values[0].empty() || f.values[0] == "no")) {
             return; // not a building (e.g. a landuse multipolygon in an OSM file)
         }

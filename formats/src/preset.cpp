@@ -6,7 +6,7 @@
 
 namespace adressage::formats {
 
-Preset preset_by_name(const std::string& name) {
+Preset preset_by_name(const std::string &name) {
     if (name == "osm") {
         Preset p;
         p.name = "osm";
@@ -14,9 +14,9 @@ Preset preset_by_name(const std::string& name) {
         p.road_name_field = "name";
         p.road_kind_field = "highway";
         // Ways that carry addresses in France; motorways, trunks and their links do not.
-        p.road_kinds = {"primary",     "secondary",     "tertiary",      "unclassified",
-                        "residential", "living_street", "pedestrian",    "service",
-                        "road",        "track",         "footway",       "path",
+        p.road_kinds = {"primary",     "secondary",     "tertiary",       "unclassified",
+                        "residential", "living_street", "pedestrian",     "service",
+                        "road",        "track",         "footway",        "path",
                         "steps",       "primary_link",  "secondary_link", "tertiary_link"};
         p.building_layers = {"buildings", "multipolygons"};
         p.building_flag_field = "building";
@@ -38,14 +38,14 @@ Preset preset_by_name(const std::string& name) {
     throw ConfigError("--preset: unknown preset '" + name + "'; use osm or cadastre");
 }
 
-bool is_road_kind(const Preset& preset, const std::string& kind) {
+bool is_road_kind(const Preset &preset, const std::string &kind) {
     return std::find(preset.road_kinds.begin(), preset.road_kinds.end(), kind) !=
            preset.road_kinds.end();
 }
 
-bool has_excluded_prefix(const Preset& preset, const std::string& name) {
+bool has_excluded_prefix(const Preset &preset, const std::string &name) {
     return std::any_of(preset.excluded_name_prefixes.begin(), preset.excluded_name_prefixes.end(),
-                       [&](const std::string& prefix) { return name.starts_with(prefix); });
+                       [&](const std::string &prefix) { return name.starts_with(prefix); });
 }
 
 } // namespace adressage::formats

@@ -12,7 +12,7 @@ namespace adressage::geo {
 using detail::GeomPtr;
 using detail::own;
 
-XY point_on_surface(GeosContext& ctx, const MultiPolygon& polygons) {
+XY point_on_surface(GeosContext &ctx, const MultiPolygon &polygons) {
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
     if (GEOSisEmpty_r(ctx.handle(), p.get()) != 0) {
@@ -21,13 +21,13 @@ XY point_on_surface(GeosContext& ctx, const MultiPolygon& polygons) {
     return detail::point_of(ctx, p.get());
 }
 
-XY centroid(GeosContext& ctx, const MultiPolygon& polygons) {
+XY centroid(GeosContext &ctx, const MultiPolygon &polygons) {
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     GeomPtr p = own(ctx, GEOSGetCentroid_r(ctx.handle(), g.get()), "GetCentroid");
     return detail::point_of(ctx, p.get());
 }
 
-bool is_valid(GeosContext& ctx, const MultiPolygon& polygons) {
+bool is_valid(GeosContext &ctx, const MultiPolygon &polygons) {
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     const char valid = GEOSisValid_r(ctx.handle(), g.get());
     if (valid == 2) {
@@ -36,7 +36,7 @@ bool is_valid(GeosContext& ctx, const MultiPolygon& polygons) {
     return valid == 1;
 }
 
-MultiPolygon make_valid(GeosContext& ctx, const MultiPolygon& polygons) {
+MultiPolygon make_valid(GeosContext &ctx, const MultiPolygon &polygons) {
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()), "MakeValid");
     MultiPolygon out;
@@ -44,9 +44,9 @@ MultiPolygon make_valid(GeosContext& ctx, const MultiPolygon& polygons) {
     return out;
 }
 
-MultiPolygon union_all(GeosContext& ctx, const std::vector<MultiPolygon>& parts) {
+MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts) {
     MultiPolygon all;
-    for (const MultiPolygon& part : parts) {
+    for (const MultiPolygon &part : parts) {
         all.insert(all.end(), part.begin(), part.end());
     }
     GeomPtr g = detail::make_multipolygon(ctx, all);
@@ -56,12 +56,12 @@ MultiPolygon union_all(GeosContext& ctx, const std::vector<MultiPolygon>& parts)
     return out;
 }
 
-std::vector<Polyline> line_merge(GeosContext& ctx, const std::vector<Polyline>& lines) {
+std::vector<Polyline> line_merge(GeosContext &ctx, const std::vector<Polyline> &lines) {
     GeomPtr g = detail::make_multiline(ctx, lines);
     GeomPtr merged = own(ctx, GEOSLineMerge_r(ctx.handle(), g.get()), "LineMerge");
     std::vector<Polyline> out;
     detail::collect_lines(ctx, merged.get(), out);
-    std::sort(out.begin(), out.end(), [](const Polyline& a, const Polyline& b) {
+    std::sort(out.begin(), out.end(), [](const Polyline &a, const Polyline &b) {
         const double la = length(a);
         const double lb = length(b);
         if (la != lb) {
@@ -72,7 +72,7 @@ std::vector<Polyline> line_merge(GeosContext& ctx, const std::vector<Polyline>& 
     return out;
 }
 
-double distance(GeosContext& ctx, const Polyline& a, const Polyline& b) {
+double distance(GeosContext &ctx, const Polyline &a, const Polyline &b) {
     GeomPtr ga = detail::make_line(ctx, a);
     GeomPtr gb = detail::make_line(ctx, b);
     double d = 0.0;
@@ -83,11 +83,11 @@ double distance(GeosContext& ctx, const Polyline& a, const Polyline& b) {
 }
 
 struct PreparedArea::Impl {
-    GeosContext& ctx;
+    GeosContext &ctx;
     GeomPtr area;
-    const GEOSPreparedGeometry* prepared = nullptr;
+    const GEOSPreparedGeometry *prepared = nullptr;
 
-    Impl(GeosContext& c, GeomPtr a) : ctx(c), area(std::move(a)) {}
+    Impl(GeosContext &c, GeomPtr a) : ctx(c), area(std::move(a)) {}
     ~Impl() {
         // The prepared geometry refers to `area`: destroy it first.
         if (prepared != nullptr) {
@@ -96,7 +96,7 @@ struct PreparedArea::Impl {
     }
 };
 
-PreparedArea::PreparedArea(GeosContext& ctx, const MultiPolygon& area)
+PreparedArea::PreparedArea(GeosContext &ctx, const MultiPolygon &area)
     : impl_(std::make_unique<Impl>(ctx, detail::make_multipolygon(ctx, area))) {
     impl_->prepared = ctx.check(GEOSPrepare_r(ctx.handle(), impl_->area.get()), "Prepare");
 }
@@ -104,7 +104,7 @@ PreparedArea::PreparedArea(GeosContext& ctx, const MultiPolygon& area)
 PreparedArea::~PreparedArea() = default;
 
 bool PreparedArea::contains(XY p) const {
-    GeosContext& ctx = impl_->ctx;
+    GeosContext &ctx = impl_->ctx;
     GeomPtr point = detail::make_point(ctx, p);
     const char inside = GEOSPreparedContains_r(ctx.handle(), impl_->prepared, point.get());
     if (inside == 2) {
@@ -113,8 +113,8 @@ bool PreparedArea::contains(XY p) const {
     return inside == 1;
 }
 
-std::vector<Polyline> PreparedArea::clip(const Polyline& line) const {
-    GeosContext& ctx = impl_->ctx;
+std::vector<Polyline> PreparedArea::clip(const Polyline &line) const {
+    GeosContext &ctx = impl_->ctx;
     GeomPtr g = detail::make_line(ctx, line);
     const char covered = GEOSPreparedCovers_r(ctx.handle(), impl_->prepared, g.get());
     if (covered == 2) {

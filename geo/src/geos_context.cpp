@@ -15,12 +15,12 @@ GeosContext::GeosContext() : handle_(GEOS_init_r()) {
 
 GeosContext::~GeosContext() { GEOS_finish_r(handle_); }
 
-void GeosContext::on_error(const char* message, void* self) {
+void GeosContext::on_error(const char *message, void *self) {
     // C callback: only record, the caller's check() throws.
-    static_cast<GeosContext*>(self)->last_error_ = message ? message : "";
+    static_cast<GeosContext *>(self)->last_error_ = message ? message : "";
 }
 
-void GeosContext::raise(const char* operation) const {
+void GeosContext::raise(const char *operation) const {
     throw GeosError(std::string("GEOS ") + operation + " failed" +
                     (last_error_.empty() ? std::string() : ": " + last_error_));
 }

@@ -6,24 +6,24 @@ namespace adressage::geo::detail {
 
 namespace {
 
-GEOSCoordSequence* make_sequence(GeosContext& ctx, const std::vector<XY>& points) {
+GEOSCoordSequence *make_sequence(GeosContext &ctx, const std::vector<XY> &points) {
     static_assert(sizeof(XY) == 2 * sizeof(double));
     return ctx.check(GEOSCoordSeq_copyFromBuffer_r(ctx.handle(),
-                                                   reinterpret_cast<const double*>(points.data()),
+                                                   reinterpret_cast<const double *>(points.data()),
                                                    static_cast<unsigned>(points.size()), 0, 0),
                      "CoordSeq_copyFromBuffer");
 }
 
-GEOSGeometry* make_ring(GeosContext& ctx, const Ring& ring) {
+GEOSGeometry *make_ring(GeosContext &ctx, const Ring &ring) {
     return ctx.check(GEOSGeom_createLinearRing_r(ctx.handle(), make_sequence(ctx, ring)),
                      "createLinearRing");
 }
 
-GEOSGeometry* make_polygon_raw(GeosContext& ctx, const Polygon& polygon) {
-    GEOSGeometry* shell = make_ring(ctx, polygon.outer);
-    std::vector<GEOSGeometry*> holes;
+GEOSGeometry *make_polygon_raw(GeosContext &ctx, const Polygon &polygon) {
+    GEOSGeometry *shell = make_ring(ctx, polygon.outer);
+    std::vector<GEOSGeometry *> holes;
     holes.reserve(polygon.holes.size());
-    for (const Ring& hole : polygon.holes) {
+    for (const Ring &hole : polygon.holes) {
         holes.push_back(make_ring(ctx, hole));
     }
     return ctx.check(GEOSGeom_createPolygon_r(ctx.handle(), shell, holes.data(),
@@ -31,39 +31,38 @@ GEOSGeometry* make_polygon_raw(GeosContext& ctx, const Polygon& polygon) {
                      "createPolygon");
 }
 
-std::vector<XY> read_sequence(GeosContext& ctx, const GEOSCoordSequence* seq) {
+std::vector<XY> read_sequence(GeosContext &ctx, const GEOSCoordSequence *seq) {
     unsigned size = 0;
     if (GEOSCoordSeq_getSize_r(ctx.handle(), seq, &size) == 0) {
         ctx.raise("CoordSeq_getSize");
     }
     std::vector<XY> points(size);
-    if (size > 0 &&
-        GEOSCoordSeq_copyToBuffer_r(ctx.handle(), seq, reinterpret_cast<double*>(points.data()),
-                                    0, 0) == 0) {
+    if (size > 0 && GEOSCoordSeq_copyToBuffer_r(
+                        ctx.handle(), seq, reinterpret_cast<double *>(points.data()), 0, 0) == 0) {
         ctx.raise("CoordSeq_copyToBuffer");
     }
     return points;
 }
 
-std::vector<XY> read_coords(GeosContext& ctx, const GEOSGeometry* g) {
+std::vector<XY> read_coords(GeosContext &ctx, const GEOSGeometry *g) {
     return read_sequence(ctx, ctx.check(GEOSGeom_getCoordSeq_r(ctx.handle(), g), "getCoordSeq"));
 }
 
 } // namespace
 
-GeomPtr make_point(GeosContext& ctx, XY p) {
+GeomPtr make_point(GeosContext &ctx, XY p) {
     return own(ctx, GEOSGeom_createPointFromXY_r(ctx.handle(), p.x, p.y), "createPoint");
 }
 
-GeomPtr make_line(GeosContext& ctx, const Polyline& line) {
+GeomPtr make_line(GeosContext &ctx, const Polyline &line) {
     return own(ctx, GEOSGeom_createLineString_r(ctx.handle(), make_sequence(ctx, line)),
                "createLineString");
 }
 
-GeomPtr make_multiline(GeosContext& ctx, const std::vector<Polyline>& lines) {
-    std::vector<GEOSGeometry*> parts;
+GeomPtr make_multiline(GeosContext &ctx, const std::vector<Polyline> &lines) {
+    std::vector<GEOSGeometry *> parts;
     parts.reserve(lines.size());
-    for (const Polyline& line : lines) {
+    for (const Polyline &line : lines) {
         parts.push_back(make_line(ctx, line).release());
     }
     return own(ctx,
@@ -72,10 +71,10 @@ GeomPtr make_multiline(GeosContext& ctx, const std::vector<Polyline>& lines) {
                "createCollection");
 }
 
-GeomPtr make_multipolygon(GeosContext& ctx, const MultiPolygon& polygons) {
-    std::vector<GEOSGeometry*> parts;
+GeomPtr make_multipolygon(GeosContext &ctx, const MultiPolygon &polygons) {
+    std::vector<GEOSGeometry *> parts;
     parts.reserve(polygons.size());
-    for (const Polygon& polygon : polygons) {
+    for (const Polygon &polygon : polygons) {
         parts.push_back(make_polygon_raw(ctx, polygon));
     }
     return own(ctx,
@@ -84,7 +83,7 @@ GeomPtr make_multipolygon(GeosContext& ctx, const MultiPolygon& polygons) {
                "createCollection");
 }
 
-void collect_lines(GeosContext& ctx, const GEOSGeometry* g, std::vector<Polyline>& out) {
+void collect_lines(GeosContext &ctx, const GEOSGeometry *g, std::vector<Polyline> &out) {
     const int type = GEOSGeomTypeId_r(ctx.handle(), g);
     if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
         if (GEOSisEmpty_r(ctx.handle(), g) == 0) {
@@ -98,15 +97,15 @@ void collect_lines(GeosContext& ctx, const GEOSGeometry* g, std::vector<Polyline
     }
 }
 
-void collect_polygons(GeosContext& ctx, const GEOSGeometry* g, MultiPolygon& out) {
+void collect_polygons(GeosContext &ctx, const GEOSGeometry *g, MultiPolygon &out) {
     const int type = GEOSGeomTypeId_r(ctx.handle(), g);
     if (type == GEOS_POLYGON) {
         if (GEOSisEmpty_r(ctx.handle(), g) != 0) {
             return;
         }
         Polygon polygon;
-        polygon.outer = read_coords(
-            ctx, ctx.check(GEOSGetExteriorRing_r(ctx.handle(), g), "getExteriorRing"));
+        polygon.outer =
+            read_coords(ctx, ctx.check(GEOSGetExteriorRing_r(ctx.handle(), g), "getExteriorRing"));
         const int holes = GEOSGetNumInteriorRings_r(ctx.handle(), g);
         for (int i = 0; i < holes; ++i) {
             polygon.holes.push_back(read_coords(
@@ -121,7 +120,7 @@ void collect_polygons(GeosContext& ctx, const GEOSGeometry* g, MultiPolygon& out
     }
 }
 
-XY point_of(GeosContext& ctx, const GEOSGeometry* point) {
+XY point_of(GeosContext &ctx, const GEOSGeometry *point) {
     XY p;
     if (GEOSGeomGetX_r(ctx.handle(), point, &p.x) == 0 ||
         GEOSGeomGetY_r(ctx.handle(), point, &p.y) == 0) {

@@ -23,7 +23,7 @@ Side side_of_cross(double c) {
 
 Side side_of_segment(XY a, XY b, XY p) { return side_of_cross(cross(a, b, p)); }
 
-double length(const Polyline& line) {
+double length(const Polyline &line) {
     double total = 0.0;
     for (std::size_t i = 1; i < line.size(); ++i) {
         total += distance(line[i - 1], line[i]);
@@ -31,7 +31,7 @@ double length(const Polyline& line) {
     return total;
 }
 
-LinePosition locate(const Polyline& line, XY p) {
+LinePosition locate(const Polyline &line, XY p) {
     assert(line.size() >= 2);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();

@@ -8,11 +8,11 @@
 namespace adressage::geo {
 
 struct NearestLineIndex::Impl {
-    GeosContext& ctx;
+    GeosContext &ctx;
     std::vector<detail::GeomPtr> lines;
-    GEOSSTRtree* tree = nullptr;
+    GEOSSTRtree *tree = nullptr;
 
-    explicit Impl(GeosContext& c) : ctx(c) {}
+    explicit Impl(GeosContext &c) : ctx(c) {}
     ~Impl() {
         if (tree != nullptr) {
             GEOSSTRtree_destroy_r(ctx.handle(), tree);
@@ -24,13 +24,13 @@ namespace {
 
 // Items stored in the tree are indices into Impl::lines, as pointer-sized integers.
 struct Query {
-    const GEOSGeometry* point;
-    const std::vector<detail::GeomPtr>* lines;
+    const GEOSGeometry *point;
+    const std::vector<detail::GeomPtr> *lines;
     GEOSContextHandle_t handle;
 };
 
-int distance_to_item(const void* item, const void* query_item, double* distance, void* userdata) {
-    auto* query = static_cast<Query*>(userdata);
+int distance_to_item(const void *item, const void *query_item, double *distance, void *userdata) {
+    auto *query = static_cast<Query *>(userdata);
     const auto index = reinterpret_cast<std::uintptr_t>(item) - 1;
     (void)query_item;
     return GEOSDistance_r(query->handle, (*query->lines)[index].get(), query->point, distance);
@@ -38,7 +38,7 @@ int distance_to_item(const void* item, const void* query_item, double* distance,
 
 } // namespace
 
-NearestLineIndex::NearestLineIndex(GeosContext& ctx, const std::vector<Polyline>& lines)
+NearestLineIndex::NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines)
     : impl_(std::make_unique<Impl>(ctx)) {
     impl_->tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
     impl_->lines.reserve(lines.size());
@@ -46,7 +46,7 @@ NearestLineIndex::NearestLineIndex(GeosContext& ctx, const std::vector<Polyline>
         impl_->lines.push_back(detail::make_line(ctx, lines[i]));
         // Index + 1 so that no item is a null pointer.
         GEOSSTRtree_insert_r(ctx.handle(), impl_->tree, impl_->lines.back().get(),
-                             reinterpret_cast<void*>(static_cast<std::uintptr_t>(i + 1)));
+                             reinterpret_cast<void *>(static_cast<std::uintptr_t>(i + 1)));
     }
 }
 
@@ -56,18 +56,18 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
     if (impl_->lines.empty()) {
         return std::nullopt;
     }
-    GeosContext& ctx = impl_->ctx;
+    GeosContext &ctx = impl_->ctx;
     detail::GeomPtr point = detail::make_point(ctx, p);
     Hit best{0, std::numeric_limits<double>::infinity()};
     Query query{point.get(), &impl_->lines, ctx.handle()};
-    const void* found = GEOSSTRtree_nearest_generic_r(ctx.handle(), impl_->tree, point.get(),
+    const void *found = GEOSSTRtree_nearest_generic_r(ctx.handle(), impl_->tree, point.get(),
                                                       point.get(), &distance_to_item, &query);
     if (found == nullptr) {
         ctx.raise("STRtree_nearest_generic");
     }
     best.index = reinterpret_cast<std::uintptr_t>(found) - 1;
-    if (GEOSDistance_r(ctx.handle(), impl_->lines[best.index].get(), point.get(),
-                       &best.distance) == 0) {
+    if (GEOSDistance_r(ctx.handle(), impl_->lines[best.index].get(), point.get(), &best.distance) ==
+        0) {
         ctx.raise("Distance");
     }
     if (best.distance > max_distance) {
@@ -84,8 +84,8 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
     std::vector<std::size_t> candidates;
     GEOSSTRtree_query_r(
         ctx.handle(), impl_->tree, box.get(),
-        [](void* item, void* out) {
-            static_cast<std::vector<std::size_t>*>(out)->push_back(
+        [](void *item, void *out) {
+            static_cast<std::vector<std::size_t> *>(out)->push_back(
                 reinterpret_cast<std::uintptr_t>(item) - 1);
         },
         &candidates);

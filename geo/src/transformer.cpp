@@ -9,8 +9,8 @@
 namespace adressage::geo {
 
 struct Transformer::Impl {
-    PJ_CONTEXT* ctx = nullptr;
-    PJ* pj = nullptr;
+    PJ_CONTEXT *ctx = nullptr;
+    PJ *pj = nullptr;
     bool identity = false;
 
     ~Impl() {
@@ -23,9 +23,9 @@ struct Transformer::Impl {
     }
 
     // The one place PROJ status becomes an exception.
-    [[noreturn]] void raise(const std::string& what) const {
+    [[noreturn]] void raise(const std::string &what) const {
         const int err = proj_context_errno(ctx);
-        const char* text = err != 0 ? proj_context_errno_string(ctx, err) : nullptr;
+        const char *text = err != 0 ? proj_context_errno_string(ctx, err) : nullptr;
         throw ProjError("PROJ: " + what + (text ? std::string(": ") + text : std::string()));
     }
 
@@ -35,13 +35,12 @@ struct Transformer::Impl {
         }
         proj_errno_reset(pj);
         const std::size_t done =
-            proj_trans_generic(pj, direction, &points[0].x, sizeof(XY), points.size(),
-                               &points[0].y, sizeof(XY), points.size(), nullptr, 0, 0, nullptr,
-                               0, 0);
+            proj_trans_generic(pj, direction, &points[0].x, sizeof(XY), points.size(), &points[0].y,
+                               sizeof(XY), points.size(), nullptr, 0, 0, nullptr, 0, 0);
         if (done != points.size() || proj_errno(pj) != 0) {
             raise("cannot transform coordinates");
         }
-        for (const XY& p : points) {
+        for (const XY &p : points) {
             if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
                 raise("coordinates outside the domain of the projection");
             }
@@ -49,7 +48,7 @@ struct Transformer::Impl {
     }
 };
 
-Transformer::Transformer(const std::string& source, const std::string& target)
+Transformer::Transformer(const std::string &source, const std::string &target)
     : impl_(std::make_unique<Impl>()) {
     impl_->ctx = proj_context_create();
     if (impl_->ctx == nullptr) {
@@ -57,7 +56,7 @@ Transformer::Transformer(const std::string& source, const std::string& target)
     }
     // Deterministic results on every machine: never fetch grids from the network.
     proj_context_set_enable_network(impl_->ctx, 0);
-    PJ* raw = proj_create_crs_to_crs(impl_->ctx, source.c_str(), target.c_str(), nullptr);
+    PJ *raw = proj_create_crs_to_crs(impl_->ctx, source.c_str(), target.c_str(), nullptr);
     if (raw == nullptr) {
         impl_->raise("cannot create a transformation from '" + source.substr(0, 80) + "' to '" +
                      target + "'");
@@ -68,11 +67,11 @@ Transformer::Transformer(const std::string& source, const std::string& target)
     if (impl_->pj == nullptr) {
         impl_->raise("cannot normalise the axis order");
     }
-    PJ* src = proj_create(impl_->ctx, source.c_str());
-    PJ* dst = proj_create(impl_->ctx, target.c_str());
+    PJ *src = proj_create(impl_->ctx, source.c_str());
+    PJ *dst = proj_create(impl_->ctx, target.c_str());
     if (src != nullptr && dst != nullptr) {
-        impl_->identity = proj_is_equivalent_to_with_ctx(impl_->ctx, src, dst,
-                                                          PJ_COMP_EQUIVALENT) != 0;
+        impl_->identity =
+            proj_is_equivalent_to_with_ctx(impl_->ctx, src, dst, PJ_COMP_EQUIVALENT) != 0;
     }
     proj_destroy(src);
     proj_destroy(dst);

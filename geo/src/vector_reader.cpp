@@ -21,16 +21,16 @@ void register_drivers_once() {
 // GDAL reports through CPLError; keep its messages off stderr while we work and read the last
 // one when a call fails. Only records: the caller decides what to throw.
 class QuietGdal {
-public:
+  public:
     QuietGdal() {
         CPLPushErrorHandler(CPLQuietErrorHandler);
         CPLErrorReset();
     }
     ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
+    QuietGdal(const QuietGdal &) = delete;
+    QuietGdal &operator=(const QuietGdal &) = delete;
     static std::string last_message() {
-        const char* m = CPLGetLastErrorMsg();
+        const char *m = CPLGetLastErrorMsg();
         return (m && *m) ? std::string(m) : std::string("unknown GDAL error");
     }
 };
@@ -59,8 +59,8 @@ GeometryKind kind_of(OGRwkbGeometryType type) {
     }
 }
 
-bool finite(const std::vector<XY>& points) {
-    for (const XY& p : points) {
+bool finite(const std::vector<XY> &points) {
+    for (const XY &p : points) {
         if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
             return false;
         }
@@ -68,7 +68,7 @@ bool finite(const std::vector<XY>& points) {
     return true;
 }
 
-std::vector<XY> points_of(const OGRSimpleCurve& curve) {
+std::vector<XY> points_of(const OGRSimpleCurve &curve) {
     std::vector<XY> points(static_cast<std::size_t>(curve.getNumPoints()));
     for (int i = 0; i < curve.getNumPoints(); ++i) {
         points[static_cast<std::size_t>(i)] = XY{curve.getX(i), curve.getY(i)};
@@ -77,7 +77,7 @@ std::vector<XY> points_of(const OGRSimpleCurve& curve) {
 }
 
 // Appends the lines of `g`; returns a skip reason or nullptr.
-const char* read_lines(const OGRGeometry& g, std::vector<Polyline>& out) {
+const char *read_lines(const OGRGeometry &g, std::vector<Polyline> &out) {
     const auto type = wkbFlatten(g.getGeometryType());
     if (type == wkbLineString) {
         Polyline line = points_of(*g.toLineString());
@@ -91,8 +91,8 @@ const char* read_lines(const OGRGeometry& g, std::vector<Polyline>& out) {
         return nullptr;
     }
     if (type == wkbMultiLineString || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *g.toGeometryCollection()) {
-            if (const char* reason = read_lines(*part, out)) {
+        for (const OGRGeometry *part : *g.toGeometryCollection()) {
+            if (const char *reason = read_lines(*part, out)) {
                 return reason;
             }
         }
@@ -105,10 +105,10 @@ const char* read_lines(const OGRGeometry& g, std::vector<Polyline>& out) {
     return "wrong_geometry_type";
 }
 
-const char* read_polygons(const OGRGeometry& g, MultiPolygon& out) {
+const char *read_polygons(const OGRGeometry &g, MultiPolygon &out) {
     const auto type = wkbFlatten(g.getGeometryType());
     if (type == wkbPolygon) {
-        const OGRPolygon& polygon = *g.toPolygon();
+        const OGRPolygon &polygon = *g.toPolygon();
         if (polygon.getExteriorRing() == nullptr) {
             return "empty_geometry";
         }
@@ -117,14 +117,14 @@ const char* read_polygons(const OGRGeometry& g, MultiPolygon& out) {
         for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
             p.holes.push_back(points_of(*polygon.getInteriorRing(i)));
         }
-        auto usable = [](const Ring& r) { return r.size() >= 4 && r.front() == r.back(); };
+        auto usable = [](const Ring &r) { return r.size() >= 4 && r.front() == r.back(); };
         if (!finite(p.outer)) {
             return "invalid_coordinates";
         }
         if (!usable(p.outer)) {
             return "degenerate_geometry";
         }
-        for (const Ring& hole : p.holes) {
+        for (const Ring &hole : p.holes) {
             if (!finite(hole) || !usable(hole)) {
                 return "degenerate_geometry";
             }
@@ -133,8 +133,8 @@ const char* read_polygons(const OGRGeometry& g, MultiPolygon& out) {
         return nullptr;
     }
     if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *g.toGeometryCollection()) {
-            if (const char* reason = read_polygons(*part, out)) {
+        for (const OGRGeometry *part : *g.toGeometryCollection()) {
+            if (const char *reason = read_polygons(*part, out)) {
                 return reason;
             }
         }
@@ -149,7 +149,7 @@ const char* read_polygons(const OGRGeometry& g, MultiPolygon& out) {
 
 } // namespace
 
-const char* to_string(GeometryKind kind) {
+const char *to_string(GeometryKind kind) {
     switch (kind) {
     case GeometryKind::point:
         return "point";
@@ -171,15 +171,15 @@ struct VectorDataset::Impl {
 
 struct VectorLayer::Impl {
     std::shared_ptr<VectorDataset::Impl> owner; // keeps the dataset open
-    OGRLayer* layer = nullptr;
+    OGRLayer *layer = nullptr;
     std::string name;
 };
 
 VectorDataset::VectorDataset(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
-VectorDataset::VectorDataset(VectorDataset&&) noexcept = default;
+VectorDataset::VectorDataset(VectorDataset &&) noexcept = default;
 VectorDataset::~VectorDataset() = default;
 
-VectorDataset VectorDataset::open(const std::string& source) {
+VectorDataset VectorDataset::open(const std::string &source) {
     register_drivers_once();
     QuietGdal quiet;
     auto impl = std::make_shared<Impl>();
@@ -192,20 +192,20 @@ VectorDataset VectorDataset::open(const std::string& source) {
 
 std::vector<std::string> VectorDataset::layer_names() const {
     std::vector<std::string> names;
-    for (OGRLayer* layer : impl_->dataset->GetLayers()) {
+    for (OGRLayer *layer : impl_->dataset->GetLayers()) {
         names.emplace_back(layer->GetName());
     }
     return names;
 }
 
-bool VectorDataset::has_layer(const std::string& name) const {
+bool VectorDataset::has_layer(const std::string &name) const {
     QuietGdal quiet;
     return impl_->dataset->GetLayerByName(name.c_str()) != nullptr;
 }
 
-VectorLayer VectorDataset::layer(const std::string& name) const {
+VectorLayer VectorDataset::layer(const std::string &name) const {
     QuietGdal quiet;
-    OGRLayer* layer = impl_->dataset->GetLayerByName(name.c_str());
+    OGRLayer *layer = impl_->dataset->GetLayerByName(name.c_str());
     if (layer == nullptr) {
         throw GdalError("no layer named '" + name + "'");
     }
@@ -217,10 +217,10 @@ VectorLayer VectorDataset::layer(const std::string& name) const {
 }
 
 VectorLayer::VectorLayer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-VectorLayer::VectorLayer(VectorLayer&&) noexcept = default;
+VectorLayer::VectorLayer(VectorLayer &&) noexcept = default;
 VectorLayer::~VectorLayer() = default;
 
-const std::string& VectorLayer::name() const noexcept { return impl_->name; }
+const std::string &VectorLayer::name() const noexcept { return impl_->name; }
 
 GeometryKind VectorLayer::geometry_kind() const {
     QuietGdal quiet;
@@ -229,24 +229,24 @@ GeometryKind VectorLayer::geometry_kind() const {
 
 std::vector<std::string> VectorLayer::field_names() const {
     std::vector<std::string> names;
-    const OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
+    const OGRFeatureDefn *defn = impl_->layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     }
     return names;
 }
 
-bool VectorLayer::has_field(const std::string& field) const {
+bool VectorLayer::has_field(const std::string &field) const {
     return impl_->layer->GetLayerDefn()->GetFieldIndex(field.c_str()) >= 0;
 }
 
 std::string VectorLayer::crs_wkt() const {
-    const OGRSpatialReference* srs = impl_->layer->GetSpatialRef();
+    const OGRSpatialReference *srs = impl_->layer->GetSpatialRef();
     if (srs == nullptr) {
         return {};
     }
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    char *wkt = nullptr;
+    const char *options[] = {"FORMAT=WKT2_2019", nullptr};
     if (srs->exportToWkt(&wkt, options) != OGRERR_NONE || wkt == nullptr) {
         CPLFree(wkt);
         throw GdalError("cannot export the CRS of layer '" + name() + "'");
@@ -256,12 +256,12 @@ std::string VectorLayer::crs_wkt() const {
     return out;
 }
 
-void VectorLayer::for_each(const std::vector<std::string>& fields, GeometryKind wanted,
-                           const std::function<void(const FeatureRecord&)>& sink) {
+void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind wanted,
+                           const std::function<void(const FeatureRecord &)> &sink) {
     QuietGdal quiet;
-    OGRLayer& layer = *impl_->layer;
+    OGRLayer &layer = *impl_->layer;
     std::vector<int> indices;
-    for (const std::string& field : fields) {
+    for (const std::string &field : fields) {
         const int index = layer.GetLayerDefn()->GetFieldIndex(field.c_str());
         if (index < 0) {
             throw GdalError("layer '" + name() + "' has no field '" + field + "'");
@@ -270,7 +270,7 @@ void VectorLayer::for_each(const std::vector<std::string>& fields, GeometryKind 
     }
     layer.ResetReading();
     FeatureRecord record;
-    for (auto& feature : layer) {
+    for (auto &feature : layer) {
         record.fid = feature->GetFID();
         record.values.assign(indices.size(), std::string());
         for (std::size_t i = 0; i < indices.size(); ++i) {
@@ -281,7 +281,7 @@ void VectorLayer::for_each(const std::vector<std::string>& fields, GeometryKind 
         record.lines.clear();
         record.polygons.clear();
         record.skip_reason = nullptr;
-        const OGRGeometry* g = feature->GetGeometryRef();
+        const OGRGeometry *g = feature->GetGeometryRef();
         if (g == nullptr) {
             record.skip_reason = "null_geometry";
         } else if (g->IsEmpty()) {

@@ -5,8 +5,8 @@
 
 namespace adressage::pipeline {
 
-void AssignStage::run(CommuneModel& model, RunContext& ctx) {
-    Diagnostics& diag = ctx.diagnostics;
+void AssignStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
     // One index entry per voie part, mapped back to (voie, part).
     std::vector<geo::Polyline> lines;
     std::vector<std::pair<VoieIdx, std::size_t>> owner;
@@ -20,20 +20,19 @@ void AssignStage::run(CommuneModel& model, RunContext& ctx) {
     const std::string too_far =
         "no_voie_within_" + std::to_string(std::lround(ctx.options.max_distance)) + "m";
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
-        const Building& building = model.buildings[b];
+        const Building &building = model.buildings[b];
         const auto hit = index.nearest(building.anchor, ctx.options.max_distance);
         if (!hit) {
             diag.skip("assign", too_far, "fid " + std::to_string(building.fid));
             continue;
         }
         const auto [v, p] = owner[hit->index];
-        const Voie& voie = model.voies[v];
+        const Voie &voie = model.voies[v];
         const geo::LinePosition at = geo::locate(voie.parts[p], building.anchor);
         model.assignments.push_back(
             Assignment{b, v, voie.part_start[p] + at.along, at.offset, at.side});
     }
-    diag.count("assign", "buildings_assigned",
-               static_cast<std::int64_t>(model.assignments.size()));
+    diag.count("assign", "buildings_assigned", static_cast<std::int64_t>(model.assignments.size()));
 }
 
 } // namespace adressage::pipeline

@@ -15,8 +15,8 @@ constexpr int exit_ok = 0;
 constexpr int exit_failure = 1;
 constexpr int exit_usage = 2;
 
-void add_run_options(CLI::App& run, RunOptions& o, std::string& name_field,
-                     std::string& kind_field) {
+void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
+                     std::string &kind_field) {
     run.add_option("--commune", o.insee, "INSEE code of the commune (e.g. 06012)");
     run.add_option("--roads", o.roads,
                    "road centrelines: GDAL vector source(s), path[:layer] or PG:...:layer; "
@@ -42,8 +42,8 @@ void add_run_options(CLI::App& run, RunOptions& o, std::string& name_field,
     run.add_option("--date", o.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
 }
 
-int run_command(RunOptions o, const std::string& name_field, bool name_set,
-                const std::string& kind_field, bool kind_set) {
+int run_command(RunOptions o, const std::string &name_field, bool name_set,
+                const std::string &kind_field, bool kind_set) {
     const bool nothing_given =
         o.insee.empty() && o.roads.empty() && o.buildings.empty() && o.boundary.empty();
     if (nothing_given) {
@@ -53,8 +53,8 @@ int run_command(RunOptions o, const std::string& name_field, bool name_set,
         o.buildings = d.buildings;
         o.boundary = d.boundary;
         o.preset = d.preset;
-        std::cerr << "adressage: no input given, running the embedded default commune "
-                  << o.insee << " (Beausoleil, OSM 2016)\n";
+        std::cerr << "adressage: no input given, running the embedded default commune " << o.insee
+                  << " (Beausoleil, OSM 2016)\n";
     } else if (o.insee.empty() || o.roads.empty() || o.buildings.empty()) {
         throw ConfigError("give --commune, --roads and --buildings together (or none of them "
                           "to run the embedded default commune)");
@@ -66,12 +66,11 @@ int run_command(RunOptions o, const std::string& name_field, bool name_set,
         o.road_kind_field = kind_field;
     }
     const RunResult result = run_commune(std::move(o));
-    const auto& s = result.report["summary"];
+    const auto &s = result.report["summary"];
     std::cout << result.report["commune"]["insee"].get<std::string>() << " "
-              << result.report["commune"]["nom"].get<std::string>() << ": "
-              << s["buildings_read"] << " buildings read, " << s["buildings_numbered"]
-              << " numbered on " << s["voies_numbered"] << " voies, " << s["buildings_skipped"]
-              << " skipped\n"
+              << result.report["commune"]["nom"].get<std::string>() << ": " << s["buildings_read"]
+              << " buildings read, " << s["buildings_numbered"] << " numbered on "
+              << s["voies_numbered"] << " voies, " << s["buildings_skipped"] << " skipped\n"
               << "BAL 1.4: " << result.bal_path << " (" << s["rows_written"] << " rows)\n"
               << "report:  " << result.report_path << "\n";
     return exit_ok;
@@ -79,12 +78,12 @@ int run_command(RunOptions o, const std::string& name_field, bool name_set,
 
 } // namespace
 
-int main_cli(int argc, char** argv) {
+int main_cli(int argc, char **argv) {
     CLI::App app{"adressage: roads and buildings of a commune to a Base Adresse Locale",
                  "adressage"};
     app.set_version_flag("--version", std::string("adressage ") + ADRESSAGE_VERSION);
     app.require_subcommand(1);
-    CLI::App* run = app.add_subcommand(
+    CLI::App *run = app.add_subcommand(
         "run", "number a commune's buildings and write its BAL 1.4 file (no option: the "
                "embedded default commune)");
     RunOptions options;
@@ -94,13 +93,13 @@ int main_cli(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::CallForHelp &e) {
         return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
+    } catch (const CLI::CallForAllHelp &e) {
         return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::CallForVersion &e) {
         return app.exit(e);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError &e) {
         std::cerr << "adressage: error: " << e.what() << " (see adressage run --help)\n";
         return exit_usage;
     }
@@ -108,13 +107,13 @@ int main_cli(int argc, char** argv) {
     try {
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);
-    } catch (const ConfigError& e) {
+    } catch (const ConfigError &e) {
         std::cerr << "adressage: error: " << e.what() << "\n";
         return exit_usage;
-    } catch (const InputError& e) {
+    } catch (const InputError &e) {
         std::cerr << "adressage: error: " << e.what() << "\n";
         return exit_usage;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
         std::cerr << "adressage: failed: " << e.what() << "\n";
         return exit_failure;
     }

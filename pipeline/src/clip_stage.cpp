@@ -7,16 +7,16 @@ namespace {
 constexpr double min_piece_length = 1.0; // metres; shorter slivers at the boundary are noise
 }
 
-void ClipStage::run(CommuneModel& model, RunContext& ctx) {
-    Diagnostics& diag = ctx.diagnostics;
+void ClipStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
     if (!model.boundary) {
         // Without a boundary everything is kept; the centre is the middle of the buildings.
         geo::Box box;
-        for (const Building& b : model.buildings) {
+        for (const Building &b : model.buildings) {
             box.extend(b.anchor);
         }
-        for (const RoadSegment& r : model.roads) {
-            for (const geo::XY& p : r.line) {
+        for (const RoadSegment &r : model.roads) {
+            for (const geo::XY &p : r.line) {
                 box.extend(p);
             }
         }
@@ -32,8 +32,8 @@ void ClipStage::run(CommuneModel& model, RunContext& ctx) {
     const geo::PreparedArea area(ctx.geos, *model.boundary);
 
     std::vector<RoadSegment> roads;
-    for (RoadSegment& road : model.roads) {
-        for (geo::Polyline& piece : area.clip(road.line)) {
+    for (RoadSegment &road : model.roads) {
+        for (geo::Polyline &piece : area.clip(road.line)) {
             if (geo::length(piece) >= min_piece_length) {
                 roads.push_back(RoadSegment{road.source, road.fid, road.name, std::move(piece)});
             }
@@ -42,7 +42,7 @@ void ClipStage::run(CommuneModel& model, RunContext& ctx) {
     model.roads = std::move(roads);
 
     std::vector<Building> buildings;
-    for (Building& building : model.buildings) {
+    for (Building &building : model.buildings) {
         if (area.contains(building.anchor)) {
             buildings.push_back(std::move(building));
         } else {

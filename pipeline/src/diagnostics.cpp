@@ -7,7 +7,7 @@ void Diagnostics::count(std::string_view stage, std::string_view what, std::int6
     if (stage_it == counts_.end()) {
         stage_it = counts_.emplace(std::string(stage), decltype(counts_)::mapped_type{}).first;
     }
-    auto& table = stage_it->second;
+    auto &table = stage_it->second;
     auto it = table.find(what);
     if (it == table.end()) {
         it = table.emplace(std::string(what), 0).first;
@@ -20,7 +20,7 @@ void Diagnostics::skip(std::string_view stage, std::string_view reason, std::str
     if (stage_it == skips_.end()) {
         stage_it = skips_.emplace(std::string(stage), decltype(skips_)::mapped_type{}).first;
     }
-    auto& table = stage_it->second;
+    auto &table = stage_it->second;
     auto it = table.find(reason);
     if (it == table.end()) {
         it = table.emplace(std::string(reason), Skips{}).first;
@@ -53,7 +53,7 @@ std::int64_t Diagnostics::skipped_total(std::string_view stage) const {
     std::int64_t total = 0;
     const auto s = skips_.find(stage);
     if (s != skips_.end()) {
-        for (const auto& [reason, skips] : s->second) {
+        for (const auto &[reason, skips] : s->second) {
             total += skips.count;
         }
     }
@@ -63,16 +63,15 @@ std::int64_t Diagnostics::skipped_total(std::string_view stage) const {
 nlohmann::json Diagnostics::to_json() const {
     nlohmann::json out;
     out["counts"] = nlohmann::json::object();
-    for (const auto& [stage, table] : counts_) {
-        for (const auto& [what, n] : table) {
+    for (const auto &[stage, table] : counts_) {
+        for (const auto &[what, n] : table) {
             out["counts"][stage][what] = n;
         }
     }
     out["skipped"] = nlohmann::json::object();
-    for (const auto& [stage, table] : skips_) {
-        for (const auto& [reason, skips] : table) {
-            out["skipped"][stage][reason] = {{"count", skips.count},
-                                             {"examples", skips.examples}};
+    for (const auto &[stage, table] : skips_) {
+        for (const auto &[reason, skips] : table) {
+            out["skipped"][stage][reason] = {{"count", skips.count}, {"examples", skips.examples}};
         }
     }
     return out;

@@ -8,10 +8,10 @@ namespace adressage::pipeline {
 
 namespace {
 
-std::unique_ptr<geo::Transformer> transformer_for(const std::string& option,
-                                                  const std::string& layer,
-                                                  const std::string& crs_wkt,
-                                                  const geo::LegalCrs& legal) {
+std::unique_ptr<geo::Transformer> transformer_for(const std::string &option,
+                                                  const std::string &layer,
+                                                  const std::string &crs_wkt,
+                                                  const geo::LegalCrs &legal) {
     if (crs_wkt.empty()) {
         throw InputError(option, "layer '" + layer +
                                      "' has no coordinate reference system; assign one "
@@ -19,7 +19,7 @@ std::unique_ptr<geo::Transformer> transformer_for(const std::string& option,
     }
     try {
         return std::make_unique<geo::Transformer>(crs_wkt, legal.definition());
-    } catch (const ProjError& e) {
+    } catch (const ProjError &e) {
         throw InputError(option, std::string("cannot reproject layer '") + layer + "' to " +
                                      legal.definition() + " (" + e.what() + ")");
     }
@@ -27,25 +27,24 @@ std::unique_ptr<geo::Transformer> transformer_for(const std::string& option,
 
 // Opens every source of one option; with several sources a source may lack the layer.
 template <typename Input, typename... Args>
-void open_all(const std::string& option, const std::vector<std::string>& specs,
-              const geo::LegalCrs& legal, std::vector<std::unique_ptr<Input>>& inputs,
-              std::vector<std::unique_ptr<geo::Transformer>>& transformers, const Args&... args) {
-    const auto presence = specs.size() > 1 ? formats::LayerPresence::optional
-                                           : formats::LayerPresence::required;
-    for (const std::string& text : specs) {
-        inputs.push_back(std::make_unique<Input>(option, formats::parse_source_spec(text),
-                                                 args..., presence));
-        const Input& input = *inputs.back();
-        transformers.push_back(input.present() ? transformer_for(option + " " + text,
-                                                                 input.layer_name(),
-                                                                 input.crs_wkt(), legal)
-                                               : nullptr);
+void open_all(const std::string &option, const std::vector<std::string> &specs,
+              const geo::LegalCrs &legal, std::vector<std::unique_ptr<Input>> &inputs,
+              std::vector<std::unique_ptr<geo::Transformer>> &transformers, const Args &...args) {
+    const auto presence =
+        specs.size() > 1 ? formats::LayerPresence::optional : formats::LayerPresence::required;
+    for (const std::string &text : specs) {
+        inputs.push_back(
+            std::make_unique<Input>(option, formats::parse_source_spec(text), args..., presence));
+        const Input &input = *inputs.back();
+        transformers.push_back(
+            input.present()
+                ? transformer_for(option + " " + text, input.layer_name(), input.crs_wkt(), legal)
+                : nullptr);
     }
 }
 
 // Identifies a record in the report's examples.
-std::string example(const std::vector<std::string>& specs, std::size_t source,
-                    std::int64_t fid) {
+std::string example(const std::vector<std::string> &specs, std::size_t source, std::int64_t fid) {
     std::string out = "fid " + std::to_string(fid);
     if (specs.size() > 1) {
         out += " of " + specs[source];
@@ -53,10 +52,10 @@ std::string example(const std::vector<std::string>& specs, std::size_t source,
     return out;
 }
 
-void reproject(const geo::Transformer& t, geo::MultiPolygon& polygons) {
-    for (geo::Polygon& polygon : polygons) {
+void reproject(const geo::Transformer &t, geo::MultiPolygon &polygons) {
+    for (geo::Polygon &polygon : polygons) {
         IngestStage::process_one(t, polygon.outer);
-        for (geo::Ring& hole : polygon.holes) {
+        for (geo::Ring &hole : polygon.holes) {
             IngestStage::process_one(t, hole);
         }
     }
@@ -64,12 +63,12 @@ void reproject(const geo::Transformer& t, geo::MultiPolygon& polygons) {
 
 } // namespace
 
-void IngestStage::process_one(const geo::Transformer& to_legal, geo::Polyline& line) {
+void IngestStage::process_one(const geo::Transformer &to_legal, geo::Polyline &line) {
     to_legal.forward(line);
 }
 
-void IngestStage::prepare(RunContext& ctx) {
-    const RunOptions& o = ctx.options;
+void IngestStage::prepare(RunContext &ctx) {
+    const RunOptions &o = ctx.options;
     const geo::LegalCrs legal = geo::legal_crs_for_insee(o.insee);
     open_all("--roads", o.roads, legal, ctx.roads, roads_to_legal_, ctx.preset);
     open_all("--buildings", o.buildings, legal, ctx.buildings, buildings_to_legal_, ctx.preset,
@@ -78,17 +77,17 @@ void IngestStage::prepare(RunContext& ctx) {
              formats::PolygonInput::Role::boundary);
 }
 
-void IngestStage::run(CommuneModel& model, RunContext& ctx) {
-    Diagnostics& diag = ctx.diagnostics;
-    const formats::Preset& preset = ctx.preset;
-    const RunOptions& o = ctx.options;
+void IngestStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    const formats::Preset &preset = ctx.preset;
+    const RunOptions &o = ctx.options;
 
     for (std::size_t s = 0; s < ctx.roads.size(); ++s) {
         if (!ctx.roads[s]->present()) {
             diag.count("ingest", "road_sources_without_layer");
             continue;
         }
-        ctx.roads[s]->read([&](const formats::RoadRecord& road) {
+        ctx.roads[s]->read([&](const formats::RoadRecord &road) {
             diag.count("ingest", "roads_read");
             if (road.skip_reason != nullptr) {
                 diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
@@ -106,7 +105,7 @@ void IngestStage::run(CommuneModel& model, RunContext& ctx) {
                 diag.count("ingest", "roads_excluded_name");
                 return;
             }
-            for (const geo::Polyline& line : road.lines) {
+            for (const geo::Polyline &line : road.lines) {
                 RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name, line};
                 process_one(*roads_to_legal_[s], segment.line);
                 model.roads.push_back(std::move(segment));
@@ -120,7 +119,7 @@ void IngestStage::run(CommuneModel& model, RunContext& ctx) {
             diag.count("ingest", "building_sources_without_layer");
             continue;
         }
-        ctx.buildings[s]->read([&](const formats::PolygonRecord& record) {
+        ctx.buildings[s]->read([&](const formats::PolygonRecord &record) {
             diag.count("ingest", "buildings_read");
             const std::string id = example(o.buildings, s, record.fid);
             if (record.skip_reason != nullptr) {
@@ -139,7 +138,7 @@ void IngestStage::run(CommuneModel& model, RunContext& ctx) {
                     diag.count("ingest", "buildings_repaired");
                 }
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
-            } catch (const GeosError&) {
+            } catch (const GeosError &) {
                 diag.skip("ingest.buildings", "invalid_geometry", id);
                 return;
             }
@@ -156,7 +155,7 @@ void IngestStage::run(CommuneModel& model, RunContext& ctx) {
         if (!ctx.boundary[s]->present()) {
             continue;
         }
-        ctx.boundary[s]->read([&](const formats::PolygonRecord& record) {
+        ctx.boundary[s]->read([&](const formats::PolygonRecord &record) {
             if (record.skip_reason != nullptr) {
                 diag.skip("ingest.boundary", record.skip_reason,
                           example(o.boundary, s, record.fid));

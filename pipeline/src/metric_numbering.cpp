@@ -6,7 +6,7 @@
 namespace adressage::pipeline {
 
 std::optional<int> MetricNumbering::process_one(double along, geo::Side side,
-                                                const std::set<int>& taken) {
+                                                const std::set<int> &taken) {
     const int parity = side == geo::Side::right ? 0 : 1; // even on the right, odd on the left
     const int lowest = parity == 0 ? 2 : 1;
     const double rounded = std::round(along);

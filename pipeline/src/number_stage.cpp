@@ -6,18 +6,18 @@
 
 namespace adressage::pipeline {
 
-void NumberStage::run(CommuneModel& model, RunContext& ctx) {
-    Diagnostics& diag = ctx.diagnostics;
+void NumberStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
     // Per voie, from the origin outwards; equal distances by offset, then by source id.
     std::vector<Assignment> order = model.assignments;
-    std::sort(order.begin(), order.end(), [&](const Assignment& a, const Assignment& b) {
-        const Building& ba = model.buildings[a.building];
-        const Building& bb = model.buildings[b.building];
+    std::sort(order.begin(), order.end(), [&](const Assignment &a, const Assignment &b) {
+        const Building &ba = model.buildings[a.building];
+        const Building &bb = model.buildings[b.building];
         return std::tie(a.voie, a.along, a.offset, ba.source, ba.fid) <
                std::tie(b.voie, b.along, b.offset, bb.source, bb.fid);
     });
     std::vector<std::set<int>> taken(model.voies.size());
-    for (const Assignment& a : order) {
+    for (const Assignment &a : order) {
         const auto numero = MetricNumbering::process_one(a.along, a.side, taken[a.voie]);
         if (!numero) {
             diag.skip("number", "no_number_left_below_10000",

@@ -9,13 +9,13 @@
 namespace adressage::pipeline {
 
 std::string default_data_dir() {
-    if (const char* env = std::getenv("ADRESSAGE_DATA"); env != nullptr && *env != '\0') {
+    if (const char *env = std::getenv("ADRESSAGE_DATA"); env != nullptr && *env != '\0') {
         return env;
     }
     return ADRESSAGE_DATA_DIR;
 }
 
-RunOptions default_commune_options(const std::string& data_dir) {
+RunOptions default_commune_options(const std::string &data_dir) {
     RunOptions o;
     const std::string osm = data_dir + "/osm-alpes-maritimes-2016/";
     o.insee = "06012";
@@ -39,7 +39,7 @@ std::string today_utc() {
 
 } // namespace
 
-void check_options(RunOptions& o) {
+void check_options(RunOptions &o) {
     static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
     if (!std::regex_match(o.insee, insee_pattern)) {
         throw ConfigError("--commune '" + o.insee +

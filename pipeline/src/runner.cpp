@@ -14,24 +14,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const formats::CogEntry& find_commune(const formats::CommuneList& communes,
-                                      const std::string& insee) {
-    if (const formats::CogEntry* commune = communes.find_current(insee)) {
+const formats::CogEntry &find_commune(const formats::CommuneList &communes,
+                                      const std::string &insee) {
+    if (const formats::CogEntry *commune = communes.find_current(insee)) {
         return *commune;
     }
-    if (const formats::CogEntry* successor = communes.successor_of(insee)) {
-        throw InputError("--commune " + insee,
-                         "is a former commune, now part of " + successor->code + " " +
-                             successor->nom + "; run on " + successor->code);
+    if (const formats::CogEntry *successor = communes.successor_of(insee)) {
+        throw InputError("--commune " + insee, "is a former commune, now part of " +
+                                                   successor->code + " " + successor->nom +
+                                                   "; run on " + successor->code);
     }
     throw InputError("--commune " + insee,
                      "unknown INSEE code (not a current commune of the COG 2026); give the "
                      "code of a current commune or municipal arrondissement");
 }
 
-void check_chain(const std::vector<std::unique_ptr<Stage>>& stages) {
+void check_chain(const std::vector<std::unique_ptr<Stage>> &stages) {
     Tables provided = no_table;
-    for (const auto& stage : stages) {
+    for (const auto &stage : stages) {
         if ((stage->needs() & ~provided) != 0) {
             throw Error("pipeline: stage '" + std::string(stage->name()) +
                         "' runs before the stage that provides what it needs");
@@ -42,22 +42,22 @@ void check_chain(const std::vector<std::unique_ptr<Stage>>& stages) {
 
 // Runs `body` and rethrows library failures as StageErrors carrying the stage's name;
 // input and configuration errors keep their own type (they are the user's to fix).
-template <typename F> void in_stage(const Stage& stage, F&& body) {
+template <typename F> void in_stage(const Stage &stage, F &&body) {
     try {
         body();
-    } catch (const InputError&) {
+    } catch (const InputError &) {
         throw;
-    } catch (const ConfigError&) {
+    } catch (const ConfigError &) {
         throw;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
         throw StageError(std::string(stage.name()), e.what());
     }
 }
 
 // [{source, layer}] per input; layer null when the source had none of the preset's layers.
 template <typename Input>
-nlohmann::json describe_inputs(const std::vector<std::string>& specs,
-                               const std::vector<std::unique_ptr<Input>>& inputs) {
+nlohmann::json describe_inputs(const std::vector<std::string> &specs,
+                               const std::vector<std::unique_ptr<Input>> &inputs) {
     nlohmann::json out = nlohmann::json::array();
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         out.push_back({{"source", specs[i]},
@@ -67,14 +67,14 @@ nlohmann::json describe_inputs(const std::vector<std::string>& specs,
     return out;
 }
 
-std::int64_t skipped_buildings(const Diagnostics& d, nlohmann::json& by_reason) {
+std::int64_t skipped_buildings(const Diagnostics &d, nlohmann::json &by_reason) {
     std::int64_t total = 0;
     const nlohmann::json all = d.to_json()["skipped"];
-    for (const char* stage : {"ingest.buildings", "clip.buildings", "assign", "number"}) {
+    for (const char *stage : {"ingest.buildings", "clip.buildings", "assign", "number"}) {
         if (!all.contains(stage)) {
             continue;
         }
-        for (const auto& [reason, entry] : all[stage].items()) {
+        for (const auto &[reason, entry] : all[stage].items()) {
             by_reason[reason] = by_reason.value(reason, 0) + entry["count"].get<std::int64_t>();
             total += entry["count"].get<std::int64_t>();
         }
@@ -112,14 +112,14 @@ RunResult run_commune(RunOptions options) {
 
     auto stages = standard_stages();
     check_chain(stages);
-    for (auto& stage : stages) {
+    for (auto &stage : stages) {
         in_stage(*stage, [&] { stage->prepare(ctx); });
     }
 
     nlohmann::json timings = nlohmann::json::object();
     RunResult result;
     try {
-        for (auto& stage : stages) {
+        for (auto &stage : stages) {
             const auto start = std::chrono::steady_clock::now();
             in_stage(*stage, [&] { stage->run(model, ctx); });
             const std::chrono::duration<double, std::milli> spent =

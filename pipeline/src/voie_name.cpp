@@ -11,9 +11,9 @@ namespace adressage::pipeline {
 
 namespace {
 
-icu::UnicodeString nfc(const icu::UnicodeString& s) {
+icu::UnicodeString nfc(const icu::UnicodeString &s) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    const icu::Normalizer2 *normalizer = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) {
         return s;
     }
@@ -26,7 +26,7 @@ bool is_separator(UChar32 c) {
 }
 
 // True when the name has letters and none of them is lower case.
-bool all_capitals(const icu::UnicodeString& s) {
+bool all_capitals(const icu::UnicodeString &s) {
     bool letters = false;
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
         const UChar32 c = s.char32At(i);
@@ -39,11 +39,11 @@ bool all_capitals(const icu::UnicodeString& s) {
 }
 
 constexpr std::array<std::u16string_view, 17> lower_words = {
-    u"de", u"du", u"des", u"la", u"le", u"les", u"et", u"à", u"au", u"aux",
-    u"sur", u"sous", u"en", u"l", u"d", u"par", u"lès"};
+    u"de",  u"du",  u"des",  u"la", u"le", u"les", u"et",  u"à",  u"au",
+    u"aux", u"sur", u"sous", u"en", u"l",  u"d",   u"par", u"lès"};
 
-bool is_lower_word(const icu::UnicodeString& word) {
-    const std::u16string_view view(reinterpret_cast<const char16_t*>(word.getBuffer()),
+bool is_lower_word(const icu::UnicodeString &word) {
+    const std::u16string_view view(reinterpret_cast<const char16_t *>(word.getBuffer()),
                                    static_cast<std::size_t>(word.length()));
     for (std::u16string_view w : lower_words) {
         if (view == w) {
@@ -54,7 +54,7 @@ bool is_lower_word(const icu::UnicodeString& word) {
 }
 
 // "RUE DE LA GARE" → "Rue de la Gare"; words split on spaces, hyphens and apostrophes.
-icu::UnicodeString title_case(const icu::UnicodeString& upper) {
+icu::UnicodeString title_case(const icu::UnicodeString &upper) {
     icu::UnicodeString lower(upper);
     lower.toLower(icu::Locale::getFrench());
     icu::UnicodeString out;

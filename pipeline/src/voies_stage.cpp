@@ -14,9 +14,10 @@ namespace {
 // Shortest names the validator accepts (voie_nom.trop_court below 3 characters).
 constexpr std::size_t min_name_length = 3;
 
-std::size_t code_points(const std::string& utf8) {
-    return static_cast<std::size_t>(std::count_if(
-        utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+std::size_t code_points(const std::string &utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 struct UnionFind {
@@ -40,7 +41,7 @@ struct UnionFind {
 
 // Orders the merged parts into one chain starting at the end nearest `centre`, each part
 // oriented away from the origin, and records where each part starts along the voie.
-void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie& voie) {
+void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
     std::size_t first = 0;
     bool reverse_first = false;
     double best = std::numeric_limits<double>::infinity();
@@ -97,8 +98,8 @@ void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie& voie) {
 
 } // namespace
 
-void VoiesStage::run(CommuneModel& model, RunContext& ctx) {
-    Diagnostics& diag = ctx.diagnostics;
+void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
 
     // Segments grouped by the key of their cleaned name; std::map keeps the order stable.
     struct Group {
@@ -112,16 +113,16 @@ void VoiesStage::run(CommuneModel& model, RunContext& ctx) {
             diag.skip("voies", "name_too_short", "'" + model.roads[i].name + "'");
             continue;
         }
-        Group& group = groups[voie_key(name)];
+        Group &group = groups[voie_key(name)];
         group.segments.push_back(i);
         ++group.spellings[name];
     }
 
-    for (auto& [key, group] : groups) {
+    for (auto &[key, group] : groups) {
         // The most frequent spelling; on a tie the first in byte order.
         std::string nom;
         int best = 0;
-        for (const auto& [spelling, n] : group.spellings) {
+        for (const auto &[spelling, n] : group.spellings) {
             if (n > best) {
                 best = n;
                 nom = spelling;
@@ -149,7 +150,7 @@ void VoiesStage::run(CommuneModel& model, RunContext& ctx) {
         if (members.size() > 1) {
             diag.count("voies", "homonym_voies", static_cast<std::int64_t>(members.size()));
         }
-        for (auto& [root, lines] : members) {
+        for (auto &[root, lines] : members) {
             Voie voie;
             voie.nom = nom;
             chain_parts(geo::line_merge(ctx.geos, lines), model.centre, voie);
@@ -158,7 +159,7 @@ void VoiesStage::run(CommuneModel& model, RunContext& ctx) {
         }
     }
 
-    std::sort(model.voies.begin(), model.voies.end(), [](const Voie& a, const Voie& b) {
+    std::sort(model.voies.begin(), model.voies.end(), [](const Voie &a, const Voie &b) {
         const geo::XY pa = a.parts.front().front();
         const geo::XY pb = b.parts.front().front();
         return std::tie(a.nom, pa.x, pa.y) < std::tie(b.nom, pb.x, pb.y);

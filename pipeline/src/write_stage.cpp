@@ -14,12 +14,12 @@ namespace {
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 } // namespace
 
-void WriteStage::run(CommuneModel& model, RunContext& ctx) {
+void WriteStage::run(CommuneModel &model, RunContext &ctx) {
     // x/y are written with 2 decimals; long/lat are computed from the written values, in one
     // batched PROJ call, so the two always agree.
     std::vector<geo::XY> xy;
     xy.reserve(model.positions.size());
-    for (const Position& p : model.positions) {
+    for (const Position &p : model.positions) {
         xy.push_back({round2(p.xy.x), round2(p.xy.y)});
     }
     std::vector<geo::XY> lonlat = xy;
@@ -28,9 +28,9 @@ void WriteStage::run(CommuneModel& model, RunContext& ctx) {
     std::vector<formats::BalRow> rows;
     rows.reserve(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
-        const Position& position = model.positions[i];
-        const Numero& numero = model.numeros[position.numero];
-        const Voie& voie = model.voies[numero.voie];
+        const Position &position = model.positions[i];
+        const Numero &numero = model.numeros[position.numero];
+        const Voie &voie = model.voies[numero.voie];
         formats::BalRow row;
         row.cle_interop = formats::cle_interop(model.insee, voie.code, numero.numero);
         row.commune_insee = model.insee;
@@ -46,7 +46,7 @@ void WriteStage::run(CommuneModel& model, RunContext& ctx) {
         row.date_der_maj = ctx.options.date;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const formats::BalRow& a, const formats::BalRow& b) {
+    std::sort(rows.begin(), rows.end(), [](const formats::BalRow &a, const formats::BalRow &b) {
         return std::tie(a.voie_nom, a.cle_interop, a.position) <
                std::tie(b.voie_nom, b.cle_interop, b.position);
     });
@@ -56,14 +56,14 @@ void WriteStage::run(CommuneModel& model, RunContext& ctx) {
     if (!fs::exists(ctx.output_dir)) {
         fs::create_directories(ctx.output_dir, ec);
         if (ec) {
-            throw InputError("--out " + ctx.options.out_dir,
-                             "cannot create '" + ctx.output_dir + "' (" + ec.message() +
-                                 "); choose a writable directory");
+            throw InputError("--out " + ctx.options.out_dir, "cannot create '" + ctx.output_dir +
+                                                                 "' (" + ec.message() +
+                                                                 "); choose a writable directory");
         }
         ctx.created_output_dir = true;
     }
     formats::BalWriter writer(ctx.bal_path);
-    for (const formats::BalRow& row : rows) {
+    for (const formats::BalRow &row : rows) {
         writer.write(row);
     }
     writer.finish();

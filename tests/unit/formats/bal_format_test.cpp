@@ -42,8 +42,10 @@ TEST(SanitizeValue, NoSeparatorQuoteOrBreakSurvives) {
 
 TEST(PositionLabel, ExactValidatorSpelling) {
     EXPECT_EQ(position_label(PositionType::batiment), "b\xC3\xA2timent");
-    EXPECT_EQ(position_label(PositionType::entree), "entr\xC3\xA9" "e");
-    EXPECT_EQ(position_label(PositionType::cage_escalier), "cage d\xE2\x80\x99" "escalier");
+    EXPECT_EQ(position_label(PositionType::entree), "entr\xC3\xA9"
+                                                    "e");
+    EXPECT_EQ(position_label(PositionType::cage_escalier), "cage d\xE2\x80\x99"
+                                                           "escalier");
     EXPECT_EQ(position_label(PositionType::delivrance_postale), "d\xC3\xA9livrance postale");
     EXPECT_EQ(position_label(PositionType::service_technique), "service technique");
 }

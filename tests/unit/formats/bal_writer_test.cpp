@@ -28,7 +28,7 @@ BalRow sample_row() {
     return r;
 }
 
-std::string read_all(const fs::path& p) {
+std::string read_all(const fs::path &p) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();

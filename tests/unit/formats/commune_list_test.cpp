@@ -7,7 +7,7 @@
 using namespace adressage::formats;
 
 namespace {
-const CommuneList& cog() {
+const CommuneList &cog() {
     static const CommuneList list =
         CommuneList::load(std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes.csv");
     return list;

@@ -7,7 +7,8 @@
 using namespace adressage::geo;
 
 namespace {
-const std::string gpkg = std::string(ADRESSAGE_TEST_DATA) + "/osm-alpes-maritimes-2016/osm-06012.gpkg";
+const std::string gpkg =
+    std::string(ADRESSAGE_TEST_DATA) + "/osm-alpes-maritimes-2016/osm-06012.gpkg";
 }
 
 TEST(VectorReader, ListsLayersFieldsAndKinds) {
@@ -27,7 +28,7 @@ TEST(VectorReader, ReadsEveryFeatureWithValuesAndGeometry) {
     VectorLayer roads = ds.layer("roads");
     int features = 0;
     int named = 0;
-    roads.for_each({"name", "highway"}, GeometryKind::line, [&](const FeatureRecord& f) {
+    roads.for_each({"name", "highway"}, GeometryKind::line, [&](const FeatureRecord &f) {
         ++features;
         named += f.values[0].empty() ? 0 : 1;
         EXPECT_EQ(f.skip_reason, nullptr);
@@ -45,9 +46,8 @@ TEST(VectorReader, WrongKindIsASkipReasonNotAnException) {
     const VectorDataset ds = VectorDataset::open(gpkg);
     VectorLayer roads = ds.layer("roads");
     int skipped = 0;
-    roads.for_each({}, GeometryKind::polygon, [&](const FeatureRecord& f) {
-        skipped += f.skip_reason != nullptr ? 1 : 0;
-    });
+    roads.for_each({}, GeometryKind::polygon,
+                   [&](const FeatureRecord &f) { skipped += f.skip_reason != nullptr ? 1 : 0; });
     EXPECT_EQ(skipped, 272);
 }
 

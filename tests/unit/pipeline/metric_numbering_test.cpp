@@ -6,7 +6,7 @@ using adressage::geo::Side;
 using adressage::pipeline::MetricNumbering;
 
 namespace {
-std::optional<int> number(double along, Side side, const std::set<int>& taken = {}) {
+std::optional<int> number(double along, Side side, const std::set<int> &taken = {}) {
     return MetricNumbering::process_one(along, side, taken);
 }
 } // namespace

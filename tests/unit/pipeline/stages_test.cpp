@@ -24,7 +24,7 @@ struct Fixture : ::testing::Test {
     RunContext ctx{options};
     CommuneModel model;
 
-    void add_road(std::int64_t fid, const std::string& name, geo::Polyline line) {
+    void add_road(std::int64_t fid, const std::string &name, geo::Polyline line) {
         model.roads.push_back(RoadSegment{0, fid, name, std::move(line)});
     }
     void add_building(std::int64_t fid, geo::XY at) {
@@ -38,7 +38,7 @@ struct Fixture : ::testing::Test {
     }
     std::map<std::int64_t, int> numbers_by_fid() const {
         std::map<std::int64_t, int> out;
-        for (const Numero& n : model.numeros) {
+        for (const Numero &n : model.numeros) {
             out[model.buildings[n.building].fid] = n.numero;
         }
         return out;

@@ -7,18 +7,18 @@
 namespace adressage::formats {
 
 class AtomicFile {
-public:
+  public:
     explicit AtomicFile(std::string path); // throws Error when the file cannot be created
     ~AtomicFile();                         // removes the temporary file if not committed
-    AtomicFile(const AtomicFile&) = delete;
-    AtomicFile& operator=(const AtomicFile&) = delete;
+    AtomicFile(const AtomicFile &) = delete;
+    AtomicFile &operator=(const AtomicFile &) = delete;
 
-    std::ofstream& stream() { return out_; }
+    std::ofstream &stream() { return out_; }
     void commit(); // flush, close, rename; throws Error on I/O failure
 
-    const std::string& path() const noexcept { return path_; }
+    const std::string &path() const noexcept { return path_; }
 
-private:
+  private:
     std::string path_;
     std::string temp_path_;
     std::ofstream out_;
@@ -26,6 +26,6 @@ private:
 };
 
 // Writes the whole `content` atomically.
-void write_file_atomically(const std::string& path, const std::string& content);
+void write_file_atomically(const std::string &path, const std::string &content);
 
 } // namespace adressage::formats

@@ -7,11 +7,27 @@
 namespace adressage::formats {
 
 // The 21 columns of BAL 1.4, in the order of the AITF specification.
-inline constexpr std::array<std::string_view, 21> bal14_columns = {
-    "id_ban_commune", "id_ban_toponyme", "id_ban_adresse", "cle_interop", "commune_insee",
-    "commune_nom", "commune_deleguee_insee", "commune_deleguee_nom", "voie_nom",
-    "lieudit_complement_nom", "numero", "suffixe", "position", "x", "y", "long", "lat",
-    "cad_parcelles", "source", "date_der_maj", "certification_commune"};
+inline constexpr std::array<std::string_view, 21> bal14_columns = {"id_ban_commune",
+                                                                   "id_ban_toponyme",
+                                                                   "id_ban_adresse",
+                                                                   "cle_interop",
+                                                                   "commune_insee",
+                                                                   "commune_nom",
+                                                                   "commune_deleguee_insee",
+                                                                   "commune_deleguee_nom",
+                                                                   "voie_nom",
+                                                                   "lieudit_complement_nom",
+                                                                   "numero",
+                                                                   "suffixe",
+                                                                   "position",
+                                                                   "x",
+                                                                   "y",
+                                                                   "long",
+                                                                   "lat",
+                                                                   "cad_parcelles",
+                                                                   "source",
+                                                                   "date_der_maj",
+                                                                   "certification_commune"};
 
 enum class PositionType {
     delivrance_postale,

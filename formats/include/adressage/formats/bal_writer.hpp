@@ -30,19 +30,19 @@ struct BalRow {
 };
 
 // One row as a line of the file (without the line break).
-std::string format_bal14_row(const BalRow& row);
+std::string format_bal14_row(const BalRow &row);
 std::string bal14_header();
 
 class BalWriter {
-public:
+  public:
     // Writes to a temporary file beside `path`; finish() renames it. Without finish() the
     // temporary file is removed.
-    explicit BalWriter(const std::string& path);
-    void write(const BalRow& row);
+    explicit BalWriter(const std::string &path);
+    void write(const BalRow &row);
     void finish();
     std::size_t rows() const noexcept { return rows_; }
 
-private:
+  private:
     AtomicFile file_;
     std::size_t rows_ = 0;
 };

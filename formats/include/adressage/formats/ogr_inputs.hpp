@@ -17,13 +17,13 @@ struct RoadRecord {
     std::string name;
     std::string kind;
     std::vector<geo::Polyline> lines;
-    const char* skip_reason = nullptr;
+    const char *skip_reason = nullptr;
 };
 
 struct PolygonRecord {
     std::int64_t fid = 0;
     geo::MultiPolygon polygons;
-    const char* skip_reason = nullptr;
+    const char *skip_reason = nullptr;
 };
 
 // How to treat a source that has none of the preset's layers (and names none): an error when
@@ -34,15 +34,15 @@ enum class LayerPresence { required, optional };
 // Every constructor throws InputError naming `option` (e.g. "--roads") when the source, layer,
 // field or geometry type is not usable, with what to do about it.
 class RoadInput {
-public:
-    RoadInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
+  public:
+    RoadInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
               LayerPresence presence = LayerPresence::required);
     bool present() const { return layer_.has_value(); }
-    const std::string& layer_name() const { return layer_name_; }
+    const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
-    void read(const std::function<void(const RoadRecord&)>& sink);
+    void read(const std::function<void(const RoadRecord &)> &sink);
 
-private:
+  private:
     geo::VectorDataset dataset_;
     std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;
@@ -52,16 +52,16 @@ private:
 };
 
 class PolygonInput {
-public:
+  public:
     enum class Role { buildings, boundary };
-    PolygonInput(const std::string& option, const SourceSpec& spec, const Preset& preset,
-                 Role role, LayerPresence presence = LayerPresence::required);
+    PolygonInput(const std::string &option, const SourceSpec &spec, const Preset &preset, Role role,
+                 LayerPresence presence = LayerPresence::required);
     bool present() const { return layer_.has_value(); }
-    const std::string& layer_name() const { return layer_name_; }
+    const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
-    void read(const std::function<void(const PolygonRecord&)>& sink);
+    void read(const std::function<void(const PolygonRecord &)> &sink);
 
-private:
+  private:
     geo::VectorDataset dataset_;
     std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;

@@ -8,23 +8,23 @@ namespace adressage::formats {
 
 struct Preset {
     std::string name;
-    std::vector<std::string> road_layers;     // candidates, in order
+    std::vector<std::string> road_layers; // candidates, in order
     std::string road_name_field;
     // When the layer has no road_name_field: the name is these fields joined with spaces, in
     // order, those present (raw EDIGEO sheets split ZONCOMMUNI labels over TEX, TEX2...TEX10).
     std::vector<std::string> road_name_parts;
-    std::string road_kind_field;              // empty: no kind filter
-    std::vector<std::string> road_kinds;      // kinds kept when road_kind_field is set
+    std::string road_kind_field;                     // empty: no kind filter
+    std::vector<std::string> road_kinds;             // kinds kept when road_kind_field is set
     std::vector<std::string> excluded_name_prefixes; // e.g. motorways in cadastre labels
     std::vector<std::string> building_layers;
-    std::string building_flag_field;          // empty: every feature is a building
+    std::string building_flag_field; // empty: every feature is a building
     std::vector<std::string> boundary_layers;
 };
 
 // "osm" or "cadastre"; throws ConfigError otherwise.
-Preset preset_by_name(const std::string& name);
+Preset preset_by_name(const std::string &name);
 
-bool is_road_kind(const Preset& preset, const std::string& kind);
-bool has_excluded_prefix(const Preset& preset, const std::string& name);
+bool is_road_kind(const Preset &preset, const std::string &kind);
+bool has_excluded_prefix(const Preset &preset, const std::string &name);
 
 } // namespace adressage::formats

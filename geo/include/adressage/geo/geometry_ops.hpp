@@ -9,38 +9,38 @@
 namespace adressage::geo {
 
 // A point guaranteed to lie in the interior of the polygons (GEOSPointOnSurface).
-XY point_on_surface(GeosContext& ctx, const MultiPolygon& polygons);
+XY point_on_surface(GeosContext &ctx, const MultiPolygon &polygons);
 
-XY centroid(GeosContext& ctx, const MultiPolygon& polygons);
+XY centroid(GeosContext &ctx, const MultiPolygon &polygons);
 
-bool is_valid(GeosContext& ctx, const MultiPolygon& polygons);
+bool is_valid(GeosContext &ctx, const MultiPolygon &polygons);
 
 // The polygonal part of GEOSMakeValid; empty when nothing polygonal is left.
-MultiPolygon make_valid(GeosContext& ctx, const MultiPolygon& polygons);
+MultiPolygon make_valid(GeosContext &ctx, const MultiPolygon &polygons);
 
 // Union of all polygons (e.g. the cadastre sheets of one commune).
-MultiPolygon union_all(GeosContext& ctx, const std::vector<MultiPolygon>& parts);
+MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts);
 
 // Sews lines that touch end to end into longer lines (GEOSLineMerge).
 // The result is sorted (longest first, then by first vertex) so it does not depend on GEOS's order.
-std::vector<Polyline> line_merge(GeosContext& ctx, const std::vector<Polyline>& lines);
+std::vector<Polyline> line_merge(GeosContext &ctx, const std::vector<Polyline> &lines);
 
 // Shortest distance between two polylines.
-double distance(GeosContext& ctx, const Polyline& a, const Polyline& b);
+double distance(GeosContext &ctx, const Polyline &a, const Polyline &b);
 
 // A polygonal area prepared for many point-in and clip queries.
 class PreparedArea {
-public:
-    PreparedArea(GeosContext& ctx, const MultiPolygon& area);
+  public:
+    PreparedArea(GeosContext &ctx, const MultiPolygon &area);
     ~PreparedArea();
-    PreparedArea(const PreparedArea&) = delete;
-    PreparedArea& operator=(const PreparedArea&) = delete;
+    PreparedArea(const PreparedArea &) = delete;
+    PreparedArea &operator=(const PreparedArea &) = delete;
 
     bool contains(XY p) const;
     // The parts of `line` inside the area (empty when it lies wholly outside).
-    std::vector<Polyline> clip(const Polyline& line) const;
+    std::vector<Polyline> clip(const Polyline &line) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

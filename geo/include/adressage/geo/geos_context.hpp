@@ -9,29 +9,29 @@ struct GEOSContextHandle_HS;
 namespace adressage::geo {
 
 class GeosContext {
-public:
+  public:
     GeosContext();
     ~GeosContext();
-    GeosContext(const GeosContext&) = delete;
-    GeosContext& operator=(const GeosContext&) = delete;
+    GeosContext(const GeosContext &) = delete;
+    GeosContext &operator=(const GeosContext &) = delete;
 
-    GEOSContextHandle_HS* handle() const noexcept { return handle_; }
+    GEOSContextHandle_HS *handle() const noexcept { return handle_; }
 
     // Throws GeosError naming `operation` and the last message GEOS reported.
-    [[noreturn]] void raise(const char* operation) const;
+    [[noreturn]] void raise(const char *operation) const;
 
     // Returns `result` unless it signals a failure (nullptr), in which case raise().
-    template <typename T> T* check(T* result, const char* operation) const {
+    template <typename T> T *check(T *result, const char *operation) const {
         if (result == nullptr) {
             raise(operation);
         }
         return result;
     }
 
-private:
-    static void on_error(const char* message, void* self);
+  private:
+    static void on_error(const char *message, void *self);
 
-    GEOSContextHandle_HS* handle_ = nullptr;
+    GEOSContextHandle_HS *handle_ = nullptr;
     std::string last_error_;
 };
 

@@ -11,21 +11,21 @@
 namespace adressage::geo {
 
 class NearestLineIndex {
-public:
+  public:
     struct Hit {
-        std::size_t index;  // position of the line in the constructor's vector
+        std::size_t index; // position of the line in the constructor's vector
         double distance;
     };
 
-    NearestLineIndex(GeosContext& ctx, const std::vector<Polyline>& lines);
+    NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines);
     ~NearestLineIndex();
-    NearestLineIndex(const NearestLineIndex&) = delete;
-    NearestLineIndex& operator=(const NearestLineIndex&) = delete;
+    NearestLineIndex(const NearestLineIndex &) = delete;
+    NearestLineIndex &operator=(const NearestLineIndex &) = delete;
 
     // The nearest line to `p`, if one lies within `max_distance`. Ties go to the lowest index.
     std::optional<Hit> nearest(XY p, double max_distance) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -10,12 +10,12 @@
 namespace adressage::geo {
 
 class Transformer {
-public:
+  public:
     // `source` and `target`: anything PROJ understands ("EPSG:2154", WKT...).
-    Transformer(const std::string& source, const std::string& target);
+    Transformer(const std::string &source, const std::string &target);
     ~Transformer();
-    Transformer(const Transformer&) = delete;
-    Transformer& operator=(const Transformer&) = delete;
+    Transformer(const Transformer &) = delete;
+    Transformer &operator=(const Transformer &) = delete;
 
     // In place; throws ProjError when a point cannot be transformed.
     void forward(std::span<XY> points) const;
@@ -24,7 +24,7 @@ public:
     // True when source and target are the same CRS, so forward() changes nothing.
     bool is_identity() const noexcept;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -12,36 +12,36 @@ namespace adressage::geo {
 
 enum class GeometryKind { unknown, point, line, polygon, other };
 
-const char* to_string(GeometryKind kind);
+const char *to_string(GeometryKind kind);
 
 struct FeatureRecord {
     std::int64_t fid = 0;
-    std::vector<std::string> values;  // the requested fields, "" when null
-    std::vector<Polyline> lines;      // for line layers
-    MultiPolygon polygons;            // for polygon layers
-    const char* skip_reason = nullptr; // set when the geometry is unusable: the record is data
+    std::vector<std::string> values;   // the requested fields, "" when null
+    std::vector<Polyline> lines;       // for line layers
+    MultiPolygon polygons;             // for polygon layers
+    const char *skip_reason = nullptr; // set when the geometry is unusable: the record is data
 };
 
 class VectorDataset;
 
 class VectorLayer {
-public:
-    VectorLayer(VectorLayer&&) noexcept;
+  public:
+    VectorLayer(VectorLayer &&) noexcept;
     ~VectorLayer();
 
-    const std::string& name() const noexcept;
+    const std::string &name() const noexcept;
     GeometryKind geometry_kind() const;
     std::vector<std::string> field_names() const;
-    bool has_field(const std::string& field) const;
+    bool has_field(const std::string &field) const;
     // WKT of the layer's CRS, empty when the layer has none.
     std::string crs_wkt() const;
 
     // Calls `sink` for every feature in FID order, with the values of `fields` (which must exist)
     // and its geometry converted to `wanted` (line or polygon).
-    void for_each(const std::vector<std::string>& fields, GeometryKind wanted,
-                  const std::function<void(const FeatureRecord&)>& sink);
+    void for_each(const std::vector<std::string> &fields, GeometryKind wanted,
+                  const std::function<void(const FeatureRecord &)> &sink);
 
-private:
+  private:
     friend class VectorDataset;
     struct Impl;
     explicit VectorLayer(std::unique_ptr<Impl> impl);
@@ -49,20 +49,20 @@ private:
 };
 
 class VectorDataset {
-public:
+  public:
     // Throws GdalError when the source cannot be opened (the caller adds which input it was).
-    static VectorDataset open(const std::string& source);
-    VectorDataset(VectorDataset&&) noexcept;
+    static VectorDataset open(const std::string &source);
+    VectorDataset(VectorDataset &&) noexcept;
     ~VectorDataset();
 
     std::vector<std::string> layer_names() const;
-    bool has_layer(const std::string& name) const;
+    bool has_layer(const std::string &name) const;
     // Throws GdalError when there is no such layer.
-    VectorLayer layer(const std::string& name) const;
+    VectorLayer layer(const std::string &name) const;
 
     struct Impl; // shared with the layers it opened
 
-private:
+  private:
     explicit VectorDataset(std::shared_ptr<Impl> impl);
     std::shared_ptr<Impl> impl_;
 };

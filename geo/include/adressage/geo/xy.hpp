@@ -10,7 +10,7 @@ namespace adressage::geo {
 struct XY {
     double x = 0.0;
     double y = 0.0;
-    friend bool operator==(const XY&, const XY&) = default;
+    friend bool operator==(const XY &, const XY &) = default;
 };
 
 inline double distance(XY a, XY b) { return std::hypot(a.x - b.x, a.y - b.y); }

@@ -12,7 +12,7 @@
 namespace adressage::pipeline {
 
 class Diagnostics {
-public:
+  public:
     void count(std::string_view stage, std::string_view what, std::int64_t n = 1);
     // A skipped record: `example` identifies it (e.g. "fid 42"); the first few are kept.
     void skip(std::string_view stage, std::string_view reason, std::string example);
@@ -26,7 +26,7 @@ public:
 
     static constexpr std::size_t max_examples = 5;
 
-private:
+  private:
     struct Skips {
         std::int64_t count = 0;
         std::vector<std::string> examples;

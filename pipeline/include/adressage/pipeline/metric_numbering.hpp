@@ -15,8 +15,7 @@ struct MetricNumbering {
 
     // The number for a building `along` metres from the origin on `side` (`on` counts as left),
     // or nullopt when none is free in 1..9999 (a voie longer than 10 km).
-    static std::optional<int> process_one(double along, geo::Side side,
-                                          const std::set<int>& taken);
+    static std::optional<int> process_one(double along, geo::Side side, const std::set<int> &taken);
 };
 
 } // namespace adressage::pipeline

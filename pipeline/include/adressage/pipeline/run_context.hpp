@@ -13,12 +13,12 @@
 namespace adressage::pipeline {
 
 struct RunContext {
-    explicit RunContext(const RunOptions& o) : options(o) {}
+    explicit RunContext(const RunOptions &o) : options(o) {}
 
-    const RunOptions& options;
+    const RunOptions &options;
     formats::Preset preset;
     formats::CommuneList communes;
-    const formats::CogEntry* commune = nullptr;
+    const formats::CogEntry *commune = nullptr;
 
     // One per source given, in the order given.
     std::vector<std::unique_ptr<formats::RoadInput>> roads;

@@ -20,7 +20,7 @@ struct RunOptions {
     double max_distance = 150.0;     // metres from a building to its voie
     double homonym_distance = 500.0; // same-name roads further apart are separate voies
     std::string source = "adressage";
-    std::string date; // date_der_maj, YYYY-MM-DD; empty: today (UTC)
+    std::string date;     // date_der_maj, YYYY-MM-DD; empty: today (UTC)
     std::string data_dir; // empty: ADRESSAGE_DATA or the build's datasets/
 };
 
@@ -28,9 +28,9 @@ struct RunOptions {
 std::string default_data_dir();
 
 // Options for the embedded default commune, Beausoleil (06012, OSM 2016).
-RunOptions default_commune_options(const std::string& data_dir);
+RunOptions default_commune_options(const std::string &data_dir);
 
 // Checks values and combinations; fills the date. Throws ConfigError.
-void check_options(RunOptions& options);
+void check_options(RunOptions &options);
 
 } // namespace adressage::pipeline

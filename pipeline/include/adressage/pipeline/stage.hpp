@@ -22,13 +22,13 @@ enum Table : std::uint32_t {
 using Tables = std::uint32_t;
 
 class Stage {
-public:
+  public:
     virtual ~Stage() = default;
     virtual std::string_view name() const = 0;
     virtual Tables needs() const = 0;
     virtual Tables provides() const = 0;
-    virtual void prepare(RunContext&) {}
-    virtual void run(CommuneModel& model, RunContext& ctx) = 0;
+    virtual void prepare(RunContext &) {}
+    virtual void run(CommuneModel &model, RunContext &ctx) = 0;
 };
 
 } // namespace adressage::pipeline
