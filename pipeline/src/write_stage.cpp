@@ -51,6 +51,16 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
                std::tie(b.voie_nom, b.cle_interop, b.position);
     });
 
+    if (rows.empty()) {
+        // The BAN refuses a BAL without rows (rows.empty): write nothing and say why.
+        throw InputError(
+            "--commune " + model.insee,
+            "no building could be numbered (" + std::to_string(model.buildings.size()) +
+                " buildings inside the boundary, " + std::to_string(model.voies.size()) +
+                " named voies); check that the boundary, roads and buildings are "
+                "those of this commune and that the roads have names");
+    }
+
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::exists(ctx.output_dir)) {
