@@ -42,6 +42,24 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--date", o.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
 }
 
+// Library messages may span lines (libpq's do); the user gets exactly one line.
+std::string one_line(const std::string &message) {
+    std::string out;
+    bool space = false;
+    for (char c : message) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out.push_back(' ');
+            space = false;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
 int run_command(RunOptions o, const std::string &name_field, bool name_set,
                 const std::string &kind_field, bool kind_set) {
     const bool nothing_given =
@@ -100,7 +118,7 @@ int main_cli(int argc, char **argv) {
     } catch (const CLI::CallForVersion &e) {
         return app.exit(e);
     } catch (const CLI::ParseError &e) {
-        std::cerr << "adressage: error: " << e.what() << " (see adressage run --help)\n";
+        std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage run --help)\n";
         return exit_usage;
     }
 
@@ -108,13 +126,13 @@ int main_cli(int argc, char **argv) {
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);
     } catch (const ConfigError &e) {
-        std::cerr << "adressage: error: " << e.what() << "\n";
+        std::cerr << "adressage: error: " << one_line(e.what()) << "\n";
         return exit_usage;
     } catch (const InputError &e) {
-        std::cerr << "adressage: error: " << e.what() << "\n";
+        std::cerr << "adressage: error: " << one_line(e.what()) << "\n";
         return exit_usage;
     } catch (const std::exception &e) {
-        std::cerr << "adressage: failed: " << e.what() << "\n";
+        std::cerr << "adressage: failed: " << one_line(e.what()) << "\n";
         return exit_failure;
     }
 }

@@ -33,7 +33,7 @@ TEST(RoadInput, PresetChoosesTheLayerAndReadsNamesAndKinds) {
     EXPECT_EQ(roads.layer_name(), "roads");
     int steps = 0;
     int total = 0;
-    roads.read([&](const RoadRecord& r) {
+    roads.read([&](const RoadRecord &r) {
         ++total;
         steps += r.kind == "steps" && !r.name.empty() ? 1 : 0;
     });
@@ -45,7 +45,7 @@ TEST(RoadInput, CadastreNames) {
     RoadInput roads("--roads", parse_source_spec(lux_gpkg), preset_by_name("cadastre"));
     EXPECT_EQ(roads.layer_name(), "voie_zoncommuni");
     std::set<std::string> names;
-    roads.read([&](const RoadRecord& r) { names.insert(r.name); });
+    roads.read([&](const RoadRecord &r) { names.insert(r.name); });
     EXPECT_EQ(names.size(), 40u); // PROVENANCE.md: 74 lines, 40 distinct names
     EXPECT_TRUE(names.contains("Chemin rural dit des Champs Saint-Martin"));
 }
@@ -56,14 +56,14 @@ TEST(RoadInput, ErrorsNameTheInputAndTheFix) {
         p.road_name_field = "nom";
         RoadInput roads("--roads", parse_source_spec(osm_gpkg + ":roads"), p);
         FAIL() << "expected an InputError";
-    } catch (const InputError& e) {
+    } catch (const InputError &e) {
         EXPECT_NE(std::string(e.what()).find("has no field 'nom'"), std::string::npos);
         EXPECT_NE(std::string(e.what()).find("--road-name-field"), std::string::npos);
         EXPECT_EQ(e.input(), "--roads " + osm_gpkg + ":roads");
     }
-    EXPECT_THROW(RoadInput("--roads", parse_source_spec(osm_gpkg + ":buildings"),
-                           preset_by_name("osm")),
-                 InputError); // polygons, not lines
+    EXPECT_THROW(
+        RoadInput("--roads", parse_source_spec(osm_gpkg + ":buildings"), preset_by_name("osm")),
+        InputError); // polygons, not lines
     EXPECT_THROW(RoadInput("--roads", parse_source_spec(lux_gpkg), preset_by_name("osm")),
                  InputError); // several layers, none of the preset's
 }
@@ -73,7 +73,7 @@ TEST(RoadInput, OptionalSourceWithoutTheLayerReadsNothing) {
                     LayerPresence::optional);
     EXPECT_FALSE(roads.present());
     int total = 0;
-    roads.read([&](const RoadRecord&) { ++total; });
+    roads.read([&](const RoadRecord &) { ++total; });
     EXPECT_EQ(total, 0);
 }
 
@@ -82,7 +82,7 @@ TEST(PolygonInput, OsmBuildingsAreTheFeaturesTaggedBuilding) {
                            PolygonInput::Role::buildings);
     EXPECT_EQ(buildings.layer_name(), "buildings");
     int total = 0;
-    buildings.read([&](const PolygonRecord& r) {
+    buildings.read([&](const PolygonRecord &r) {
         ++total;
         EXPECT_EQ(r.skip_reason, nullptr);
     });

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Runner : ::testing::Test {
-    fs::path dir = fs::temp_directory_path() / ("adressage_runner_test_" +
-                                                std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / ("adressage_runner_test_" + std::to_string(::getpid()));
     RunOptions options = default_commune_options(ADRESSAGE_TEST_DATA);
 
     void SetUp() override {
@@ -34,7 +34,7 @@ struct Runner : ::testing::Test {
 
 TEST_F(Runner, SummaryAddsUp) {
     const RunResult r = run_commune(options);
-    const auto& s = r.report["summary"];
+    const auto &s = r.report["summary"];
     const auto read = s["buildings_read"].get<std::int64_t>();
     const auto numbered = s["buildings_numbered"].get<std::int64_t>();
     const auto skipped = s["buildings_skipped"].get<std::int64_t>();
@@ -44,9 +44,8 @@ TEST_F(Runner, SummaryAddsUp) {
     EXPECT_TRUE(fs::exists(r.bal_path));
     EXPECT_TRUE(fs::exists(r.report_path));
     // Only the two outputs in the commune's folder.
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir / "out" / "06012"),
-                            fs::directory_iterator{}),
-              2);
+    EXPECT_EQ(
+        std::distance(fs::directory_iterator(dir / "out" / "06012"), fs::directory_iterator{}), 2);
 }
 
 TEST_F(Runner, UnwritableOutputIsAnInputErrorAndLeavesNothing) {
