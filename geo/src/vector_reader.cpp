@@ -30,8 +30,10 @@ class QuietGdal {
     QuietGdal(const QuietGdal &) = delete;
     QuietGdal &operator=(const QuietGdal &) = delete;
     static std::string last_message() {
-        const char *m = CPLGetLastErrorMsg();
-        return (m && *m) ? std::string(m) : std::string("unknown GDAL error");
+        const char *raw = CPLGetLastErrorMsg();
+        std::string m = raw != nullptr ? raw : "";
+        m.erase(m.find_last_not_of(" \t\r\n") + 1);
+        return m.empty() ? std::string("unknown GDAL error") : m;
     }
 };
 
