@@ -18,9 +18,11 @@ geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spe
     try {
         return geo::VectorDataset::open(spec.dataset);
     } catch (const GdalError &e) {
+        const bool database = spec.dataset.rfind("PG:", 0) == 0;
         throw InputError(option + " " + spec.text,
-                         std::string("cannot open '") + spec.dataset + "' (" + e.what() +
-                             "); check the path, or give a GDAL vector source");
+                         std::string("cannot open '") + spec.dataset + "' (" + e.what() + "); " +
+                             (database ? "check the connection string and that the server runs"
+                                       : "check the path, or give a GDAL vector source"));
     }
 }
 
