@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "adressage/error.hpp"
+#include "adressage/names/normaliser.hpp"
 #include "adressage/pipeline/runner.hpp"
 
 namespace adressage::pipeline {
@@ -94,6 +95,26 @@ int run_command(RunOptions o, const std::string &name_field, bool name_set,
     return exit_ok;
 }
 
+// `adressage names`: one raw name per line on stdin, "input<TAB>output<TAB>rules" on stdout.
+int names_command(const std::string &words_file) {
+    names::DictionaryPaths paths = names::DictionaryPaths::defaults(default_data_dir());
+    if (!words_file.empty()) {
+        paths.french_words = words_file;
+    }
+    const names::Dictionaries dictionaries = names::Dictionaries::load(paths);
+    const names::NameNormaliser normaliser(dictionaries);
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        const names::NormalisedName result = normaliser.normalise(line);
+        std::cout << line << '\t' << result.text << '\t' << names::rules_to_string(result.rules)
+                  << '\n';
+    }
+    return exit_ok;
+}
+
 } // namespace
 
 int main_cli(int argc, char **argv) {
@@ -104,6 +125,13 @@ int main_cli(int argc, char **argv) {
     CLI::App *run = app.add_subcommand(
         "run", "number a commune's buildings and write its BAL 1.4 file (no option: the "
                "embedded default commune)");
+    CLI::App *names_app =
+        app.add_subcommand("names", "normalise voie names: one raw name per line on stdin, "
+                                    "input<TAB>output<TAB>rules on stdout");
+    std::string words_file;
+    names_app->add_option("--words", words_file,
+                          "French word list, one word per line (default: Debian's wfrench, "
+                          "/usr/share/dict/french)");
     RunOptions options;
     std::string name_field;
     std::string kind_field;
@@ -123,6 +151,9 @@ int main_cli(int argc, char **argv) {
     }
 
     try {
+        if (names_app->parsed()) {
+            return names_command(words_file);
+        }
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);
     } catch (const ConfigError &e) {

@@ -154,6 +154,9 @@ RunResult run_commune(RunOptions options) {
             {"rows_written", ctx.rows_written}};
         report["output"] = {{"file", fs::path(ctx.bal_path).filename().string()},
                             {"format", "BAL 1.4"}};
+        for (const auto &[section, content] : ctx.report_sections.items()) {
+            report[section] = content;
+        }
         report["timings_ms"] = timings;
         formats::write_file_atomically(report_path, report.dump(2) + "\n");
         result = RunResult{ctx.bal_path, report_path, std::move(report)};

@@ -4,8 +4,8 @@
 #include <tuple>
 
 #include "adressage/geo/geometry_ops.hpp"
+#include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/stages.hpp"
-#include "adressage/pipeline/voie_name.hpp"
 
 namespace adressage::pipeline {
 
@@ -108,12 +108,12 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
     };
     std::map<std::string, Group> groups;
     for (std::size_t i = 0; i < model.roads.size(); ++i) {
-        const std::string name = clean_voie_name(model.roads[i].name);
+        const std::string &name = model.roads[i].name; // display form (names stage)
         if (code_points(name) < min_name_length) {
             diag.skip("voies", "name_too_short", "'" + model.roads[i].name + "'");
             continue;
         }
-        Group &group = groups[voie_key(name)];
+        Group &group = groups[names::grouping_key(name)];
         group.segments.push_back(i);
         ++group.spellings[name];
     }

@@ -85,6 +85,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     std::vector<std::unique_ptr<Stage>> stages;
     stages.push_back(std::make_unique<IngestStage>());
     stages.push_back(std::make_unique<ClipStage>());
+    stages.push_back(std::make_unique<NamesStage>());
     stages.push_back(std::make_unique<VoiesStage>());
     stages.push_back(std::make_unique<AssignStage>());
     stages.push_back(std::make_unique<NumberStage>());

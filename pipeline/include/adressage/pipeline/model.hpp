@@ -20,7 +20,7 @@ using NumeroIdx = std::size_t;
 struct RoadSegment {
     std::uint32_t source = 0; // index of the source in --roads
     std::int64_t fid = 0;
-    std::string name; // as read
+    std::string name; // as read, then its display form after the names stage
     geo::Polyline line;
 };
 

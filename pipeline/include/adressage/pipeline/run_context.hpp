@@ -7,6 +7,7 @@
 #include "adressage/formats/ogr_inputs.hpp"
 #include "adressage/formats/preset.hpp"
 #include "adressage/geo/geos_context.hpp"
+#include "adressage/names/dictionaries.hpp"
 #include "adressage/pipeline/diagnostics.hpp"
 #include "adressage/pipeline/run_options.hpp"
 
@@ -30,8 +31,11 @@ struct RunContext {
     std::size_t rows_written = 0;
     bool created_output_dir = false; // removed again if the run fails
 
+    std::unique_ptr<names::Dictionaries> name_dictionaries;
+
     geo::GeosContext geos;
     Diagnostics diagnostics;
+    nlohmann::json report_sections = nlohmann::json::object(); // extra report parts, by stage
 };
 
 } // namespace adressage::pipeline

@@ -29,6 +29,17 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> boundary_to_legal_;
 };
 
+// Rewrites every road name in its display form ("CHE DE L EGLISE" → "Chemin de l’Église") and
+// reports each name it changed or could not decide.
+class NamesStage final : public Stage {
+  public:
+    std::string_view name() const override { return "names"; }
+    Tables needs() const override { return roads_table; }
+    Tables provides() const override { return no_table; }
+    void prepare(RunContext &ctx) override;
+    void run(CommuneModel &model, RunContext &ctx) override;
+};
+
 // Keeps the road pieces inside the boundary and the buildings whose anchor is inside it.
 class ClipStage final : public Stage {
   public:

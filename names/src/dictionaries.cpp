@@ -1,0 +1,270 @@
+#include "adressage/names/dictionaries.hpp"
+
+#include <libfccp/csv.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "adressage/error.hpp"
+#include "utf8_text.hpp"
+
+namespace adressage::names {
+
+namespace {
+
+const std::vector<std::string> empty_forms;
+
+// Splits a written name into its words (on spaces, hyphens and apostrophes).
+std::vector<std::string> words_of(std::string_view name) {
+    std::vector<std::string> words;
+    std::string current;
+    for (std::size_t i = 0; i < name.size();) {
+        const std::size_t start = i;
+        const char32_t c = text::next(name, i);
+        if (text::is_letter_or_digit(c)) {
+            current.append(name.substr(start, i - start));
+        } else if (!current.empty()) {
+            words.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) {
+        words.push_back(std::move(current));
+    }
+    return words;
+}
+
+bool is_article(const std::string &key) {
+    return key == "le" || key == "la" || key == "les" || key == "l";
+}
+
+template <typename Row> void read_pairs(const std::string &path, const char *label, Row &&row) {
+    try {
+        io::CSVReader<2, io::trim_chars<' ', '\t'>, io::no_quote_escape<','>> in(path);
+        in.read_header(io::ignore_extra_column, "code", "libelle");
+        std::string a;
+        std::string b;
+        while (in.read_row(a, b)) {
+            row(a, b);
+        }
+    } catch (const io::error::base &e) {
+        throw InputError(std::string(label) + " " + path,
+                         std::string(e.what()) + "; reinstall the datasets/names files");
+    }
+}
+
+std::ifstream open_lines(const std::string &path, const std::string &fix) {
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError("word list " + path, "cannot be read; " + fix);
+    }
+    return in;
+}
+
+} // namespace
+
+DictionaryPaths DictionaryPaths::defaults(const std::string &data_dir) {
+    DictionaryPaths p;
+    p.natures_voies = data_dir + "/names/natures_voies.csv";
+    p.extra_types = data_dir + "/names/types_extra.csv";
+    p.titles = data_dir + "/names/titles.csv";
+    p.written_forms = data_dir + "/names/written_forms.csv";
+    p.masculine_e = data_dir + "/names/masculine_e_nouns.txt";
+    p.people = data_dir + "/names/people.txt";
+    p.communes = data_dir + "/cog-2026/communes.csv";
+    p.french_words = "/usr/share/dict/french";
+    return p;
+}
+
+Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
+    Dictionaries d;
+
+    auto add_type = [&](const std::string &code, const std::string &libelle) {
+        // "SENTIER;SENTE": the first spelling is the one written out.
+        const std::string written = text::key(libelle.substr(0, libelle.find(';')));
+        if (written.empty()) {
+            return;
+        }
+        d.types_.emplace(text::key(code), written);
+        if (words_of(written).size() == 1) {
+            d.type_keys_.insert(written);
+            d.types_.emplace(written, written);
+        }
+    };
+    read_pairs(paths.natures_voies, "voie types", add_type);
+    read_pairs(paths.extra_types, "voie types", add_type);
+    read_pairs(paths.titles, "titles", [&](const std::string &abbr, const std::string &full) {
+        d.titles_.emplace(text::key(abbr), full);
+    });
+
+    read_pairs(paths.written_forms, "written forms",
+               [&](const std::string &k, const std::string &written) {
+                   d.written_types_.emplace(text::key(k), written);
+               });
+    {
+        std::ifstream in = open_lines(paths.masculine_e, "reinstall datasets/names");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.front() != '#') {
+                d.masculine_e_.insert(line);
+            }
+        }
+    }
+
+    // French words: every written form of a key, plain forms remembered.
+    d.words_.reserve(400000);
+    d.plain_words_.reserve(200000);
+    {
+        std::ifstream in =
+            open_lines(paths.french_words, "install Debian's wfrench package (scripts/setup does)");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line.find_first_of(" '-") != std::string::npos) {
+                continue;
+            }
+            const std::string k = text::key(line);
+            if (k == line) {
+                d.plain_words_.insert(k);
+            }
+            d.words_[k].push_back(std::move(line));
+        }
+    }
+
+    // Place names from the COG: single words counted by written form (to prefer "côte" over
+    // "coté"), names of several words kept whole for their hyphens and accents.
+    std::map<std::string, std::map<std::string, int>> cog_forms;
+    try {
+        io::CSVReader<3, io::trim_chars<' ', '\t'>, io::no_quote_escape<';'>> in(paths.communes);
+        in.read_header(io::ignore_extra_column, "code", "type", "nom");
+        std::string code;
+        std::string type;
+        std::string nom;
+        while (in.read_row(code, type, nom)) {
+            std::vector<std::string> words = words_of(nom);
+            for (const std::string &w : words) {
+                if (text::has_letter(w)) {
+                    ++cog_forms[text::key(w)][w];
+                }
+            }
+            std::size_t first = 0;
+            if (words.size() > 2 && is_article(text::key(words.front()))) {
+                first = 1; // "La Côte-Saint-André" is matched as "Côte-Saint-André"
+            }
+            if (words.size() - first < 2) {
+                continue;
+            }
+            std::string joined;
+            for (std::size_t i = first; i < words.size(); ++i) {
+                joined.append(joined.empty() ? "" : " ").append(text::key(words[i]));
+            }
+            std::string written = nom;
+            if (first == 1) {
+                const std::size_t cut = nom.find(words[1]);
+                written = nom.substr(cut);
+            }
+            if (d.places_.emplace(joined, written).second) {
+                d.longest_place_ = std::max(d.longest_place_, words.size() - first);
+            }
+        }
+    } catch (const io::error::base &e) {
+        throw InputError("commune list " + paths.communes,
+                         std::string(e.what()) + "; reinstall datasets/cog-2026");
+    }
+    for (const auto &[k, forms] : cog_forms) {
+        const auto best = std::max_element(forms.begin(), forms.end(),
+                                           [](auto &a, auto &b) { return a.second < b.second; });
+        d.proper_.emplace(k, best->first);
+    }
+    // Order each word's forms: the one written most often in commune names first, then the
+    // dictionary's (byte) order.
+    for (auto &[k, forms] : d.words_) {
+        if (forms.size() < 2) {
+            continue;
+        }
+        std::sort(forms.begin(), forms.end());
+        forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+        const auto cog = cog_forms.find(k);
+        if (cog == cog_forms.end() || forms.size() < 2) {
+            continue;
+        }
+        std::vector<std::pair<int, std::string>> counted;
+        for (std::string &f : forms) {
+            const auto it = cog->second.find(text::capitalise(f));
+            counted.emplace_back(it == cog->second.end() ? 0 : -it->second, std::move(f));
+        }
+        std::stable_sort(counted.begin(), counted.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < counted.size(); ++i) {
+            forms[i] = std::move(counted[i].second);
+        }
+        if (counted.front().first < 0) {
+            d.cog_decided_.insert(k);
+        }
+    }
+
+    // People's names, kept apart: they win over dictionary words (Émile, not "emile").
+    {
+        std::ifstream in = open_lines(paths.people, "reinstall datasets/names/people.txt");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line.front() == '#') {
+                continue;
+            }
+            const std::vector<std::string> words = words_of(line);
+            for (const std::string &w : words) {
+                d.people_[text::key(w)] = w;
+            }
+            if (words.size() > 1) {
+                std::string joined;
+                for (const std::string &w : words) {
+                    joined.append(joined.empty() ? "" : " ").append(text::key(w));
+                }
+                d.compounds_.emplace(joined, line);
+            }
+        }
+    }
+    return d;
+}
+
+const std::string *Dictionaries::type_words(const std::string &key) const {
+    const auto it = types_.find(key);
+    return it == types_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::title(const std::string &key) const {
+    const auto it = titles_.find(key);
+    return it == titles_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string> &Dictionaries::forms(const std::string &key) const {
+    const auto it = words_.find(key);
+    return it == words_.end() ? empty_forms : it->second;
+}
+
+const std::string *Dictionaries::written_type(const std::string &key) const {
+    const auto it = written_types_.find(key);
+    return it == written_types_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::compound_name(const std::string &key) const {
+    const auto it = compounds_.find(key);
+    return it == compounds_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::person(const std::string &key) const {
+    const auto it = people_.find(key);
+    return it == people_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::proper_name(const std::string &key) const {
+    const auto it = proper_.find(key);
+    return it == proper_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::place_name(const std::string &key) const {
+    const auto it = places_.find(key);
+    return it == places_.end() ? nullptr : &it->second;
+}
+
+} // namespace adressage::names

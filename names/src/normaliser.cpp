@@ -1,0 +1,562 @@
+#include "adressage/names/normaliser.hpp"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+#include "tokens.hpp"
+#include "utf8_text.hpp"
+
+namespace adressage::names {
+
+namespace {
+
+// Articles and prepositions written in lower case inside a name.
+constexpr std::array<std::string_view, 19> lower_words = {
+    "de",  "du", "des", "la",   "le", "les", "l",    "d",   "a", "au",
+    "aux", "en", "sur", "sous", "et", "dit", "dite", "par", "ou"};
+
+bool is_lower_word(const std::string &key) {
+    return std::find(lower_words.begin(), lower_words.end(), key) != lower_words.end();
+}
+
+constexpr std::array<std::string_view, 11> acronyms = {"za", "zac", "zi",  "zad",  "zup", "zae",
+                                                       "rn", "rd",  "hlm", "sncf", "edf"};
+
+bool is_acronym(const std::string &key) {
+    return std::find(acronyms.begin(), acronyms.end(), key) != acronyms.end();
+}
+
+bool is_roman(const std::string &key) {
+    static const std::regex roman("^x{0,3}(ix|iv|v?i{0,3})$");
+    return !key.empty() && key.size() <= 7 && std::regex_match(key, roman);
+}
+
+// "1er", "2e", "3eme", "1ere", "2nd": the number and its French ordinal ending.
+bool ordinal(const std::string &key, std::string &written) {
+    std::size_t digits = 0;
+    while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') {
+        ++digits;
+    }
+    if (digits == 0 || digits == key.size()) {
+        return false;
+    }
+    const std::string number = key.substr(0, digits);
+    const std::string end = key.substr(digits);
+    if (end == "er" || end == "re" || end == "ere") {
+        written = number + (end == "er" ? "er" : "re");
+    } else if (end == "e" || end == "eme" || end == "ieme") {
+        written = number + "e";
+    } else if (end == "nd" || end == "nde") {
+        written = number + end;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+bool ends_with_acute(const std::string &form) {
+    std::string f = form;
+    if (!f.empty() && f.back() == 's') {
+        f.pop_back();
+    }
+    return f.size() >= 2 && f.compare(f.size() - 2, 2, "\xC3\xA9") == 0; // é
+}
+
+// French spelling: an "e" sounded [ɛ] before a single consonant and a final mute "e" takes a
+// grave accent (Bessières, Pomarède, Salièges). Applied only to words no list knows.
+std::string grave_before_final_syllable(const std::string &word) {
+    static const std::regex pattern("^(.*[^aeo])e([bcdfgjklmnpqrstvz]es?)$");
+    std::smatch m;
+    if (word.size() > 4 && std::regex_match(word, m, pattern) &&
+        m[1].str().find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+        return m[1].str() + "\xC3\xA8" + m[2].str(); // è
+    }
+    return word;
+}
+
+class Trace {
+  public:
+    void fire(Rule r) {
+        if (std::find(rules.begin(), rules.end(), r) == rules.end()) {
+            rules.push_back(r);
+        }
+    }
+    void flag(const std::string &what, double cost) {
+        flags.push_back(what);
+        confidence = std::max(0.0, confidence - cost);
+    }
+    std::vector<Rule> rules;
+    std::vector<std::string> flags;
+    double confidence = 1.0;
+};
+
+// Tokens that already hold their final written form (expansions, place names).
+struct Work {
+    std::vector<Token> tokens;
+    std::vector<bool> fixed;
+};
+
+void replace(Work &w, std::size_t first, std::size_t count, std::vector<Token> with) {
+    if (with.empty()) {
+        return;
+    }
+    with.front().prefix = w.tokens[first].prefix + with.front().prefix;
+    with.back().suffix += w.tokens[first + count - 1].suffix;
+    with.back().sep = w.tokens[first + count - 1].sep;
+    const std::size_t n = with.size();
+    w.tokens.erase(w.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                   w.tokens.begin() + static_cast<std::ptrdiff_t>(first + count));
+    w.fixed.erase(w.fixed.begin() + static_cast<std::ptrdiff_t>(first),
+                  w.fixed.begin() + static_cast<std::ptrdiff_t>(first + count));
+    w.tokens.insert(w.tokens.begin() + static_cast<std::ptrdiff_t>(first), with.begin(),
+                    with.end());
+    w.fixed.insert(w.fixed.begin() + static_cast<std::ptrdiff_t>(first), n, true);
+}
+
+std::vector<Token> words_to_tokens(const std::vector<std::string> &words, const char *sep) {
+    std::vector<Token> out;
+    for (const std::string &word : words) {
+        Token t;
+        t.word = word;
+        t.key = text::key(word);
+        t.sep = sep;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+bool is_word(const Token &t) { return !t.word.empty(); }
+
+} // namespace
+
+const char *rule_name(Rule rule) {
+    switch (rule) {
+    case Rule::spaces:
+        return "spaces";
+    case Rule::lieu_dit:
+        return "lieu_dit";
+    case Rule::duplicate_type:
+        return "duplicate_type";
+    case Rule::type_expanded:
+        return "type_expanded";
+    case Rule::title_expanded:
+        return "title_expanded";
+    case Rule::saint_hyphen:
+        return "saint_hyphen";
+    case Rule::place_name:
+        return "place_name";
+    case Rule::accents:
+        return "accents";
+    case Rule::elision:
+        return "elision";
+    case Rule::casing:
+        return "casing";
+    case Rule::roman_numeral:
+        return "roman_numeral";
+    case Rule::acronym:
+        return "acronym";
+    case Rule::ordinal:
+        return "ordinal";
+    }
+    return "?";
+}
+
+std::string rules_to_string(const std::vector<Rule> &rules) {
+    std::string out;
+    for (Rule r : rules) {
+        out.append(out.empty() ? "" : ",").append(rule_name(r));
+    }
+    return out;
+}
+
+NormalisedName NameNormaliser::normalise(std::string_view raw) const {
+    Trace trace;
+    const std::string input = text::nfc(raw);
+    Work w;
+    w.tokens = tokenise(input);
+    // Punctuation-only tokens are kept as they are.
+    w.fixed.assign(w.tokens.size(), false);
+    if (join(w.tokens) != input) {
+        trace.fire(Rule::spaces);
+    }
+    // Upper-case (TOPO, cadastre) or lower-case input is rewritten; mixed case is trusted and
+    // only corrected where it is clearly wrong.
+    const bool rewrite = text::has_lower(input) != text::has_upper(input);
+    // "Rue De La Gare": every word capitalised, mechanically; articles can be put back in lower
+    // case. With any word in lower case the capitals are deliberate ("de Sous la Velle").
+    bool every_word_capitalised = true;
+    for (const Token &t : w.tokens) {
+        if (!t.word.empty() && text::has_lower(t.word.substr(0, 1))) {
+            every_word_capitalised = false;
+        }
+    }
+
+    auto words = [&] {
+        std::vector<std::size_t> idx;
+        for (std::size_t i = 0; i < w.tokens.size(); ++i) {
+            if (is_word(w.tokens[i])) {
+                idx.push_back(i);
+            }
+        }
+        return idx;
+    };
+
+    // 1. A leading "Lieu-dit" says what the name is, not part of it.
+    {
+        auto idx = words();
+        std::size_t drop = 0;
+        if (idx.size() > 2 && w.tokens[idx[0]].key == "lieu" && w.tokens[idx[1]].key == "dit") {
+            drop = 2;
+        } else if (idx.size() > 1 &&
+                   (w.tokens[idx[0]].key == "lieudit" || w.tokens[idx[0]].key == "ld")) {
+            drop = 1;
+        }
+        if (drop > 0) {
+            w.tokens.erase(w.tokens.begin(),
+                           w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[drop - 1] + 1));
+            w.fixed.erase(w.fixed.begin(),
+                          w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[drop - 1] + 1));
+            trace.fire(Rule::lieu_dit);
+        }
+    }
+
+    // 2. "RUE RUE DU MOULIN": one type word.
+    {
+        auto idx = words();
+        if (idx.size() > 2) {
+            const auto *a = dict_.type_words(w.tokens[idx[0]].key);
+            const auto *b = dict_.type_words(w.tokens[idx[1]].key);
+            if (a && b && *a == *b) {
+                w.tokens.erase(w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[1]));
+                w.fixed.erase(w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[1]));
+                trace.fire(Rule::duplicate_type);
+            }
+        }
+    }
+
+    // 3. The voie type, in first position only: CHE → chemin.
+    {
+        auto idx = words();
+        if (idx.size() > 1) {
+            Token &first = w.tokens[idx[0]];
+            const auto *type = dict_.type_words(first.key);
+            const bool is_code = type && *type != first.key;
+            // In mixed case, only what cannot be a word: "Av.", "Bd", "Imp".
+            const bool clear = rewrite || first.suffix == "." ||
+                               (!dict_.is_plain_word(first.key) && dict_.forms(first.key).empty());
+            if (is_code && clear) {
+                first.suffix.erase(0, first.suffix.find_first_not_of('.'));
+                // Written below, with accents and capitals.
+                std::vector<Token> with = tokenise(*type);
+                replace(w, idx[0], 1, with);
+                std::fill(w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[0]),
+                          w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[0] + with.size()),
+                          false);
+                trace.fire(Rule::type_expanded);
+            }
+        }
+    }
+
+    // 4. Titles before a name: ST JEAN → Saint-Jean, GAL → Général, ND → Notre-Dame.
+    {
+        auto idx = words();
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            const std::size_t i = idx[n];
+            Token &t = w.tokens[i];
+            const std::string *full = dict_.title(t.key);
+            // A title comes before a name; Notre-Dame is also a name by itself ("Chapelle ND").
+            if (n + 1 == idx.size() && !(t.key == "nd" && n > 0)) {
+                continue;
+            }
+            if (full == nullptr || (n == 0 && dict_.type_words(t.key))) {
+                continue;
+            }
+            const std::string &next_word = n + 1 < idx.size() ? w.tokens[idx[n + 1]].word : t.word;
+            const bool clear = rewrite || t.suffix == "." || !dict_.is_plain_word(t.key) ||
+                               (text::has_upper(t.word) && text::has_upper(next_word.substr(0, 1)));
+            if (!clear) {
+                continue;
+            }
+            t.suffix.erase(0, t.suffix.find_first_not_of('.'));
+            t.key = text::key(*full);
+            if (full->find('-') != std::string::npos) {
+                // Written below from their keys when rewriting; as given otherwise.
+                // Notre-Dame: two words joined by a hyphen.
+                const std::size_t dash = full->find('-');
+                std::vector<Token> with =
+                    words_to_tokens({full->substr(0, dash), full->substr(dash + 1)}, "-");
+                with.back().sep = t.sep;
+                with.front().prefix = t.prefix;
+                with.back().suffix = t.suffix;
+                w.tokens.erase(w.tokens.begin() + static_cast<std::ptrdiff_t>(i));
+                w.fixed.erase(w.fixed.begin() + static_cast<std::ptrdiff_t>(i));
+                w.tokens.insert(w.tokens.begin() + static_cast<std::ptrdiff_t>(i), with.begin(),
+                                with.end());
+                w.fixed.insert(w.fixed.begin() + static_cast<std::ptrdiff_t>(i), with.size(),
+                               false);
+                idx = words();
+            } else {
+                t.word = *full;
+            }
+            trace.fire(Rule::title_expanded);
+        }
+    }
+
+    // 5. Names of several words: places from the COG (Villefranche-de-Rouergue) and compound
+    // first names (Jean-Jacques), for their hyphens and accents.
+    {
+        auto idx = words();
+        for (std::size_t n = 1; n < idx.size(); ++n) {
+            const std::size_t longest = std::min(
+                std::max<std::size_t>(dict_.longest_place_name_words(), 2), idx.size() - n);
+            for (std::size_t len = longest; len >= 2; --len) {
+                std::string key;
+                bool joined = true;
+                bool distinctive = false; // a word that is not a common French word
+                for (std::size_t k = 0; k < len; ++k) {
+                    const Token &t = w.tokens[idx[n + k]];
+                    if (k + 1 < len &&
+                        (idx[n + k + 1] != idx[n + k] + 1 || t.sep.empty() || !t.suffix.empty())) {
+                        joined = false;
+                        break;
+                    }
+                    key.append(k ? " " : "").append(t.key);
+                    distinctive = distinctive || dict_.forms(t.key).empty();
+                }
+                if (!joined) {
+                    continue;
+                }
+                const std::string *name = len == 2 ? dict_.compound_name(key) : nullptr;
+                if (name == nullptr && distinctive) {
+                    const bool saint =
+                        w.tokens[idx[n]].key == "saint" || w.tokens[idx[n]].key == "sainte";
+                    name = (len >= 3 || saint) ? dict_.place_name(key) : nullptr;
+                }
+                if (name == nullptr) {
+                    continue;
+                }
+                std::vector<Token> with = tokenise(*name);
+                if (with.size() != len) {
+                    continue;
+                }
+                // Mixed case is trusted: never take away an accent it wrote (Saint-Géniez).
+                bool keeps_accents = true;
+                for (std::size_t k = 0; k < len && !rewrite; ++k) {
+                    const std::string &mine = w.tokens[idx[n + k]].word;
+                    if (text::key(mine) != text::lower(mine) &&
+                        text::lower(mine) != text::lower(with[k].word)) {
+                        keeps_accents = false;
+                    }
+                }
+                if (!keeps_accents) {
+                    continue;
+                }
+                const std::string before = join(std::vector<Token>(
+                    w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[n]),
+                    w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[n + len - 1] + 1)));
+                replace(w, idx[n], len, with);
+                const std::string after = join(std::vector<Token>(
+                    w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[n]),
+                    w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[n] + with.size())));
+                if (before != after) {
+                    trace.fire(Rule::place_name);
+                }
+                idx = words();
+                n += with.size() - 1;
+                break;
+            }
+        }
+    }
+
+    // 6. Saint Jean → Saint-Jean (the charter's hyphen), whatever the case.
+    {
+        auto idx = words();
+        for (std::size_t n = 0; n + 1 < idx.size(); ++n) {
+            Token &t = w.tokens[idx[n]];
+            const std::string &next = w.tokens[idx[n + 1]].key;
+            if ((t.key == "saint" || t.key == "sainte" || t.key == "saints" ||
+                 t.key == "saintes") &&
+                t.sep == " " && t.suffix.empty() && idx[n + 1] == idx[n] + 1 &&
+                !is_lower_word(next) && !text::all_digits(next) && n + 1 < idx.size()) {
+                t.sep = "-";
+                trace.fire(Rule::saint_hyphen);
+            }
+        }
+    }
+
+    // 7. Each word: accents, capitals, numerals.
+    {
+        auto idx = words();
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            Token &t = w.tokens[idx[n]];
+            const std::string before = t.word;
+            const std::string prev = n > 0 ? w.tokens[idx[n - 1]].key : std::string();
+            const std::string next = n + 1 < idx.size() ? w.tokens[idx[n + 1]].key : std::string();
+            std::string written;
+            if (w.fixed[idx[n]]) {
+                continue; // place names are written as the COG writes them
+            }
+            if (text::all_digits(t.key) || t.key.find('.') != std::string::npos) {
+                continue;
+            }
+            if (ordinal(t.key, written)) {
+                if (written != t.word) {
+                    t.word = written;
+                    trace.fire(Rule::ordinal);
+                }
+                continue;
+            }
+            if (!rewrite) {
+                // Mixed case: articles written with a capital inside the name, and accents
+                // missing from a word that cannot be written without them.
+                if (n > 0 && every_word_capitalised && t.suffix.empty() && is_lower_word(t.key) &&
+                    text::has_upper(t.word) && !text::has_upper(t.word.substr(1)) && t.sep != "-") {
+                    t.word = text::lower(t.word);
+                    trace.fire(Rule::casing);
+                    continue;
+                }
+                if (text::key(t.word) == text::lower(t.word) &&
+                    !text::has_upper(t.word.substr(1)) && !dict_.is_plain_word(t.key)) {
+                    const std::string *person = dict_.person(t.key);
+                    const auto &forms = dict_.forms(t.key);
+                    const std::string *form = person              ? person
+                                              : forms.size() == 1 ? &forms.front()
+                                                                  : nullptr;
+                    if (form != nullptr && text::key(*form) == t.key &&
+                        *form != text::lower(t.word)) {
+                        t.word = text::has_upper(t.word) ? text::capitalise(*form) : *form;
+                        if (person) {
+                            t.word = *person;
+                        }
+                        trace.fire(Rule::accents);
+                    }
+                }
+                continue;
+            }
+            // Rewrite: from the key, choose the written form.
+            if (is_lower_word(t.key)) {
+                written = t.key == "a" ? "\xC3\xA0" : t.key; // à
+                if (n == 0) {
+                    written = text::capitalise(written);
+                }
+            } else if (is_acronym(t.key)) {
+                written = text::upper(t.key);
+                trace.fire(Rule::acronym);
+            } else if (n > 0 && is_roman(t.key) && !dict_.is_plain_word(t.key)) {
+                written = text::upper(t.key);
+                trace.fire(Rule::roman_numeral);
+            } else {
+                const std::string *person = dict_.person(t.key);
+                const auto &forms = dict_.forms(t.key);
+                // Voie type nouns keep one spelling wherever they stand (Cité, Allée, Côte).
+                const std::string *type_form = dict_.written_type(t.key);
+                if (type_form != nullptr) {
+                    written = *type_form;
+                } else if (person != nullptr) {
+                    written = *person;
+                } else if (!forms.empty()) {
+                    written = forms.front();
+                    if (forms.size() > 1) {
+                        // Context: "du marché" but "la marche"; "près de" but "des prés".
+                        if (t.key == "pres") {
+                            const bool before_de = next == "de" || next == "du" || next == "des";
+                            for (const auto &f : forms) {
+                                if ((f == "près") == before_de) {
+                                    written = f;
+                                }
+                            }
+                        } else if (prev == "du" || prev == "le" || prev == "au") {
+                            for (const auto &f : forms) {
+                                if (dict_.is_masculine_e_noun(f)) {
+                                    written = f;
+                                    break;
+                                }
+                            }
+                        } else if (prev == "la") {
+                            for (const auto &f : forms) {
+                                if (!ends_with_acute(f)) {
+                                    written = f;
+                                    break;
+                                }
+                            }
+                        }
+                        // Only a guess when neither the context, the commune names nor the
+                        // voie types decided.
+                        const bool decided = dict_.cog_decided(t.key) || t.key == "pres" ||
+                                             prev == "du" || prev == "le" || prev == "au" ||
+                                             prev == "la" || dict_.is_type_word(t.key);
+                        if (!decided) {
+                            trace.flag("ambiguous_accent:" + written, 0.1);
+                        }
+                    }
+                } else if (const std::string *place =
+                               t.key.size() > 2 ? dict_.proper_name(t.key) : nullptr) {
+                    written = text::lower(*place);
+                } else {
+                    written = grave_before_final_syllable(text::lower(t.word));
+                    if (t.key.size() > 2 && text::has_letter(t.key)) {
+                        trace.flag("unknown_word:" + written, 0.05);
+                    }
+                }
+                if (written != text::lower(t.word)) {
+                    trace.fire(Rule::accents);
+                }
+                if (!(n > 0 && is_lower_word(t.key)) && person == nullptr) {
+                    written = text::capitalise(written);
+                }
+            }
+            if (written != before) {
+                t.word = written;
+                if (text::lower(written) == text::lower(before) || rewrite) {
+                    trace.fire(Rule::casing);
+                }
+            }
+        }
+    }
+
+    // 8. Elision: L EGLISE → l’Église, D ARTOIS → d’Artois.
+    {
+        auto idx = words();
+        for (std::size_t n = 0; n + 1 < idx.size(); ++n) {
+            Token &t = w.tokens[idx[n]];
+            if ((t.key == "l" || t.key == "d" || t.key == "qu" || t.key == "jusqu") &&
+                idx[n + 1] == idx[n] + 1 && t.suffix.empty() &&
+                text::starts_with_vowel_sound(w.tokens[idx[n + 1]].key) &&
+                (t.sep == " " || t.sep == "\u2019")) {
+                const std::string written = n == 0 ? text::capitalise(t.key) : t.key;
+                if (t.sep != "\u2019" || t.word != written) {
+                    trace.fire(Rule::elision);
+                }
+                t.word = written;
+                t.sep = "\u2019";
+            }
+        }
+    }
+
+    // 9. The first word starts with a capital.
+    {
+        auto idx = words();
+        if (!idx.empty()) {
+            Token &first = w.tokens[idx[0]];
+            const std::string written = text::capitalise(first.word);
+            if (written != first.word) {
+                first.word = written;
+                trace.fire(Rule::casing);
+            }
+        }
+    }
+
+    NormalisedName out;
+    out.text = join(w.tokens);
+    out.changed = out.text != std::string(raw);
+    if (out.changed) {
+        out.rules = std::move(trace.rules);
+        std::sort(out.rules.begin(), out.rules.end());
+    }
+    out.flags = std::move(trace.flags);
+    out.confidence = trace.confidence;
+    return out;
+}
+
+} // namespace adressage::names
