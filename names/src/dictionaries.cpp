@@ -120,8 +120,11 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
             open_lines(paths.french_words, "install Debian's wfrench package (scripts/setup does)");
         std::string line;
         while (std::getline(in, line)) {
-            if (line.empty() || line.find_first_of(" '-") != std::string::npos) {
+            if (line.empty() || line.find_first_of(" '") != std::string::npos) {
                 continue;
+            }
+            if (line.find('-') != std::string::npos) {
+                continue; // compound words: "petit-bois" is not how a street writes Petit Bois
             }
             const std::string k = text::key(line);
             if (k == line) {
@@ -151,8 +154,8 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
             if (words.size() > 2 && is_article(text::key(words.front()))) {
                 first = 1; // "La Côte-Saint-André" is matched as "Côte-Saint-André"
             }
-            if (words.size() - first < 2) {
-                continue;
+            if (words.size() - first < 2 || is_article(text::key(words[first]))) {
+                continue; // "La Turbie": streets write "Route de la Turbie"
             }
             std::string joined;
             for (std::size_t i = first; i < words.size(); ++i) {

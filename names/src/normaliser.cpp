@@ -12,9 +12,9 @@ namespace adressage::names {
 namespace {
 
 // Articles and prepositions written in lower case inside a name.
-constexpr std::array<std::string_view, 19> lower_words = {
-    "de",  "du", "des", "la",   "le", "les", "l",    "d",   "a", "au",
-    "aux", "en", "sur", "sous", "et", "dit", "dite", "par", "ou"};
+constexpr std::array<std::string_view, 22> lower_words = {
+    "de", "du",  "des",  "la", "le",  "les",  "l",   "d",  "a",   "au",   "aux",
+    "en", "sur", "sous", "et", "dit", "dite", "par", "ou", "del", "dels", "vers"};
 
 bool is_lower_word(const std::string &key) {
     return std::find(lower_words.begin(), lower_words.end(), key) != lower_words.end();
@@ -55,14 +55,6 @@ bool ordinal(const std::string &key, std::string &written) {
     return true;
 }
 
-bool ends_with_acute(const std::string &form) {
-    std::string f = form;
-    if (!f.empty() && f.back() == 's') {
-        f.pop_back();
-    }
-    return f.size() >= 2 && f.compare(f.size() - 2, 2, "\xC3\xA9") == 0; // é
-}
-
 // French spelling: an "e" sounded [ɛ] before a single consonant and a final mute "e" takes a
 // grave accent (Bessières, Pomarède, Salièges). Applied only to words no list knows.
 std::string grave_before_final_syllable(const std::string &word) {
@@ -73,6 +65,22 @@ std::string grave_before_final_syllable(const std::string &word) {
         return m[1].str() + "\xC3\xA8" + m[2].str(); // è
     }
     return word;
+}
+
+// Words written with the œ ligature, which the French word list spells "oe".
+std::string with_ligature(const std::string &form) {
+    static const std::array<std::string_view, 12> stems = {
+        "coeur", "oeil", "oeuvre", "soeur",     "voeu",   "noeud",
+        "boeuf", "oeuf", "choeur", "manoeuvre", "moeurs", "oeillet"};
+    for (std::string_view stem : stems) {
+        if (form.rfind(stem, 0) == 0 && form.size() <= stem.size() + 2) {
+            std::string out = form;
+            const std::size_t at = out.find("oe");
+            out.replace(at, 2, "\xC5\x93"); // œ
+            return out;
+        }
+    }
+    return form;
 }
 
 class Trace {
@@ -329,9 +337,7 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 }
                 const std::string *name = len == 2 ? dict_.compound_name(key) : nullptr;
                 if (name == nullptr && distinctive) {
-                    const bool saint =
-                        w.tokens[idx[n]].key == "saint" || w.tokens[idx[n]].key == "sainte";
-                    name = (len >= 3 || saint) ? dict_.place_name(key) : nullptr;
+                    name = dict_.place_name(key);
                 }
                 if (name == nullptr) {
                     continue;
@@ -456,7 +462,7 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 } else if (person != nullptr) {
                     written = *person;
                 } else if (!forms.empty()) {
-                    written = forms.front();
+                    written = with_ligature(forms.front());
                     if (forms.size() > 1) {
                         // Context: "du marché" but "la marche"; "près de" but "des prés".
                         if (t.key == "pres") {
@@ -473,19 +479,12 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                                     break;
                                 }
                             }
-                        } else if (prev == "la") {
-                            for (const auto &f : forms) {
-                                if (!ends_with_acute(f)) {
-                                    written = f;
-                                    break;
-                                }
-                            }
                         }
                         // Only a guess when neither the context, the commune names nor the
                         // voie types decided.
                         const bool decided = dict_.cog_decided(t.key) || t.key == "pres" ||
                                              prev == "du" || prev == "le" || prev == "au" ||
-                                             prev == "la" || dict_.is_type_word(t.key);
+                                             dict_.is_type_word(t.key);
                         if (!decided) {
                             trace.flag("ambiguous_accent:" + written, 0.1);
                         }
