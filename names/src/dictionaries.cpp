@@ -72,6 +72,7 @@ DictionaryPaths DictionaryPaths::defaults(const std::string &data_dir) {
     p.written_forms = data_dir + "/names/written_forms.csv";
     p.masculine_e = data_dir + "/names/masculine_e_nouns.txt";
     p.people = data_dir + "/names/people.txt";
+    p.places = data_dir + "/names/places.txt";
     p.communes = data_dir + "/cog-2026/communes.csv";
     p.french_words = "/usr/share/dict/french";
     return p;
@@ -203,6 +204,22 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
         }
         if (counted.front().first < 0) {
             d.cog_decided_.insert(k);
+        }
+    }
+
+    // Départements, régions, provinces, rivers: their words' written forms.
+    {
+        std::ifstream in = open_lines(paths.places, "reinstall datasets/names/places.txt");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line.front() == '#') {
+                continue;
+            }
+            for (const std::string &w : words_of(line)) {
+                if (!is_article(text::key(w)) && w.size() > 2) {
+                    d.proper_[text::key(w)] = w;
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ struct DictionaryPaths {
     std::string written_forms; // key,written: voie type words with their accents (cite,cité)
     std::string masculine_e;   // nouns in -é used after du/le/au (marché, curé)
     std::string people;        // one name per line, written form (Jaurès)
+    std::string places;        // regions, départements, rivers (Pyrénées)
     std::string communes;      // datasets/cog-2026/communes.csv
     std::string french_words;  // one word per line, UTF-8 (/usr/share/dict/french)
 
