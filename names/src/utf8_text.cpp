@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 
 namespace adressage::names::text {
@@ -101,6 +102,16 @@ std::string capitalise(std::string_view s) {
 }
 
 std::string key(std::string_view s) {
+    // ASCII, the common case: lower case is all there is to do.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string out(s);
+        for (char &c : out) {
+            if (c >= 'A' && c <= 'Z') {
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+        }
+        return out;
+    }
     const BaseLetters &table = base_letters();
     std::string out;
     out.reserve(s.size());
