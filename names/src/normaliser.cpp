@@ -67,6 +67,14 @@ std::string grave_before_final_syllable(const std::string &word) {
     return word;
 }
 
+// Adjectives of voie types written in lower case after the type ("Chemin rural").
+bool is_type_adjective(const std::string &key) {
+    static const std::array<std::string_view, 8> adjectives = {
+        "rural",         "communal",  "communale", "vicinal",
+        "departemental", "forestier", "communaux", "ruraux"};
+    return std::find(adjectives.begin(), adjectives.end(), key) != adjectives.end();
+}
+
 // Words written with the œ ligature, which the French word list spells "oe".
 std::string with_ligature(const std::string &form) {
     static const std::array<std::string_view, 12> stems = {
@@ -424,6 +432,12 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 }
                 if (text::key(t.word) == text::lower(t.word) &&
                     !text::has_upper(t.word.substr(1)) && !dict_.is_plain_word(t.key)) {
+                    // A capitalised name that a commune writes without accent stays so.
+                    const std::string *proper = dict_.proper_name(t.key);
+                    if (proper != nullptr && text::has_upper(t.word) &&
+                        text::key(*proper) == text::lower(*proper)) {
+                        continue;
+                    }
                     const std::string *person = dict_.person(t.key);
                     const auto &forms = dict_.forms(t.key);
                     const std::string *form = person              ? person
@@ -457,8 +471,16 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 const auto &forms = dict_.forms(t.key);
                 // Voie type nouns keep one spelling wherever they stand (Cité, Allée, Côte).
                 const std::string *type_form = dict_.written_type(t.key);
+                // After Saint- comes a name: the commune names' spelling wins (Saint-Geniez,
+                // not the verb form "gêniez").
+                const bool after_saint = n > 0 && w.tokens[idx[n - 1]].sep == "-" &&
+                                         (prev == "saint" || prev == "sainte");
+                const std::string *saint_name =
+                    after_saint && t.key.size() > 2 ? dict_.proper_name(t.key) : nullptr;
                 if (type_form != nullptr) {
                     written = *type_form;
+                } else if (saint_name != nullptr && person == nullptr) {
+                    written = text::lower(*saint_name);
                 } else if (person != nullptr) {
                     written = *person;
                 } else if (!forms.empty()) {
@@ -501,7 +523,12 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 if (written != text::lower(t.word)) {
                     trace.fire(Rule::accents);
                 }
-                if (!(n > 0 && is_lower_word(t.key)) && person == nullptr) {
+                // "près de" is a preposition, "chemin rural" a type whose adjective stays in
+                // lower case.
+                const bool preposition =
+                    n > 0 && (written == "pr\xC3\xA8s" ||
+                              (n == 1 && dict_.is_type_word(prev) && is_type_adjective(t.key)));
+                if (!(n > 0 && is_lower_word(t.key)) && person == nullptr && !preposition) {
                     written = text::capitalise(written);
                 }
             }

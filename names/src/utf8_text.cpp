@@ -134,8 +134,10 @@ std::string key(std::string_view s) {
 }
 
 bool has_lower(std::string_view s) {
+    // A lower-case letter that has a capital: "º" and "ª" do not count.
     for (std::size_t i = 0; i < s.size();) {
-        if (u_isULowercase(static_cast<UChar32>(next(s, i)))) {
+        const auto c = static_cast<UChar32>(next(s, i));
+        if (u_isULowercase(c) && u_toupper(c) != c) {
             return true;
         }
     }
