@@ -1,0 +1,39 @@
+#pragma once
+// Reading a BAL file of any version as the official validator does: encoding (UTF-8 with or
+// without BOM, windows-1252 detected and decoded), delimiter guessed among , tab ;, LF/CRLF/CR,
+// quoted fields, empty lines skipped. Values are kept as written (UTF-8); structural problems
+// are reported, not thrown.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace adressage::formats {
+
+struct BalParseError {
+    std::string code;     // TooFewFields, TooManyFields, MissingQuotes (the validator's names)
+    std::size_t row = 0;  // 0-based data-row index
+    std::size_t line = 0; // 1-based line of the file
+};
+
+struct BalTable {
+    std::string encoding = "utf-8"; // "utf-8" or "windows-1252"
+    bool bom = false;
+    char delimiter = ';';
+    std::string linebreak = "\n"; // "\n", "\r\n", "\r"
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows; // as many values as the header, or as read
+    std::vector<std::size_t> row_lines;         // 1-based file line of each row
+    std::vector<BalParseError> errors;
+
+    bool parse_ok() const noexcept { return errors.empty(); }
+    // Index of a column in the header, or -1.
+    int column(std::string_view name) const;
+};
+
+// Throws InputError when the bytes are binary or in an encoding the BAN does not take.
+BalTable read_bal(std::string_view bytes, const std::string &name = "BAL");
+// Throws InputError when the file cannot be read.
+BalTable read_bal_file(const std::string &path);
+
+} // namespace adressage::formats

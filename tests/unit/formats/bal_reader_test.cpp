@@ -1,0 +1,96 @@
+#include "adressage/formats/bal_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "adressage/error.hpp"
+#include "adressage/formats/bal_schema.hpp"
+
+using namespace adressage;
+using namespace adressage::formats;
+
+namespace {
+const std::string fixtures = std::string(ADRESSAGE_TEST_SOURCE) + "/fixtures/bal/";
+}
+
+TEST(BalReader, BomCrlfAndTrailingEmptyColumns) {
+    // Perrecy-les-Forges: UTF-8 with BOM, CRLF, 3 unnamed trailing columns, 145 rows.
+    const BalTable t = read_bal_file(fixtures + "bal-1.3-71346-perrecy-les-forges-extract.csv");
+    EXPECT_TRUE(t.bom);
+    EXPECT_EQ(t.encoding, "utf-8");
+    EXPECT_EQ(t.linebreak, "\r\n");
+    EXPECT_EQ(t.delimiter, ';');
+    EXPECT_EQ(t.header.front(), "uid_adresse");
+    EXPECT_EQ(t.header.size(), 22u);
+    EXPECT_EQ(t.rows.size(), 145u);
+    EXPECT_TRUE(t.parse_ok());
+    EXPECT_EQ(detect_bal_version(t.header), BalVersion::v1_3);
+    const int nom = t.column("commune_nom");
+    ASSERT_GE(nom, 0);
+    EXPECT_EQ(t.rows[0][static_cast<std::size_t>(nom)],
+              "PERRECY-LES-FORGES"); // as the file writes it
+}
+
+TEST(BalReader, DetectsTheVersionLikeTheValidator) {
+    EXPECT_EQ(detect_bal_version(
+                  read_bal_file(fixtures + "bal-1.4-31591-escoulis-with-ban-ids.csv").header),
+              BalVersion::v1_4);
+    EXPECT_EQ(
+        detect_bal_version({"id_ban_commune", "id_ban_toponyme", "id_ban_adresse", "toponyme"}),
+        BalVersion::v1_5);
+    EXPECT_EQ(detect_bal_version({"id_ban_commune", "id_ban_adresse", "voie_nom"}),
+              BalVersion::v1_3);
+}
+
+TEST(BalReader, Windows1252IsDecoded) {
+    const std::string latin = "cle_interop;voie_nom\n35088_0010_00001;All\xE9"
+                              "e du Ch\xEA"
+                              "ne\n";
+    const BalTable t = read_bal(latin);
+    EXPECT_EQ(t.encoding, "windows-1252");
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0][1], "All\xC3\xA9"
+                            "e du Ch\xC3\xAA"
+                            "ne");
+}
+
+TEST(BalReader, DelimiterQuotesAndEmptyLines) {
+    const BalTable t = read_bal("a,b,c\n1,\"x, y\",3\n\n4,\"say \"\"hi\"\"\",6\n");
+    EXPECT_EQ(t.delimiter, ',');
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0][1], "x, y");
+    EXPECT_EQ(t.rows[1][1], "say \"hi\"");
+    EXPECT_EQ(t.row_lines[1], 4u); // the empty line 3 is skipped, line numbers are the file's
+}
+
+TEST(BalReader, StructuralProblemsAreReportedWithTheirLine) {
+    const BalTable t = read_bal("a;b;c\n1;2\n1;2;3;4\n1;\"2;3\n");
+    ASSERT_EQ(t.errors.size(), 3u);
+    EXPECT_EQ(t.errors[0].code, "TooFewFields");
+    EXPECT_EQ(t.errors[0].row, 0u);
+    EXPECT_EQ(t.errors[0].line, 2u);
+    EXPECT_EQ(t.errors[1].code, "TooManyFields");
+    EXPECT_EQ(t.errors[2].code, "MissingQuotes");
+    EXPECT_EQ(t.errors[2].line, 4u);
+}
+
+TEST(BalReader, CrOnlyLineBreaks) {
+    const BalTable t = read_bal("a;b\r1;2\r3;4\r");
+    EXPECT_EQ(t.linebreak, "\r");
+    EXPECT_EQ(t.rows.size(), 2u);
+}
+
+TEST(BalReader, BinaryIsAnInputError) {
+    EXPECT_THROW(read_bal(std::string("\x89PNG\r\n\x1a\n\0\0", 10)), InputError);
+    EXPECT_THROW(read_bal_file("/nonexistent.csv"), InputError);
+}
+
+TEST(BalSchema, LocalisedColumns) {
+    auto c = parse_localised_column("voie_nom_bre");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->base, "voie_nom");
+    EXPECT_EQ(c->language, "bre");
+    EXPECT_TRUE(parse_localised_column("toponyme_oc-nicard"));
+    EXPECT_FALSE(parse_localised_column("voie_nom_xyz"));           // not an accepted code
+    EXPECT_FALSE(parse_localised_column("lieudit_complement_bre")); // the PDFs' spelling
+    EXPECT_EQ(regional_language_codes().size(), 25u);
+}
