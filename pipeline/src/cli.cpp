@@ -1,12 +1,19 @@
 #include "adressage/pipeline/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/bal_reader.hpp"
+#include "adressage/formats/commune_list.hpp"
 #include "adressage/names/normaliser.hpp"
 #include "adressage/pipeline/runner.hpp"
+#include "adressage/validator/labels.hpp"
+#include "adressage/validator/validator.hpp"
 
 namespace adressage::pipeline {
 
@@ -115,6 +122,170 @@ int names_command(const std::string &words_file) {
     return exit_ok;
 }
 
+struct ValidateArgs {
+    std::string file;
+    std::string profile = "auto";
+    std::string format = "text";
+    std::string ban_ids; // JSON {"<insee>": "<uuid>"}
+};
+
+std::map<std::string, std::string> read_ban_ids(const std::string &path) {
+    std::map<std::string, std::string> ids;
+    if (path.empty()) {
+        return ids;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError("--ban-commune-ids " + path, "cannot be read; check the path");
+    }
+    const nlohmann::json map = nlohmann::json::parse(in, nullptr, false);
+    if (!map.is_object()) {
+        throw InputError("--ban-commune-ids " + path,
+                         "give a JSON object {\"<insee>\": \"<id_ban_commune>\"}");
+    }
+    for (const auto &[insee, id] : map.items()) {
+        if (!id.is_string()) {
+            throw InputError("--ban-commune-ids " + path,
+                             "the id of " + insee + " is not a string");
+        }
+        ids[insee] = id.get<std::string>();
+    }
+    return ids;
+}
+
+char level_char(validator::Level level) { return static_cast<char>(level); }
+
+// [{"code":"…","level":"E"},…] written directly: a file can have a million alerts, and the codes
+// are plain ASCII identifiers that need no escaping.
+void append_alerts(std::string &out, const std::vector<validator::Alert> &alerts) {
+    out += '[';
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+        out += i == 0 ? "{\"code\":\"" : ",{\"code\":\"";
+        out += alerts[i].code;
+        out += "\",\"level\":\"";
+        out += level_char(alerts[i].level);
+        out += "\"}";
+    }
+    out += ']';
+}
+
+void print_alert(const std::string &where, const validator::Alert &a) {
+    const validator::Label l = validator::label(a.code);
+    std::cout << where << ": " << level_char(a.level) << ' ' << a.code << " — " << l.fr << " / "
+              << l.en << '\n';
+}
+
+// `adressage validate`: the official validator's verdict on a BAL file. Exit 0 accepted,
+// 1 blocked (an error of level E), 2 unreadable file or bad usage.
+int validate_command(const ValidateArgs &args) {
+    if (args.profile != "auto" && !validator::is_known_profile(args.profile)) {
+        throw ConfigError("--profile: unknown profile '" + args.profile +
+                          "'; use auto, 1.3, 1.3-relax, 1.4 or 1.5");
+    }
+    if (args.format != "text" && args.format != "json") {
+        throw ConfigError("--format: unknown format '" + args.format + "'; use text or json");
+    }
+    const bool json = args.format == "json";
+    std::ifstream in(args.file, std::ios::binary);
+    if (!in) {
+        throw InputError(args.file, "cannot be read; check the path");
+    }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+
+    formats::BalTable table;
+    try {
+        table = formats::read_bal(bytes.str(), args.file);
+    } catch (const InputError &e) {
+        if (json) {
+            std::cout << nlohmann::ordered_json{{"parseOk", false},
+                                                {"parseErrors",
+                                                 {{{"code", "UnreadableFile"},
+                                                   {"message", e.what()}}}}}
+                             .dump()
+                      << '\n';
+        }
+        throw;
+    }
+    if (!table.parse_ok()) {
+        nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+        for (const formats::BalParseError &e : table.errors) {
+            errors.push_back({{"code", e.code}, {"row", e.row}, {"line", e.line}});
+            if (!json) {
+                std::cout << e.line << ": E " << e.code << '\n';
+            }
+        }
+        if (json) {
+            std::cout << nlohmann::ordered_json{{"parseOk", false}, {"parseErrors", errors}}.dump()
+                      << '\n';
+        }
+        const formats::BalParseError &first = table.errors.front();
+        throw InputError(args.file, "not a readable CSV (" + first.code + " at line " +
+                                        std::to_string(first.line) +
+                                        "); every row needs as many fields as the header and "
+                                        "closed quotes");
+    }
+
+    const formats::CommuneList communes =
+        formats::CommuneList::load(default_data_dir() + "/cog-2026/communes.csv");
+    const validator::Report report =
+        validator::validate(table, {.profile = args.profile,
+                                    .communes = communes,
+                                    .today = {},
+                                    .ban_commune_ids = read_ban_ids(args.ban_ids)});
+    if (json) {
+        const nlohmann::ordered_json head = {{"parseOk", true},
+                                             {"profile", report.profile},
+                                             {"blocked", report.blocked},
+                                             {"rowCount", report.row_count},
+                                             {"alertCounts",
+                                              {{"E", report.alert_counts.errors},
+                                               {"W", report.alert_counts.warnings},
+                                               {"I", report.alert_counts.infos}}}};
+        std::string out = head.dump();
+        out.pop_back(); // the closing brace: the lists follow
+        out += ",\"profilErrors\":";
+        append_alerts(out, report.profil_errors);
+        out += ",\"rows\":[";
+        for (std::size_t i = 0; i < report.rows.size(); ++i) {
+            out += i == 0 ? "{\"line\":" : ",{\"line\":";
+            out += std::to_string(report.rows[i].line);
+            out += ",\"errors\":";
+            append_alerts(out, report.rows[i].errors);
+            out += '}';
+        }
+        out += "]}\n";
+        std::cout << out;
+    } else {
+        // File-wide alerts first: missing columns concern the header, line 1.
+        for (const validator::Alert &a : report.profil_errors) {
+            if (a.code.starts_with("field.")) {
+                print_alert("1", a);
+            } else if (a.code.starts_with("file.") || a.code.starts_with("rows.")) {
+                print_alert("file", a);
+            }
+        }
+        for (const validator::RowAlerts &row : report.rows) {
+            const std::string line = std::to_string(table.row_lines[row.line]);
+            for (const validator::Alert &a : row.errors) {
+                print_alert(line, a);
+            }
+        }
+        std::size_t blocking = 0;
+        for (const validator::Alert &a : report.profil_errors) {
+            blocking += a.level == validator::Level::error ? 1 : 0;
+        }
+        std::cout << args.file << ": BAL " << report.profile << ", " << report.row_count
+                  << " rows, row alerts E " << report.alert_counts.errors << " W "
+                  << report.alert_counts.warnings << " I " << report.alert_counts.infos << ": "
+                  << (report.blocked ? "BLOCKED (" + std::to_string(blocking) +
+                                           " blocking codes), the BAN would refuse it"
+                                     : std::string("accepted"))
+                  << '\n';
+    }
+    return report.blocked ? exit_failure : exit_ok;
+}
+
 } // namespace
 
 int main_cli(int argc, char **argv) {
@@ -132,6 +303,20 @@ int main_cli(int argc, char **argv) {
     names_app->add_option("--words", words_file,
                           "French word list, one word per line (default: Debian's wfrench, "
                           "/usr/share/dict/french)");
+    CLI::App *validate_app = app.add_subcommand(
+        "validate", "check a BAL file as the official validator (@ban-team/validateur-bal "
+                    "3.5.2) does; exit 1 when the BAN would refuse it");
+    ValidateArgs validate_args;
+    validate_app->add_option("FILE", validate_args.file, "BAL CSV file")->required();
+    validate_app
+        ->add_option("--profile", validate_args.profile,
+                     "auto (from the header, as the BAN does), 1.3, 1.3-relax, 1.4 or 1.5")
+        ->capture_default_str();
+    validate_app->add_option("--format", validate_args.format, "text or json")
+        ->capture_default_str();
+    validate_app->add_option("--ban-commune-ids", validate_args.ban_ids,
+                             "JSON file {\"<insee>\": \"<id_ban_commune>\"} of the BAN's commune "
+                             "ids, to check id_ban_commune (default: not checked)");
     RunOptions options;
     std::string name_field;
     std::string kind_field;
@@ -146,13 +331,17 @@ int main_cli(int argc, char **argv) {
     } catch (const CLI::CallForVersion &e) {
         return app.exit(e);
     } catch (const CLI::ParseError &e) {
-        std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage run --help)\n";
+        std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage "
+                  << (validate_app->parsed() ? "validate" : "run") << " --help)\n";
         return exit_usage;
     }
 
     try {
         if (names_app->parsed()) {
             return names_command(words_file);
+        }
+        if (validate_app->parsed()) {
+            return validate_command(validate_args);
         }
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);

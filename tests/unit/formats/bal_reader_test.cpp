@@ -63,14 +63,25 @@ TEST(BalReader, DelimiterQuotesAndEmptyLines) {
 }
 
 TEST(BalReader, StructuralProblemsAreReportedWithTheirLine) {
+    // Same errors as papaparse with the validator's options (checked with node).
     const BalTable t = read_bal("a;b;c\n1;2\n1;2;3;4\n1;\"2;3\n");
-    ASSERT_EQ(t.errors.size(), 3u);
+    ASSERT_EQ(t.errors.size(), 4u);
     EXPECT_EQ(t.errors[0].code, "TooFewFields");
     EXPECT_EQ(t.errors[0].row, 0u);
     EXPECT_EQ(t.errors[0].line, 2u);
     EXPECT_EQ(t.errors[1].code, "TooManyFields");
     EXPECT_EQ(t.errors[2].code, "MissingQuotes");
     EXPECT_EQ(t.errors[2].line, 4u);
+    EXPECT_EQ(t.errors[3].code, "TooFewFields"); // the unclosed field took the rest
+}
+
+TEST(BalReader, AQuoteInsideTextGoesOnAcrossLines) {
+    // papaparse: '"' opens a quoted field only at its start; a quote followed by text is text,
+    // and the field runs on to a quote followed by the delimiter.
+    const BalTable t = read_bal("a;b\n\"x;1\n\"y\";2\n");
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0][0], "x;1\n\"y");
+    EXPECT_EQ(t.rows[0][1], "2");
 }
 
 TEST(BalReader, CrOnlyLineBreaks) {

@@ -26,6 +26,8 @@ class CommuneList {
     // The current commune that absorbed a former code, if any.
     const CogEntry *successor_of(const std::string &former_code) const;
     std::size_t size() const noexcept { return current_.size(); }
+    // Every commune find_current() accepts, by code.
+    const std::map<std::string, CogEntry> &current_communes() const noexcept { return current_; }
 
   private:
     std::map<std::string, CogEntry> current_;
