@@ -4,14 +4,50 @@
 #include <tuple>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/atomic_file.hpp"
+#include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/bal_writer.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/stages.hpp"
+#include "adressage/validator/validator.hpp"
 
 namespace adressage::pipeline {
 
 namespace {
+
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+// The file is validated with the BAN's rules before it is put in place: a file the BAN would
+// refuse is never written. The verdict goes in the report.
+void check_before_writing(const std::string &content, RunContext &ctx) {
+    const validator::Report verdict = validator::validate(
+        formats::read_bal(content, ctx.bal_path), validator::Options{"1.4", ctx.communes, "", {}});
+    nlohmann::json codes = nlohmann::json::array();
+    for (const validator::Alert &alert : verdict.profil_errors) {
+        codes.push_back({{"code", std::string(alert.code)},
+                         {"level", std::string(1, static_cast<char>(alert.level))}});
+    }
+    ctx.report_sections["validation"] = {
+        {"validator", "adressage validate (the rules of @ban-team/validateur-bal 3.5.2)"},
+        {"profile", verdict.profile},
+        {"blocked", verdict.blocked},
+        {"alert_counts",
+         {{"E", verdict.alert_counts.errors},
+          {"W", verdict.alert_counts.warnings},
+          {"I", verdict.alert_counts.infos}}},
+        {"codes", codes}};
+    if (verdict.blocked) {
+        std::string blocking;
+        for (const validator::Alert &alert : verdict.profil_errors) {
+            if (alert.level == validator::Level::error) {
+                blocking.append(blocking.empty() ? "" : ", ").append(alert.code);
+            }
+        }
+        throw Error("the BAL would be refused by the BAN (" + blocking +
+                    "); nothing was written, see the report of `adressage validate`");
+    }
+}
+
 } // namespace
 
 void WriteStage::run(CommuneModel &model, RunContext &ctx) {
@@ -72,13 +108,14 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         }
         ctx.created_output_dir = true;
     }
-    formats::BalWriter writer(ctx.bal_path);
+    std::string content = formats::bal14_header() + "\n";
     for (const formats::BalRow &row : rows) {
-        writer.write(row);
+        content.append(formats::format_bal14_row(row)).push_back('\n');
     }
-    writer.finish();
-    ctx.rows_written = writer.rows();
-    ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(writer.rows()));
+    check_before_writing(content, ctx);
+    formats::write_file_atomically(ctx.bal_path, content);
+    ctx.rows_written = rows.size();
+    ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(rows.size()));
 }
 
 std::vector<std::unique_ptr<Stage>> standard_stages() {

@@ -32,6 +32,10 @@ for (const e of v.profilErrors) console.log(`  profile: ${e.level} ${e.code} ${e
 console.log("summary:", JSON.stringify(r.summary));
 if (v.profile !== "1.4") { console.log("FAIL: profile " + v.profile); process.exit(1); }
 if (v.rowCount !== r.summary.rows_written || v.rowCount === 0) { console.log("FAIL: row count"); process.exit(1); }
+// The run validated its own output before writing it, and agrees with the official verdict.
+if (!r.validation || r.validation.blocked !== v.blocked || r.validation.profile !== "1.4") { console.log("FAIL: run report validation", JSON.stringify(r.validation)); process.exit(1); }
+const ours = r.validation.alert_counts;
+if (ours.E !== v.alertCounts.E || ours.W !== v.alertCounts.W || ours.I !== v.alertCounts.I) { console.log("FAIL: alert counts differ from the official validator"); process.exit(1); }
 ' "$verdict" "$work/a/$insee/report.json"
 if [ "$status" -ne 0 ]; then
     echo "FAIL: the official validator blocks the file (exit $status)"
