@@ -123,9 +123,11 @@ Parsed papa_parse(std::string_view input, char delim, std::string_view newline,
     std::vector<std::string> row;
     std::size_t row_start = 0;
     auto push_row = [&] {
+        const std::size_t fields = row.size();
         out.rows.push_back(std::move(row));
         out.starts.push_back(row_start);
-        row.clear();
+        row = std::vector<std::string>();
+        row.reserve(fields); // rows have the same width: one allocation per row
         row_start = cursor;
     };
     auto next_of = [&](std::string_view what, std::size_t from) {
@@ -298,7 +300,7 @@ BalTable read_bal(std::string_view bytes, const std::string &name) {
     } else {
         table.delimiter = delimiter;
     }
-    const Parsed parsed = papa_parse(bytes, table.delimiter, table.linebreak);
+    Parsed parsed = papa_parse(bytes, table.delimiter, table.linebreak);
     // 1-based line of each row: count line endings up to its start.
     std::size_t line = 1;
     std::size_t counted = 0;
@@ -310,7 +312,7 @@ BalTable read_bal(std::string_view bytes, const std::string &name) {
             std::count(bytes.begin() + static_cast<std::ptrdiff_t>(counted),
                        bytes.begin() + static_cast<std::ptrdiff_t>(parsed.starts[i]), last));
         counted = parsed.starts[i];
-        const auto &fields = parsed.rows[i];
+        auto &fields = parsed.rows[i];
         if (empty_row(fields)) {
             continue; // the validator skips empty lines
         }
@@ -328,7 +330,7 @@ BalTable read_bal(std::string_view bytes, const std::string &name) {
         } else if (fields.size() > table.header.size()) {
             table.errors.push_back({"TooManyFields", row, line});
         }
-        table.rows.push_back(fields);
+        table.rows.push_back(std::move(fields)); // no copy: the parse is not used again
         table.row_lines.push_back(line);
     }
     return table;
