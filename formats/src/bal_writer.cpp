@@ -12,37 +12,37 @@ std::string bal14_header() {
     return line;
 }
 
-std::string format_bal14_row(const BalRow &r) {
-    const std::string numero = std::to_string(r.numero);
+std::vector<std::string> bal14_cells(const BalRow &r) {
     // Order of bal14_columns; BAN ids stay empty until the BAN issues them.
-    const std::string_view fields[] = {"",
-                                       "",
-                                       "",
-                                       r.cle_interop,
-                                       r.commune_insee,
-                                       r.commune_nom,
-                                       r.commune_deleguee_insee,
-                                       r.commune_deleguee_nom,
-                                       r.voie_nom,
-                                       r.lieudit_complement_nom,
-                                       numero,
-                                       r.suffixe,
-                                       position_label(r.position)};
+    return {"",
+            "",
+            "",
+            sanitize_value(r.cle_interop),
+            sanitize_value(r.commune_insee),
+            sanitize_value(r.commune_nom),
+            sanitize_value(r.commune_deleguee_insee),
+            sanitize_value(r.commune_deleguee_nom),
+            sanitize_value(r.voie_nom),
+            sanitize_value(r.lieudit_complement_nom),
+            std::to_string(r.numero),
+            sanitize_value(r.suffixe),
+            std::string(position_label(r.position)),
+            format_fixed(r.x, 2),
+            format_fixed(r.y, 2),
+            format_fixed(r.lon, 7),
+            format_fixed(r.lat, 7),
+            sanitize_value(r.cad_parcelles),
+            sanitize_value(r.source),
+            r.date_der_maj,
+            r.certification_commune ? "1" : "0"};
+}
+
+std::string format_bal14_row(const BalRow &r) {
     std::string line;
-    for (std::size_t i = 0; i < std::size(fields); ++i) {
-        if (i > 0) {
-            line.push_back(';');
-        }
-        line.append(sanitize_value(fields[i]));
+    for (const std::string &cell : bal14_cells(r)) {
+        line.append(cell).push_back(';');
     }
-    line.append(";").append(format_fixed(r.x, 2));
-    line.append(";").append(format_fixed(r.y, 2));
-    line.append(";").append(format_fixed(r.lon, 7));
-    line.append(";").append(format_fixed(r.lat, 7));
-    line.append(";").append(sanitize_value(r.cad_parcelles));
-    line.append(";").append(sanitize_value(r.source));
-    line.append(";").append(r.date_der_maj);
-    line.append(";").append(r.certification_commune ? "1" : "0");
+    line.pop_back();
     return line;
 }
 

@@ -6,6 +6,7 @@
 #include "adressage/error.hpp"
 #include "adressage/formats/atomic_file.hpp"
 #include "adressage/formats/bal_reader.hpp"
+#include "adressage/formats/bal_table_writer.hpp"
 #include "adressage/formats/bal_writer.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/stages.hpp"
@@ -108,10 +109,14 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         }
         ctx.created_output_dir = true;
     }
-    std::string content = formats::bal14_header() + "\n";
+    // The project's BAL table writer puts the columns in the specification's order.
+    formats::BalTable table;
+    table.header.assign(formats::bal14_columns.begin(), formats::bal14_columns.end());
+    table.rows.reserve(rows.size());
     for (const formats::BalRow &row : rows) {
-        content.append(formats::format_bal14_row(row)).push_back('\n');
+        table.rows.push_back(formats::bal14_cells(row));
     }
+    const std::string content = formats::write_bal(table, formats::BalVersion::v1_4);
     check_before_writing(content, ctx);
     formats::write_file_atomically(ctx.bal_path, content);
     ctx.rows_written = rows.size();

@@ -29,6 +29,8 @@ struct BalRow {
     bool certification_commune = false;
 };
 
+// One row's values, in the order of bal14_columns, ready for a ';' file.
+std::vector<std::string> bal14_cells(const BalRow &row);
 // One row as a line of the file (without the line break).
 std::string format_bal14_row(const BalRow &row);
 std::string bal14_header();
