@@ -6,72 +6,13 @@
 
 #include <map>
 
+#include "support.hpp"
+
 using namespace adressage;
 using namespace adressage::validator;
+using namespace adressage::validator::test;
 
 namespace {
-
-const formats::CommuneList &cog() {
-    static const formats::CommuneList list =
-        formats::CommuneList::load(std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes.csv");
-    return list;
-}
-
-// A row of Beausoleil's BAL that the official validator accepts without any alert.
-const std::vector<std::pair<std::string, std::string>> valid_row = {
-    {"id_ban_commune", ""},
-    {"id_ban_toponyme", ""},
-    {"id_ban_adresse", ""},
-    {"cle_interop", "06012_x001_00051"},
-    {"commune_insee", "06012"},
-    {"commune_nom", "Beausoleil"},
-    {"commune_deleguee_insee", ""},
-    {"commune_deleguee_nom", ""},
-    {"voie_nom", "Avenue Camille Blanc"},
-    {"lieudit_complement_nom", ""},
-    {"numero", "51"},
-    {"suffixe", ""},
-    {"position", "bâtiment"},
-    {"x", "1056302.20"},
-    {"y", "6303654.31"},
-    {"long", "7.4246277"},
-    {"lat", "43.7420459"},
-    {"cad_parcelles", ""},
-    {"source", "adressage"},
-    {"date_der_maj", "2026-11-20"},
-    {"certification_commune", "0"},
-};
-
-using Changes = std::map<std::string, std::string>;
-
-std::string bal(const std::vector<Changes> &rows,
-                const std::vector<std::pair<std::string, std::string>> &columns = valid_row) {
-    std::string text;
-    for (const auto &[column, value] : columns) {
-        text += (text.empty() ? "" : ";") + column;
-    }
-    text += "\n";
-    for (const Changes &changes : rows) {
-        std::string row;
-        bool first = true;
-        for (const auto &[column, value] : columns) {
-            const auto it = changes.find(column);
-            row += (first ? "" : ";") + (it == changes.end() ? value : it->second);
-            first = false;
-        }
-        text += row + "\n";
-    }
-    return text;
-}
-
-Report check(const std::string &csv, std::map<std::string, std::string> ban_ids = {}) {
-    return validate(formats::read_bal(csv), {.profile = "auto",
-                                             .communes = cog(),
-                                             .today = "2026-11-23",
-                                             .ban_commune_ids = std::move(ban_ids)});
-}
-
-using Codes = std::vector<std::string>;
 
 // line → "code:L" of every row with alerts.
 std::map<std::size_t, Codes> row_alerts(const Report &report) {
@@ -155,8 +96,8 @@ TEST(CrossRowRules, OneCommuneIdAndEveryRow) {
 TEST(CrossRowRules, CommuneIdAgainstTheBan) {
     const std::string csv = bal({ids(c1, t1, a1)});
     EXPECT_TRUE(check(csv).rows.empty()); // offline: not checked
-    EXPECT_TRUE(check(csv, {{"06012", c1}}).rows.empty());
-    EXPECT_EQ(row_alerts(check(csv, {{"06012", c2}})),
+    EXPECT_TRUE(check(csv, "auto", {{"06012", c1}}).rows.empty());
+    EXPECT_EQ(row_alerts(check(csv, "auto", {{"06012", c2}})),
               (std::map<std::size_t, Codes>{{0, {"row.cog_no_match_id_ban_commune:E"}}}));
 }
 

@@ -6,33 +6,13 @@
 #include <gtest/gtest.h>
 
 #include "adressage/error.hpp"
+#include "support.hpp"
 
 using namespace adressage;
 using namespace adressage::validator;
+using namespace adressage::validator::test;
 
 namespace {
-
-const formats::CommuneList &cog() {
-    static const formats::CommuneList list =
-        formats::CommuneList::load(std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes.csv");
-    return list;
-}
-
-Report check(const std::string &csv, const std::string &profile = "auto") {
-    return validate(
-        formats::read_bal(csv),
-        {.profile = profile, .communes = cog(), .today = "2026-11-23", .ban_commune_ids = {}});
-}
-
-using Codes = std::vector<std::string>;
-
-Codes codes(const std::vector<Alert> &alerts) {
-    Codes out;
-    for (const Alert &a : alerts) {
-        out.push_back(std::string(a.code) + ":" + static_cast<char>(a.level));
-    }
-    return out;
-}
 
 const std::string header_1_4 =
     "id_ban_commune;id_ban_toponyme;id_ban_adresse;cle_interop;commune_insee;commune_nom;"

@@ -6,64 +6,15 @@
 
 #include <map>
 
+#include "support.hpp"
+
 using namespace adressage;
 using namespace adressage::validator;
+using namespace adressage::validator::test;
 
 namespace {
 
-const formats::CommuneList &cog() {
-    static const formats::CommuneList list =
-        formats::CommuneList::load(std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes.csv");
-    return list;
-}
-
-// A row of Beausoleil's BAL that the official validator accepts without any alert.
-const std::vector<std::pair<std::string, std::string>> valid_row = {
-    {"id_ban_commune", ""},
-    {"id_ban_toponyme", ""},
-    {"id_ban_adresse", ""},
-    {"cle_interop", "06012_x001_00051"},
-    {"commune_insee", "06012"},
-    {"commune_nom", "Beausoleil"},
-    {"commune_deleguee_insee", ""},
-    {"commune_deleguee_nom", ""},
-    {"voie_nom", "Avenue Camille Blanc"},
-    {"lieudit_complement_nom", ""},
-    {"numero", "51"},
-    {"suffixe", ""},
-    {"position", "bâtiment"},
-    {"x", "1056302.20"},
-    {"y", "6303654.31"},
-    {"long", "7.4246277"},
-    {"lat", "43.7420459"},
-    {"cad_parcelles", ""},
-    {"source", "adressage"},
-    {"date_der_maj", "2026-11-20"},
-    {"certification_commune", "0"},
-};
-
-using Codes = std::vector<std::string>;
-
-Codes alerts(const std::map<std::string, std::string> &changes) {
-    std::string header;
-    std::string row;
-    for (const auto &[column, value] : valid_row) {
-        const auto it = changes.find(column);
-        const std::string separator = header.empty() ? "" : ";";
-        header += separator + column;
-        row += separator + (it == changes.end() ? value : it->second);
-    }
-    const Report report = validate(
-        formats::read_bal(header + "\n" + row + "\n"),
-        {.profile = "1.4", .communes = cog(), .today = "2026-11-23", .ban_commune_ids = {}});
-    Codes out;
-    if (!report.rows.empty()) {
-        for (const Alert &a : report.rows.front().errors) {
-            out.push_back(std::string(a.code) + ":" + static_cast<char>(a.level));
-        }
-    }
-    return out;
-}
+Codes alerts(const Changes &changes) { return first_row_alerts(changes); }
 
 const std::map<std::string, std::string> toponym = {{"numero", "99999"},
                                                     {"cle_interop", "06012_x001_99999"}};
