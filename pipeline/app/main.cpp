@@ -1,3 +1,3 @@
-#include "adressage/pipeline/cli.hpp"
+#include "cli.hpp"
 
 int main(int argc, char **argv) { return adressage::pipeline::main_cli(argc, argv); }

@@ -1,4 +1,4 @@
-#include "adressage/pipeline/cli.hpp"
+#include "cli.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -11,9 +11,9 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/commune_list.hpp"
 #include "adressage/names/normaliser.hpp"
-#include "adressage/pipeline/runner.hpp"
 #include "adressage/validator/labels.hpp"
 #include "adressage/validator/validator.hpp"
+#include "run_module.hpp"
 
 namespace adressage::pipeline {
 
@@ -91,7 +91,7 @@ int run_command(RunOptions o, const std::string &name_field, bool name_set,
     if (kind_set) {
         o.road_kind_field = kind_field;
     }
-    const RunResult result = run_commune(std::move(o));
+    const RunResult result = run_commune_in_module(o);
     const auto &s = result.report["summary"];
     std::cout << result.report["commune"]["insee"].get<std::string>() << " "
               << result.report["commune"]["nom"].get<std::string>() << ": " << s["buildings_read"]

@@ -1,0 +1,8 @@
+// The run module itself: the one symbol the executable looks up.
+#include "run_module.hpp"
+
+extern "C" __attribute__((visibility("default"))) void
+adressage_run_commune(const adressage::pipeline::RunOptions &options,
+                      adressage::pipeline::RunResult &result) {
+    result = adressage::pipeline::run_commune(options);
+}

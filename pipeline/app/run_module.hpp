@@ -1,0 +1,21 @@
+#pragma once
+// `adressage run` needs GDAL, GEOS and PROJ: about a hundred shared libraries that take 30 ms
+// and 36 MB to load before main(). The other commands (validate, names) need none of them, so
+// the run lives in a module, libadressage_run.so beside the executable, loaded on first use
+// (the way GDAL loads its driver plugins and PDAL its kernels). The module's entry point is
+// `adressage_run_commune`; exceptions cross it unchanged, so exit codes are still decided in
+// main_cli only.
+#include "adressage/pipeline/runner.hpp"
+
+namespace adressage::pipeline {
+
+// The entry point's signature, shared by the module and the loader.
+using RunCommuneFn = void (*)(const RunOptions &options, RunResult &result);
+inline constexpr const char *run_module_file = "libadressage_run.so";
+inline constexpr const char *run_module_entry = "adressage_run_commune";
+
+// Loads the module once and runs one commune through it. Throws Error when the module cannot
+// be loaded (a broken build or install), and whatever the run throws.
+RunResult run_commune_in_module(const RunOptions &options);
+
+} // namespace adressage::pipeline

@@ -1,0 +1,53 @@
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <climits>
+#include <string>
+
+#include "adressage/error.hpp"
+#include "run_module.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+// The directory of the running executable; the module is installed beside it.
+std::string executable_dir() {
+    char path[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) {
+        return ".";
+    }
+    const std::string exe(path, static_cast<std::size_t>(n));
+    const std::size_t slash = exe.rfind('/');
+    return slash == std::string::npos ? "." : exe.substr(0, slash);
+}
+
+RunCommuneFn load_entry() {
+    const std::string path = executable_dir() + "/" + run_module_file;
+    // RTLD_GLOBAL: the module's type information is shared with the executable, so the
+    // exceptions it throws are caught by type in main_cli.
+    void *handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
+    if (handle == nullptr) {
+        const char *why = ::dlerror();
+        throw Error("cannot load the run module " + path + " (" + (why ? why : "unknown") +
+                    "); rebuild with scripts/setup or reinstall adressage");
+    }
+    void *entry = ::dlsym(handle, run_module_entry);
+    if (entry == nullptr) {
+        throw Error("the run module " + path + " has no " + run_module_entry +
+                    "; rebuild with scripts/setup");
+    }
+    return reinterpret_cast<RunCommuneFn>(entry);
+}
+
+} // namespace
+
+RunResult run_commune_in_module(const RunOptions &options) {
+    static const RunCommuneFn entry = load_entry(); // the module stays loaded until exit
+    RunResult result;
+    entry(options, result);
+    return result;
+}
+
+} // namespace adressage::pipeline
