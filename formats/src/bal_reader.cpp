@@ -7,9 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <memory>
-#include <sstream>
+#include <optional>
 
 #include "adressage/error.hpp"
 
@@ -85,13 +86,6 @@ std::string guess_line_ending(std::string_view input) {
     return static_cast<double>(with_n) >= static_cast<double>(pieces) / 2.0 ? "\r\n" : "\r";
 }
 
-struct Parsed {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::size_t> starts; // byte offset where each row starts
-    bool missing_quotes = false;
-    std::size_t missing_quotes_row = 0;
-};
-
 bool blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -110,88 +104,103 @@ std::string unescape_quotes(std::string_view s) {
     return out;
 }
 
-// Splits `input` into rows and fields the way papaparse 5 does, so that the validator's verdict
-// can be reproduced: a field is quoted only when it starts with '"'; a closing quote must be
-// followed (after optional blanks) by the delimiter or the line ending, otherwise the quote is
-// text and the field goes on, across lines if need be; an unclosed quote takes the rest of the
-// input. fast-cpp-csv-parser reads one line at a time and cannot follow these rules.
-Parsed papa_parse(std::string_view input, char delim, std::string_view newline,
-                  std::size_t preview = 0) {
-    Parsed out;
-    const std::size_t len = input.size();
-    std::size_t cursor = 0;
-    std::vector<std::string> row;
-    std::size_t row_start = 0;
-    auto push_row = [&] {
-        const std::size_t fields = row.size();
-        out.rows.push_back(std::move(row));
-        out.starts.push_back(row_start);
-        row = std::vector<std::string>();
-        row.reserve(fields); // rows have the same width: one allocation per row
-        row_start = cursor;
-    };
-    auto next_of = [&](std::string_view what, std::size_t from) {
-        const std::size_t at = input.find(what, from);
-        return at == std::string_view::npos ? len : at;
-    };
-    const std::string_view delim_view(&delim, 1);
-    constexpr std::size_t npos_line = static_cast<std::size_t>(-1);
-    std::size_t cached_line = npos_line;
-    while (cursor < len || !row.empty()) {
-        if (preview > 0 && out.rows.size() >= preview) {
-            return out;
+// Splits the input into rows and fields the way papaparse 5 does, so that the validator's
+// verdict can be reproduced: a field is quoted only when it starts with '"'; a closing quote
+// must be followed (after optional blanks) by the delimiter or the line ending, otherwise the
+// quote is text and the field goes on, across lines if need be; an unclosed quote takes the rest
+// of the input. fast-cpp-csv-parser reads one line at a time and cannot follow these rules.
+// One row at a time; fields are views into the input, or into `unescaped` for quoted fields
+// with doubled quotes.
+class PapaParser {
+  public:
+    PapaParser(std::string_view input, char delim, std::string_view newline,
+               std::deque<std::string> *unescaped)
+        : input_(input), delim_(delim), newline_(newline), unescaped_(unescaped) {}
+
+    // The next row (an empty line gives one empty field); false at the end of the input.
+    // `start` is the byte offset where the row begins; `missing_quotes` is set when the row
+    // ends in an unclosed quote.
+    bool next(std::vector<std::string_view> &fields, std::size_t &start, bool &missing_quotes);
+
+  private:
+    std::size_t next_of(std::string_view what, std::size_t from) const {
+        const std::size_t at = input_.find(what, from);
+        return at == std::string_view::npos ? input_.size() : at;
+    }
+    std::string_view quoted(std::size_t open, std::size_t close) {
+        const std::string_view inner = input_.substr(open + 1, close - open - 1);
+        if (inner.find("\"\"") == std::string_view::npos) {
+            return inner;
         }
-        if (cursor >= len) {
-            break;
+        return unescaped_->emplace_back(unescape_quotes(inner));
+    }
+
+    std::string_view input_;
+    char delim_;
+    std::string_view newline_;
+    std::deque<std::string> *unescaped_;
+    std::size_t cursor_ = 0;
+    std::size_t cached_line_ = std::string_view::npos; // next line ending, searched once a line
+};
+
+bool PapaParser::next(std::vector<std::string_view> &fields, std::size_t &start,
+                      bool &missing_quotes) {
+    fields.clear();
+    missing_quotes = false;
+    start = cursor_;
+    const std::size_t len = input_.size();
+    if (cursor_ >= len) {
+        return false;
+    }
+    const std::string_view delim_view(&delim_, 1);
+    while (true) {
+        if (cursor_ >= len) {
+            fields.emplace_back(); // after a final delimiter: papaparse's empty last field
+            return true;
         }
-        if (input[cursor] == '"') {
-            const std::size_t open = cursor;
+        if (input_[cursor_] == '"') {
+            const std::size_t open = cursor_;
             std::size_t quote = open;
             bool closed = false;
             while (true) {
-                quote = input.find('"', quote + 1);
+                quote = input_.find('"', quote + 1);
                 if (quote == std::string_view::npos) {
-                    out.missing_quotes = true;
-                    out.missing_quotes_row = out.rows.size();
-                    row.emplace_back(input.substr(open + 1));
-                    cursor = len;
-                    push_row();
-                    return out;
+                    missing_quotes = true;
+                    fields.push_back(input_.substr(open + 1));
+                    cursor_ = len;
+                    return true;
                 }
                 if (quote == len - 1) {
-                    row.push_back(unescape_quotes(input.substr(open + 1, quote - open - 1)));
-                    cursor = len;
-                    push_row();
-                    return out;
+                    fields.push_back(quoted(open, quote));
+                    cursor_ = len;
+                    return true;
                 }
-                if (input[quote + 1] == '"') {
+                if (input_[quote + 1] == '"') {
                     ++quote; // an escaped quote
                     continue;
                 }
                 const std::size_t next_delim = next_of(delim_view, quote + 1);
-                const std::size_t next_line = next_of(newline, quote + 1);
+                const std::size_t next_line = next_of(newline_, quote + 1);
                 const std::size_t check = std::min(next_delim, next_line);
                 const std::size_t spaces = (check > quote + 1 && check < len &&
-                                            blank(input.substr(quote + 1, check - quote - 1)))
+                                            blank(input_.substr(quote + 1, check - quote - 1)))
                                                ? check - quote - 1
                                                : 0;
-                if (quote + 1 + spaces < len && input[quote + 1 + spaces] == delim) {
-                    row.push_back(unescape_quotes(input.substr(open + 1, quote - open - 1)));
-                    cursor = quote + 1 + spaces + 1;
+                if (quote + 1 + spaces < len && input_[quote + 1 + spaces] == delim_) {
+                    fields.push_back(quoted(open, quote));
+                    cursor_ = quote + 1 + spaces + 1;
                     closed = true;
                     break;
                 }
                 const std::size_t nl_spaces =
                     (next_line > quote + 1 && next_line < len &&
-                     blank(input.substr(quote + 1, next_line - quote - 1)))
+                     blank(input_.substr(quote + 1, next_line - quote - 1)))
                         ? next_line - quote - 1
                         : 0;
-                if (input.substr(quote + 1 + nl_spaces, newline.size()) == newline) {
-                    row.push_back(unescape_quotes(input.substr(open + 1, quote - open - 1)));
-                    cursor = quote + 1 + nl_spaces + newline.size();
-                    push_row();
-                    closed = true;
-                    break;
+                if (input_.substr(quote + 1 + nl_spaces, newline_.size()) == newline_) {
+                    fields.push_back(quoted(open, quote));
+                    cursor_ = quote + 1 + nl_spaces + newline_.size();
+                    return true;
                 }
                 // A quote inside the text ("InvalidQuotes" for papaparse, not fatal): go on.
             }
@@ -199,34 +208,32 @@ Parsed papa_parse(std::string_view input, char delim, std::string_view newline,
                 continue;
             }
         }
-        // The next line ending is searched once per line, not once per field.
-        if (cached_line < cursor || cached_line == npos_line) {
-            cached_line = next_of(newline, cursor);
+        if (cached_line_ < cursor_ || cached_line_ == std::string_view::npos) {
+            cached_line_ = next_of(newline_, cursor_);
         }
-        const std::size_t next_line = cached_line;
+        const std::size_t next_line = cached_line_;
         const std::size_t line_end = std::min(next_line, len);
-        const void *found = std::memchr(input.data() + cursor, delim, line_end - cursor);
+        const void *found = std::memchr(input_.data() + cursor_, delim_, line_end - cursor_);
         const std::size_t next_delim =
-            found ? static_cast<std::size_t>(static_cast<const char *>(found) - input.data()) : len;
+            found ? static_cast<std::size_t>(static_cast<const char *>(found) - input_.data())
+                  : len;
         if (next_delim < next_line) {
-            row.emplace_back(input.substr(cursor, next_delim - cursor));
-            cursor = next_delim + 1;
+            fields.push_back(input_.substr(cursor_, next_delim - cursor_));
+            cursor_ = next_delim + 1;
             continue;
         }
         if (next_line < len) {
-            row.emplace_back(input.substr(cursor, next_line - cursor));
-            cursor = next_line + newline.size();
-            push_row();
-            continue;
+            fields.push_back(input_.substr(cursor_, next_line - cursor_));
+            cursor_ = next_line + newline_.size();
+            return true;
         }
-        row.emplace_back(input.substr(cursor));
-        cursor = len;
-        push_row();
+        fields.push_back(input_.substr(cursor_));
+        cursor_ = len;
+        return true;
     }
-    return out;
 }
 
-bool empty_row(const std::vector<std::string> &row) { return row.size() == 1 && row[0].empty(); }
+bool empty_row(std::span<const std::string_view> row) { return row.size() == 1 && row[0].empty(); }
 
 // papaparse's guess among , tab ; (in that order): the lowest change in field count over the
 // first 10 rows, ties to the higher average; more than 1.99 fields on average. 0 if none.
@@ -234,14 +241,20 @@ char guess_delimiter(std::string_view input, std::string_view newline) {
     char best = 0;
     double best_delta = 0.0;
     double best_average = 0.0;
+    std::deque<std::string> scratch;
+    std::vector<std::string_view> row;
     for (char delim : {',', '\t', ';'}) {
-        const Parsed preview = papa_parse(input, delim, newline, 10);
+        PapaParser parser(input, delim, newline, &scratch);
         double delta = 0.0;
         double average = 0.0;
+        std::size_t rows = 0;
         std::size_t empty = 0;
         bool have_previous = false;
         std::size_t previous = 0;
-        for (const auto &row : preview.rows) {
+        std::size_t start = 0;
+        bool missing_quotes = false;
+        while (rows < 10 && parser.next(row, start, missing_quotes)) {
+            ++rows;
             if (empty_row(row)) {
                 ++empty;
                 continue;
@@ -252,13 +265,11 @@ char guess_delimiter(std::string_view input, std::string_view newline) {
                 have_previous = true;
                 continue;
             }
-            if (!row.empty()) {
-                delta += std::abs(static_cast<double>(row.size()) - static_cast<double>(previous));
-                previous = row.size();
-            }
+            delta += std::abs(static_cast<double>(row.size()) - static_cast<double>(previous));
+            previous = row.size();
         }
-        if (!preview.rows.empty() && preview.rows.size() > empty) {
-            average /= static_cast<double>(preview.rows.size() - empty);
+        if (rows > empty) {
+            average /= static_cast<double>(rows - empty);
         }
         if (average > 1.99 &&
             (best == 0 || delta < best_delta || (delta == best_delta && average > best_average))) {
@@ -270,7 +281,125 @@ char guess_delimiter(std::string_view input, std::string_view newline) {
     return best;
 }
 
+std::string read_file_bytes(const std::string &path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        throw InputError(path, "cannot be read; check the path");
+    }
+    const std::streamoff size = in.tellg();
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+        throw InputError(path, "cannot be read; check the path");
+    }
+    return bytes;
+}
+
 } // namespace
+
+struct BalReader::Impl {
+    std::string bytes; // as read, or decoded to UTF-8
+    std::string_view text;
+    std::string encoding = "utf-8";
+    bool bom = false;
+    char delimiter = ',';
+    std::string linebreak;
+    std::vector<std::string> header;
+    std::vector<BalParseError> errors;
+    std::deque<std::string> unescaped;
+    std::optional<PapaParser> parser;
+    std::vector<std::string_view> fields;
+    std::size_t rows = 0;
+    std::size_t line = 1;    // line of the byte at `counted`
+    std::size_t counted = 0; // line endings are counted up to here
+
+    // The next non-empty row and its 1-based line, or false.
+    bool next_fields(std::size_t &row_line, bool &missing_quotes) {
+        std::size_t start = 0;
+        while (parser->next(fields, start, missing_quotes)) {
+            // Line endings between the previous row's start and this one (rows span lines).
+            const char last = linebreak.back(); // '\n' of LF and CRLF, or '\r'
+            line += static_cast<std::size_t>(
+                std::count(text.begin() + counted, text.begin() + start, last));
+            counted = start;
+            if (!empty_row(fields)) { // the validator skips empty lines
+                row_line = line;
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+BalReader::BalReader(std::string bytes, const std::string &name) : impl_(std::make_unique<Impl>()) {
+    Impl &m = *impl_;
+    if (bytes.find('\0') != std::string::npos) {
+        throw InputError(name, "not a text file; give a BAL CSV file");
+    }
+    std::string_view view = bytes;
+    if (view.substr(0, 3) == "\xEF\xBB\xBF") {
+        m.bom = true;
+        view.remove_prefix(3);
+    }
+    if (!valid_utf8(view)) {
+        m.bytes = decode_latin(view, name);
+        m.encoding = "windows-1252";
+        m.text = m.bytes;
+    } else {
+        const std::size_t skip = m.bom ? 3 : 0;
+        m.bytes = std::move(bytes);
+        m.text = std::string_view(m.bytes).substr(skip);
+    }
+    m.linebreak = guess_line_ending(m.text);
+    m.delimiter = guess_delimiter(m.text, m.linebreak);
+    if (m.delimiter == 0) {
+        m.delimiter = ',';
+        m.errors.push_back({"UndetectableDelimiter", 0, 1});
+    }
+    m.parser.emplace(m.text, m.delimiter, m.linebreak, &m.unescaped);
+    std::size_t line = 0;
+    bool missing_quotes = false;
+    if (m.next_fields(line, missing_quotes)) {
+        m.header.assign(m.fields.begin(), m.fields.end());
+    }
+}
+
+BalReader BalReader::open(const std::string &path) {
+    return BalReader(read_file_bytes(path), path);
+}
+
+BalReader::BalReader(BalReader &&) noexcept = default;
+BalReader &BalReader::operator=(BalReader &&) noexcept = default;
+BalReader::~BalReader() = default;
+
+const std::string &BalReader::encoding() const { return impl_->encoding; }
+bool BalReader::bom() const { return impl_->bom; }
+char BalReader::delimiter() const { return impl_->delimiter; }
+const std::string &BalReader::linebreak() const { return impl_->linebreak; }
+const std::vector<std::string> &BalReader::header() const { return impl_->header; }
+const std::vector<BalParseError> &BalReader::errors() const { return impl_->errors; }
+
+bool BalReader::next(BalReadRow &row) {
+    Impl &m = *impl_;
+    std::size_t line = 0;
+    bool missing_quotes = false;
+    if (!m.next_fields(line, missing_quotes)) {
+        return false;
+    }
+    const std::size_t index = m.rows++;
+    if (missing_quotes) {
+        m.errors.push_back({"MissingQuotes", index, line});
+    }
+    if (m.fields.size() < m.header.size()) {
+        m.errors.push_back({"TooFewFields", index, line});
+    } else if (m.fields.size() > m.header.size()) {
+        m.errors.push_back({"TooManyFields", index, line});
+    }
+    row.index = index;
+    row.line = line;
+    row.cells = m.fields;
+    return true;
+}
 
 int BalTable::column(std::string_view name) const {
     const auto it = std::find(header.begin(), header.end(), name);
@@ -278,72 +407,22 @@ int BalTable::column(std::string_view name) const {
 }
 
 BalTable read_bal(std::string_view bytes, const std::string &name) {
+    BalReader reader{std::string(bytes), name};
     BalTable table;
-    if (bytes.find('\0') != std::string_view::npos) {
-        throw InputError(name, "not a text file; give a BAL CSV file");
+    table.encoding = reader.encoding();
+    table.bom = reader.bom();
+    table.delimiter = reader.delimiter();
+    table.linebreak = reader.linebreak();
+    table.header = reader.header();
+    BalReadRow row;
+    while (reader.next(row)) {
+        table.rows.emplace_back(row.cells.begin(), row.cells.end());
+        table.row_lines.push_back(row.line);
     }
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        table.bom = true;
-        bytes.remove_prefix(3);
-    }
-    std::string decoded;
-    if (!valid_utf8(bytes)) {
-        decoded = decode_latin(bytes, name);
-        table.encoding = "windows-1252";
-        bytes = decoded;
-    }
-    table.linebreak = guess_line_ending(bytes);
-    const char delimiter = guess_delimiter(bytes, table.linebreak);
-    if (delimiter == 0) {
-        table.delimiter = ',';
-        table.errors.push_back({"UndetectableDelimiter", 0, 1});
-    } else {
-        table.delimiter = delimiter;
-    }
-    Parsed parsed = papa_parse(bytes, table.delimiter, table.linebreak);
-    // 1-based line of each row: count line endings up to its start.
-    std::size_t line = 1;
-    std::size_t counted = 0;
-    bool have_header = false;
-    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
-        // Line endings between the previous row's start and this one (rows may span lines).
-        const char last = table.linebreak.back(); // '\n' of LF and CRLF, or '\r'
-        line += static_cast<std::size_t>(
-            std::count(bytes.begin() + static_cast<std::ptrdiff_t>(counted),
-                       bytes.begin() + static_cast<std::ptrdiff_t>(parsed.starts[i]), last));
-        counted = parsed.starts[i];
-        auto &fields = parsed.rows[i];
-        if (empty_row(fields)) {
-            continue; // the validator skips empty lines
-        }
-        if (!have_header) {
-            table.header = fields;
-            have_header = true;
-            continue;
-        }
-        const std::size_t row = table.rows.size();
-        if (parsed.missing_quotes && i == parsed.missing_quotes_row) {
-            table.errors.push_back({"MissingQuotes", row, line});
-        }
-        if (fields.size() < table.header.size()) {
-            table.errors.push_back({"TooFewFields", row, line});
-        } else if (fields.size() > table.header.size()) {
-            table.errors.push_back({"TooManyFields", row, line});
-        }
-        table.rows.push_back(std::move(fields)); // no copy: the parse is not used again
-        table.row_lines.push_back(line);
-    }
+    table.errors = reader.errors();
     return table;
 }
 
-BalTable read_bal_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError(path, "cannot be read; check the path");
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return read_bal(buffer.str(), path);
-}
+BalTable read_bal_file(const std::string &path) { return read_bal(read_file_bytes(path), path); }
 
 } // namespace adressage::formats

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "adressage/error.hpp"
@@ -186,16 +187,9 @@ int validate_command(const ValidateArgs &args) {
         throw ConfigError("--format: unknown format '" + args.format + "'; use text or json");
     }
     const bool json = args.format == "json";
-    std::ifstream in(args.file, std::ios::binary);
-    if (!in) {
-        throw InputError(args.file, "cannot be read; check the path");
-    }
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-
-    formats::BalTable table;
+    std::optional<formats::BalReader> reader;
     try {
-        table = formats::read_bal(bytes.str(), args.file);
+        reader.emplace(formats::BalReader::open(args.file));
     } catch (const InputError &e) {
         if (json) {
             std::cout << nlohmann::ordered_json{{"parseOk", false},
@@ -207,9 +201,17 @@ int validate_command(const ValidateArgs &args) {
         }
         throw;
     }
-    if (!table.parse_ok()) {
+    const formats::CommuneList communes =
+        formats::CommuneList::load(default_data_dir() + "/cog-2026/communes.csv");
+    // The rows stream from the reader: the file is never held as a table.
+    const validator::Report report =
+        validator::validate(*reader, {.profile = args.profile,
+                                      .communes = communes,
+                                      .today = {},
+                                      .ban_commune_ids = read_ban_ids(args.ban_ids)});
+    if (!report.parse_ok) {
         nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-        for (const formats::BalParseError &e : table.errors) {
+        for (const formats::BalParseError &e : report.parse_errors) {
             errors.push_back({{"code", e.code}, {"row", e.row}, {"line", e.line}});
             if (!json) {
                 std::cout << e.line << ": E " << e.code << '\n';
@@ -219,20 +221,13 @@ int validate_command(const ValidateArgs &args) {
             std::cout << nlohmann::ordered_json{{"parseOk", false}, {"parseErrors", errors}}.dump()
                       << '\n';
         }
-        const formats::BalParseError &first = table.errors.front();
+        const formats::BalParseError &first = report.parse_errors.front();
         throw InputError(args.file, "not a readable CSV (" + first.code + " at line " +
                                         std::to_string(first.line) +
                                         "); every row needs as many fields as the header and "
                                         "closed quotes");
     }
 
-    const formats::CommuneList communes =
-        formats::CommuneList::load(default_data_dir() + "/cog-2026/communes.csv");
-    const validator::Report report =
-        validator::validate(table, {.profile = args.profile,
-                                    .communes = communes,
-                                    .today = {},
-                                    .ban_commune_ids = read_ban_ids(args.ban_ids)});
     if (json) {
         const nlohmann::ordered_json head = {{"parseOk", true},
                                              {"profile", report.profile},
@@ -266,7 +261,7 @@ int validate_command(const ValidateArgs &args) {
             }
         }
         for (const validator::RowAlerts &row : report.rows) {
-            const std::string line = std::to_string(table.row_lines[row.line]);
+            const std::string line = std::to_string(row.file_line);
             for (const validator::Alert &a : row.errors) {
                 print_alert(line, a);
             }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <functional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -188,26 +190,37 @@ enum CrossFlag : std::uint8_t {
     lieudit_not_declared = 32,
 };
 
+// Where the rows come from: a streaming reader or a table in memory. The cells must stay
+// valid until the run ends (the cross-row rules keep views of some of them).
+struct RowSource {
+    const std::vector<std::string> &header;
+    const std::string &encoding;
+    char delimiter;
+    const std::string &linebreak;
+    std::function<bool(formats::BalReadRow &)> next;
+    std::function<const std::vector<formats::BalParseError> &()> errors;
+};
+
 class Run {
   public:
-    Run(const formats::BalTable &table, const Options &options)
-        : table_(table), options_(options), codes_(CodeTable::get()), cog_(options.communes),
-          today_(options.today.empty() ? local_today() : options.today) {}
+    Run(RowSource source, const Options &options)
+        : source_(std::move(source)), options_(options), codes_(CodeTable::get()),
+          cog_(options.communes), today_(options.today.empty() ? local_today() : options.today) {}
 
     Report run();
 
   private:
-    void parse_row(std::size_t r, RowState &s, std::vector<CodeId> &errors);
+    void parse_row(std::span<const std::string_view> row, RowState &s, std::vector<CodeId> &errors);
     void parse_value(const Column &c, std::string_view raw, RowState &s, FieldErrors &errors);
     const NameEntry &name_entry(std::size_t column, const Column &c, std::string_view raw);
     void project(std::vector<RowState> &states, std::size_t count);
     void row_rules(const RowState &s, std::vector<CodeId> &errors) const;
-    void collect(std::size_t r, const RowState &s);
+    void collect(const RowState &s);
     void cross_rows();
     std::string voie_key(const Facts &f) const;
     std::string numero_key(const Facts &f) const;
 
-    const formats::BalTable &table_;
+    RowSource source_;
     const Options &options_;
     const CodeTable &codes_;
     CogIndex cog_;
@@ -220,6 +233,7 @@ class Run {
     // Every row's errors before the cross-row rules, flattened.
     std::vector<CodeId> errors_;
     std::vector<std::size_t> offsets_;
+    std::vector<std::size_t> lines_; // the file line of each row
     std::vector<Facts> facts_;
     std::vector<std::uint8_t> cross_;
     std::vector<CodeId> global_errors_;
@@ -369,12 +383,11 @@ void Run::parse_value(const Column &c, std::string_view raw, RowState &s, FieldE
     }
 }
 
-void Run::parse_row(std::size_t r, RowState &s, std::vector<CodeId> &errors) {
-    const std::vector<std::string> &row = table_.rows[r];
+void Run::parse_row(std::span<const std::string_view> row, RowState &s,
+                    std::vector<CodeId> &errors) {
     for (std::size_t k = 0; k < columns_.size(); ++k) {
         const Column &c = columns_[k];
-        const std::string_view raw =
-            c.index < row.size() ? std::string_view(row[c.index]) : std::string_view();
+        const std::string_view raw = c.index < row.size() ? row[c.index] : std::string_view();
         FieldErrors local;
         const FieldErrors *found = &local;
         if (cached(c)) {
@@ -513,9 +526,10 @@ void Run::row_rules(const RowState &s, std::vector<CodeId> &errors) const {
 }
 
 // The cross-row rules' part that needs only the row itself, and what the rest needs of it.
-void Run::collect(std::size_t r, const RowState &s) {
+void Run::collect(const RowState &s) {
     const std::string_view id_commune = !s.id_commune.empty() ? s.id_commune : s.uid.commune;
-    Facts &f = facts_[r];
+    Facts &f = facts_.emplace_back();
+    std::uint8_t &cross = cross_.emplace_back(0);
     f.id_toponyme = !s.id_toponyme.empty() ? s.id_toponyme : s.uid.toponyme;
     f.id_adresse = !s.id_adresse.empty() ? s.id_adresse : s.uid.adresse;
     f.uid_read = s.uid.parsed;
@@ -534,7 +548,7 @@ void Run::collect(std::size_t r, const RowState &s) {
         const auto it = options_.ban_commune_ids.find(*code);
         if (it != options_.ban_commune_ids.end() && !it->second.empty() &&
             it->second != id_commune) {
-            cross_[r] |= cog_no_match;
+            cross |= cog_no_match;
         }
     }
     if (!id_commune.empty() && !f.id_toponyme.empty() &&
@@ -675,7 +689,7 @@ void Run::cross_rows() {
 
 Report Run::run() {
     Report report;
-    const HeaderMatch header = match_header(table_.header);
+    const HeaderMatch header = match_header(source_.header);
     columns_ = header.columns;
     caches_.resize(columns_.size());
 
@@ -700,22 +714,33 @@ Report Run::run() {
         }
     }
 
-    const std::size_t n = table_.rows.size();
-    report.row_count = n;
-    offsets_.reserve(n + 1);
     offsets_.push_back(0);
-    facts_.resize(n);
-    cross_.assign(n, 0);
     last_.assign(columns_.size(), nullptr);
-    std::vector<RowState> states(std::min(n, chunk_size));
-    std::vector<std::vector<CodeId>> chunk_errors(states.size());
-    for (std::size_t start = 0; start < n; start += chunk_size) {
-        const std::size_t count = std::min(chunk_size, n - start);
+    // Rows go through in chunks: parsed, then projected with one PROJ call per territory, then
+    // checked. The chunk's cells are copied as views, padded to the header's width.
+    const std::size_t width = source_.header.size();
+    std::vector<std::string_view> cells(chunk_size * width);
+    std::vector<RowState> states(chunk_size);
+    std::vector<std::vector<CodeId>> chunk_errors(chunk_size);
+    formats::BalReadRow row;
+    bool more = true;
+    while (more) {
+        std::size_t count = 0;
+        while (count < chunk_size && (more = source_.next(row))) {
+            const std::size_t used = std::min(width, row.cells.size());
+            const auto out = cells.begin() + static_cast<std::ptrdiff_t>(count * width);
+            std::copy_n(row.cells.begin(), used, out);
+            std::fill(out + static_cast<std::ptrdiff_t>(used),
+                      out + static_cast<std::ptrdiff_t>(width), std::string_view());
+            lines_.push_back(row.line);
+            ++count;
+        }
         for (std::size_t i = 0; i < count; ++i) {
             RowState &s = states[i];
             s = RowState();
             chunk_errors[i].clear();
-            parse_row(start + i, s, chunk_errors[i]);
+            parse_row(std::span<const std::string_view>(cells).subspan(i * width, width), s,
+                      chunk_errors[i]);
             if (!(s.coordinates_required() && (!s.long_raw || !s.lat_raw)) && s.lon && s.lat) {
                 s.territory = find_territory(*s.lon, *s.lat);
             }
@@ -725,18 +750,27 @@ Report Run::run() {
             row_rules(states[i], chunk_errors[i]);
             errors_.insert(errors_.end(), chunk_errors[i].begin(), chunk_errors[i].end());
             offsets_.push_back(errors_.size());
-            collect(start + i, states[i]);
+            collect(states[i]);
         }
     }
+    const std::vector<formats::BalParseError> &parse_errors = source_.errors();
+    if (!parse_errors.empty()) {
+        Report broken;
+        broken.parse_ok = false;
+        broken.parse_errors = parse_errors;
+        return broken;
+    }
+    const std::size_t n = facts_.size();
+    report.row_count = n;
     cross_rows();
 
-    if (table_.encoding != "utf-8") {
+    if (source_.encoding != "utf-8") {
         global_errors_.push_back(codes_.global(GlobalCode::file_encoding));
     }
-    if (table_.delimiter != ';') {
+    if (source_.delimiter != ';') {
         global_errors_.push_back(codes_.global(GlobalCode::file_delimiter));
     }
-    if (table_.linebreak != "\n" && table_.linebreak != "\r\n") {
+    if (source_.linebreak != "\n" && source_.linebreak != "\r\n") {
         global_errors_.push_back(codes_.global(GlobalCode::file_linebreak));
     }
 
@@ -784,6 +818,7 @@ Report Run::run() {
         }
         if (!alerts.errors.empty()) {
             alerts.line = r;
+            alerts.file_line = lines_[r];
             report.rows.push_back(std::move(alerts));
         }
     }
@@ -806,7 +841,36 @@ Report validate(const formats::BalTable &table, const Options &options) {
         report.parse_errors = table.errors;
         return report;
     }
-    return Run(table, options).run();
+    std::size_t next_row = 0;
+    std::vector<std::string_view> cells;
+    RowSource source{
+        .header = table.header,
+        .encoding = table.encoding,
+        .delimiter = table.delimiter,
+        .linebreak = table.linebreak,
+        .next =
+            [&](formats::BalReadRow &row) {
+                if (next_row == table.rows.size()) {
+                    return false;
+                }
+                cells.assign(table.rows[next_row].begin(), table.rows[next_row].end());
+                row = {next_row, table.row_lines.empty() ? 0 : table.row_lines[next_row], cells};
+                ++next_row;
+                return true;
+            },
+        .errors = [&]() -> const std::vector<formats::BalParseError> & { return table.errors; }};
+    return Run(std::move(source), options).run();
+}
+
+Report validate(formats::BalReader &reader, const Options &options) {
+    RowSource source{
+        .header = reader.header(),
+        .encoding = reader.encoding(),
+        .delimiter = reader.delimiter(),
+        .linebreak = reader.linebreak(),
+        .next = [&](formats::BalReadRow &row) { return reader.next(row); },
+        .errors = [&]() -> const std::vector<formats::BalParseError> & { return reader.errors(); }};
+    return Run(std::move(source), options).run();
 }
 
 bool is_known_profile(std::string_view profile) { return parse_profile(profile).has_value(); }

@@ -95,6 +95,33 @@ TEST(BalReader, BinaryIsAnInputError) {
     EXPECT_THROW(read_bal_file("/nonexistent.csv"), InputError);
 }
 
+TEST(BalReader, AFinalDelimiterWithoutLineEndingIsAnEmptyLastField) {
+    // papaparse ends the input with the text after the last delimiter, here "": the official
+    // validator reports TooManyFields for "1;2;" under a two-column header.
+    const BalTable t = read_bal("a;b\n1;2;");
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0], (std::vector<std::string>{"1", "2", ""}));
+    ASSERT_EQ(t.errors.size(), 1u);
+    EXPECT_EQ(t.errors[0].code, "TooManyFields");
+    EXPECT_EQ(t.errors[0].line, 2u);
+}
+
+TEST(BalReader, StreamsRowsWhoseCellsStayValidUntilTheEnd) {
+    BalReader reader("a;b\n\n1;\"x\"\"y\"\n\"2\";z\n");
+    EXPECT_EQ(reader.header(), (std::vector<std::string>{"a", "b"}));
+    std::vector<std::string_view> kept;
+    std::vector<std::size_t> lines;
+    BalReadRow row;
+    while (reader.next(row)) {
+        kept.insert(kept.end(), row.cells.begin(), row.cells.end());
+        lines.push_back(row.line);
+    }
+    // Empty lines are skipped but counted; doubled quotes are undone in the reader's storage.
+    EXPECT_EQ(kept, (std::vector<std::string_view>{"1", "x\"y", "2", "z"}));
+    EXPECT_EQ(lines, (std::vector<std::size_t>{3, 4}));
+    EXPECT_TRUE(reader.errors().empty());
+}
+
 TEST(BalSchema, LocalisedColumns) {
     auto c = parse_localised_column("voie_nom_bre");
     ASSERT_TRUE(c);

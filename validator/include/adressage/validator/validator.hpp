@@ -23,7 +23,8 @@ struct Alert {
 };
 
 struct RowAlerts {
-    std::size_t line = 0; // 0-based data-row index, the validator's rows[i].line
+    std::size_t line = 0;      // 0-based data-row index, the validator's rows[i].line
+    std::size_t file_line = 0; // 1-based line of the file where the row starts
     std::vector<Alert> errors;
 };
 
@@ -60,6 +61,8 @@ struct Report {
 
 // Throws ConfigError on an unknown profile.
 Report validate(const formats::BalTable &table, const Options &options);
+// The same, streaming the rows from the reader: a million-row file is never held as a table.
+Report validate(formats::BalReader &reader, const Options &options);
 
 // "1.3", "1.3-relax", "1.4", "1.5".
 bool is_known_profile(std::string_view profile);
