@@ -13,18 +13,37 @@
 #include <optional>
 
 #include "adressage/error.hpp"
+#include "mapped_file.hpp"
 
 namespace adressage::formats {
 
 namespace {
 
 bool valid_utf8(std::string_view s) {
-    for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const char *p = s.data();
+    const char *const end = p + s.size();
+    while (p < end) {
+        // ASCII runs eight bytes at a time; ICU decodes the rest.
+        std::uint64_t word = 0;
+        if (end - p >= 8) {
+            std::memcpy(&word, p, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+            continue;
+        }
+        const int32_t length = static_cast<int32_t>(std::min<std::ptrdiff_t>(end - p, 4));
+        int32_t i = 0;
         UChar32 c = 0;
-        U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+        U8_NEXT(p, i, length, c);
         if (c < 0) {
             return false;
         }
+        p += i;
     }
     return true;
 }
@@ -121,6 +140,8 @@ class PapaParser {
     // `start` is the byte offset where the row begins; `missing_quotes` is set when the row
     // ends in an unclosed quote.
     bool next(std::vector<std::string_view> &fields, std::size_t &start, bool &missing_quotes);
+    // The last row returned had a quoted field, so it may span several lines.
+    bool last_row_quoted() const noexcept { return quoted_; }
 
   private:
     std::size_t next_of(std::string_view what, std::size_t from) const {
@@ -140,6 +161,7 @@ class PapaParser {
     std::string_view newline_;
     std::deque<std::string> *unescaped_;
     std::size_t cursor_ = 0;
+    bool quoted_ = false;
     std::size_t cached_line_ = std::string_view::npos; // next line ending, searched once a line
 };
 
@@ -147,6 +169,7 @@ bool PapaParser::next(std::vector<std::string_view> &fields, std::size_t &start,
                       bool &missing_quotes) {
     fields.clear();
     missing_quotes = false;
+    quoted_ = false;
     start = cursor_;
     const std::size_t len = input_.size();
     if (cursor_ >= len) {
@@ -159,6 +182,7 @@ bool PapaParser::next(std::vector<std::string_view> &fields, std::size_t &start,
             return true;
         }
         if (input_[cursor_] == '"') {
+            quoted_ = true;
             const std::size_t open = cursor_;
             std::size_t quote = open;
             bool closed = false;
@@ -281,24 +305,11 @@ char guess_delimiter(std::string_view input, std::string_view newline) {
     return best;
 }
 
-std::string read_file_bytes(const std::string &path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
-        throw InputError(path, "cannot be read; check the path");
-    }
-    const std::streamoff size = in.tellg();
-    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-    in.seekg(0);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-        throw InputError(path, "cannot be read; check the path");
-    }
-    return bytes;
-}
-
 } // namespace
 
 struct BalReader::Impl {
-    std::string bytes; // as read, or decoded to UTF-8
+    std::optional<detail::MappedFile> file;
+    std::string bytes; // as given, or decoded to UTF-8
     std::string_view text;
     std::string encoding = "utf-8";
     bool bom = false;
@@ -316,39 +327,62 @@ struct BalReader::Impl {
     // The next non-empty row and its 1-based line, or false.
     bool next_fields(std::size_t &row_line, bool &missing_quotes) {
         std::size_t start = 0;
-        while (parser->next(fields, start, missing_quotes)) {
-            // Line endings between the previous row's start and this one (rows span lines).
-            const char last = linebreak.back(); // '\n' of LF and CRLF, or '\r'
-            line += static_cast<std::size_t>(
-                std::count(text.begin() + counted, text.begin() + start, last));
-            counted = start;
+        while (true) {
+            const bool previous_quoted = parser->last_row_quoted();
+            if (!parser->next(fields, start, missing_quotes)) {
+                return false;
+            }
+            // Line endings between the previous row's start and this one: one, unless a quoted
+            // field let the previous row span lines.
+            if (start > counted) {
+                const char last = linebreak.back(); // '\n' of LF and CRLF, or '\r'
+                line += previous_quoted
+                            ? static_cast<std::size_t>(std::count(
+                                  text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                  text.begin() + static_cast<std::ptrdiff_t>(start), last))
+                            : 1;
+                counted = start;
+            }
+            release_before(start);
             if (!empty_row(fields)) { // the validator skips empty lines
                 row_line = line;
                 return true;
             }
         }
-        return false;
     }
+
+    // A mapped file's pages before `offset` of the text leave the resident set every few MB:
+    // they stay valid (a later read maps them again from the file), but a streamed file no
+    // longer counts in full in the memory of the process.
+    void release_before(std::size_t offset) {
+        constexpr std::size_t step = 4u << 20;
+        if (!file || offset < released + step) {
+            return;
+        }
+        const std::size_t base = static_cast<std::size_t>(text.data() - file->bytes().data());
+        released = offset;
+        file->release_before(base + offset);
+    }
+    std::size_t released = 0;
 };
 
-BalReader::BalReader(std::string bytes, const std::string &name) : impl_(std::make_unique<Impl>()) {
+BalReader::BalReader() : impl_(std::make_unique<Impl>()) {}
+
+void BalReader::init(std::string_view input, const std::string &name) {
     Impl &m = *impl_;
-    if (bytes.find('\0') != std::string::npos) {
+    if (input.find('\0') != std::string_view::npos) {
         throw InputError(name, "not a text file; give a BAL CSV file");
     }
-    std::string_view view = bytes;
-    if (view.substr(0, 3) == "\xEF\xBB\xBF") {
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") {
         m.bom = true;
-        view.remove_prefix(3);
+        input.remove_prefix(3);
     }
-    if (!valid_utf8(view)) {
-        m.bytes = decode_latin(view, name);
+    if (!valid_utf8(input)) {
+        m.bytes = decode_latin(input, name);
         m.encoding = "windows-1252";
         m.text = m.bytes;
     } else {
-        const std::size_t skip = m.bom ? 3 : 0;
-        m.bytes = std::move(bytes);
-        m.text = std::string_view(m.bytes).substr(skip);
+        m.text = input;
     }
     m.linebreak = guess_line_ending(m.text);
     m.delimiter = guess_delimiter(m.text, m.linebreak);
@@ -364,8 +398,16 @@ BalReader::BalReader(std::string bytes, const std::string &name) : impl_(std::ma
     }
 }
 
+BalReader::BalReader(std::string bytes, const std::string &name) : BalReader() {
+    impl_->bytes = std::move(bytes);
+    init(impl_->bytes, name);
+}
+
 BalReader BalReader::open(const std::string &path) {
-    return BalReader(read_file_bytes(path), path);
+    BalReader reader;
+    reader.impl_->file.emplace(path);
+    reader.init(reader.impl_->file->bytes(), path);
+    return reader;
 }
 
 BalReader::BalReader(BalReader &&) noexcept = default;
@@ -406,8 +448,8 @@ int BalTable::column(std::string_view name) const {
     return it == header.end() ? -1 : static_cast<int>(it - header.begin());
 }
 
-BalTable read_bal(std::string_view bytes, const std::string &name) {
-    BalReader reader{std::string(bytes), name};
+namespace {
+BalTable to_table(BalReader &reader) {
     BalTable table;
     table.encoding = reader.encoding();
     table.bom = reader.bom();
@@ -422,7 +464,16 @@ BalTable read_bal(std::string_view bytes, const std::string &name) {
     table.errors = reader.errors();
     return table;
 }
+} // namespace
 
-BalTable read_bal_file(const std::string &path) { return read_bal(read_file_bytes(path), path); }
+BalTable read_bal(std::string_view bytes, const std::string &name) {
+    BalReader reader{std::string(bytes), name};
+    return to_table(reader);
+}
+
+BalTable read_bal_file(const std::string &path) {
+    BalReader reader = BalReader::open(path);
+    return to_table(reader);
+}
 
 } // namespace adressage::formats

@@ -2,7 +2,7 @@
 
 #include <libfccp/csv.h>
 
-#include <sstream>
+#include <algorithm>
 
 #include "adressage/error.hpp"
 
@@ -10,14 +10,14 @@ namespace adressage::formats {
 
 namespace {
 
-std::vector<std::string> split_codes(const std::string &joined) {
+std::vector<std::string> split_codes(std::string_view joined) {
     std::vector<std::string> out;
-    std::stringstream in(joined);
-    std::string code;
-    while (std::getline(in, code, '|')) {
-        if (!code.empty()) {
-            out.push_back(code);
+    while (!joined.empty()) {
+        const std::size_t bar = std::min(joined.find('|'), joined.size());
+        if (bar > 0) {
+            out.emplace_back(joined.substr(0, bar));
         }
+        joined.remove_prefix(std::min(bar + 1, joined.size()));
     }
     return out;
 }
@@ -33,6 +33,7 @@ CommuneList CommuneList::load(const std::string &path) {
     try {
         io::CSVReader<5, io::trim_chars<' ', '\t'>, io::no_quote_escape<';'>> in(path);
         in.read_header(io::ignore_no_column, "code", "type", "nom", "chef_lieu", "anciens_codes");
+        list.current_.reserve(40000); // 35,011 in the COG 2026
         CogEntry e;
         std::string anciens;
         while (in.read_row(e.code, e.type, e.nom, e.chef_lieu, anciens)) {
@@ -40,15 +41,17 @@ CommuneList CommuneList::load(const std::string &path) {
                 e.type == "commune-actuelle" || e.type == "arrondissement-municipal";
             if (!current || is_plm_parent(e.code)) {
                 if (!e.chef_lieu.empty()) {
-                    list.successors_.emplace(e.code, e.chef_lieu);
+                    list.successors_.emplace_back(e.code, e.chef_lieu);
                 }
                 continue;
             }
             e.anciens_codes = split_codes(anciens);
             for (const std::string &former : e.anciens_codes) {
-                list.successors_.emplace(former, e.code);
+                list.successors_.emplace_back(former, e.code);
+                list.former_codes_.push_back(former);
             }
-            list.current_[e.code] = e;
+            list.current_.push_back(std::move(e));
+            e = CogEntry();
         }
     } catch (const io::error::base &err) {
         throw InputError("commune list " + path,
@@ -58,17 +61,45 @@ CommuneList CommuneList::load(const std::string &path) {
     if (list.current_.empty()) {
         throw InputError("commune list " + path, "no commune in the file");
     }
+    // The first entry of a code wins, as std::map::emplace did for the successors; a repeated
+    // current code keeps its last line.
+    const auto by_code = [](const CogEntry &a, const CogEntry &b) { return a.code < b.code; };
+    if (!std::is_sorted(list.current_.begin(), list.current_.end(), by_code)) {
+        std::stable_sort(list.current_.begin(), list.current_.end(), by_code);
+    }
+    auto last_of_code =
+        std::unique(list.current_.rbegin(), list.current_.rend(),
+                    [](const CogEntry &a, const CogEntry &b) { return a.code == b.code; });
+    list.current_.erase(list.current_.begin(), last_of_code.base());
+    std::stable_sort(list.successors_.begin(), list.successors_.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    list.successors_.erase(
+        std::unique(list.successors_.begin(), list.successors_.end(),
+                    [](const auto &a, const auto &b) { return a.first == b.first; }),
+        list.successors_.end());
+    std::sort(list.former_codes_.begin(), list.former_codes_.end());
+    list.former_codes_.erase(std::unique(list.former_codes_.begin(), list.former_codes_.end()),
+                             list.former_codes_.end());
     return list;
 }
 
-const CogEntry *CommuneList::find_current(const std::string &code) const {
-    const auto it = current_.find(code);
-    return it == current_.end() ? nullptr : &it->second;
+const CogEntry *CommuneList::find_current(std::string_view code) const {
+    const auto it = std::lower_bound(
+        current_.begin(), current_.end(), code,
+        [](const CogEntry &e, std::string_view c) { return std::string_view(e.code) < c; });
+    return it != current_.end() && it->code == code ? &*it : nullptr;
 }
 
-const CogEntry *CommuneList::successor_of(const std::string &former_code) const {
-    const auto it = successors_.find(former_code);
-    return it == successors_.end() ? nullptr : find_current(it->second);
+const CogEntry *CommuneList::successor_of(std::string_view former_code) const {
+    const auto it = std::lower_bound(
+        successors_.begin(), successors_.end(), former_code,
+        [](const auto &s, std::string_view c) { return std::string_view(s.first) < c; });
+    return it != successors_.end() && it->first == former_code ? find_current(it->second) : nullptr;
+}
+
+bool CommuneList::is_former_code(std::string_view code) const {
+    return std::binary_search(former_codes_.begin(), former_codes_.end(), code,
+                              [](std::string_view a, std::string_view b) { return a < b; });
 }
 
 } // namespace adressage::formats

@@ -2,7 +2,9 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "adressage/error.hpp"
 
@@ -77,6 +79,38 @@ Transformer::Transformer(const std::string &source, const std::string &target)
     proj_destroy(dst);
 }
 
+Transformer::Transformer() : impl_(std::make_unique<Impl>()) {}
+
+Transformer Transformer::from_operation(const std::string &definition) {
+    Transformer t;
+    t.impl_->ctx = proj_context_create();
+    if (t.impl_->ctx == nullptr) {
+        throw ProjError("PROJ: cannot create a context");
+    }
+    proj_context_set_enable_network(t.impl_->ctx, 0);
+    // proj_create_argv goes straight to the operation; proj_create would open proj.db first.
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at < definition.size();) {
+        const std::size_t end = std::min(definition.find(' ', at), definition.size());
+        if (end > at) {
+            const std::size_t plus = definition[at] == '+' ? 1 : 0;
+            words.push_back(definition.substr(at + plus, end - at - plus));
+        }
+        at = end + 1;
+    }
+    std::vector<char *> argv;
+    for (std::string &w : words) {
+        argv.push_back(w.data());
+    }
+    t.impl_->pj = proj_create_argv(t.impl_->ctx, static_cast<int>(argv.size()), argv.data());
+    if (t.impl_->pj == nullptr) {
+        t.impl_->raise("cannot create the operation '" + definition.substr(0, 120) + "'");
+    }
+    return t;
+}
+
+Transformer::Transformer(Transformer &&) noexcept = default;
+Transformer &Transformer::operator=(Transformer &&) noexcept = default;
 Transformer::~Transformer() = default;
 
 void Transformer::forward(std::span<XY> points) const { impl_->run(PJ_FWD, points); }

@@ -90,21 +90,6 @@ int to_int(std::string_view digits) {
 
 } // namespace
 
-CogIndex::CogIndex(const formats::CommuneList &list) {
-    current_.reserve(list.size());
-    for (const auto &[code, entry] : list.current_communes()) {
-        current_.emplace(code, &entry);
-        for (const std::string &former : entry.anciens_codes) {
-            former_.insert(former);
-        }
-    }
-}
-
-const formats::CogEntry *CogIndex::current(std::string_view code) const {
-    const auto it = current_.find(code);
-    return it == current_.end() ? nullptr : it->second;
-}
-
 CogIndex::Status CogIndex::status(std::string_view code) {
     if (!has_last_ || code != last_code_) {
         last_code_ = code;

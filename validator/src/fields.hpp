@@ -36,9 +36,11 @@ struct StringHash {
 // codes listed by them.
 class CogIndex {
   public:
-    explicit CogIndex(const formats::CommuneList &list);
-    const formats::CogEntry *current(std::string_view code) const;
-    bool is_former(std::string_view code) const { return former_.find(code) != former_.end(); }
+    explicit CogIndex(const formats::CommuneList &list) : list_(list) {}
+    const formats::CogEntry *current(std::string_view code) const {
+        return list_.find_current(code);
+    }
+    bool is_former(std::string_view code) const { return list_.is_former_code(code); }
 
     // Both at once, remembering the last code asked (files repeat their commune).
     struct Status {
@@ -48,9 +50,7 @@ class CogIndex {
     Status status(std::string_view code);
 
   private:
-    std::unordered_map<std::string, const formats::CogEntry *, StringHash, std::equal_to<>>
-        current_;
-    std::unordered_set<std::string, StringHash, std::equal_to<>> former_;
+    const formats::CommuneList &list_;
     std::string last_code_;
     Status last_status_;
     bool has_last_ = false;

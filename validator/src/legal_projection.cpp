@@ -1,7 +1,9 @@
 #include "legal_projection.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace adressage::validator::detail {
 
@@ -54,6 +56,24 @@ double centimetres(double v) {
     return (scaled - floor >= 0.5 ? floor + 1 : floor) / 100;
 }
 
+// proj4js, which the validator uses, projects the WGS 84 longitude and latitude directly on the
+// territory's ellipsoid: its datum shift is void, every +towgs84 here being zero or absent. The
+// same as one PROJ operation: degrees to radians, then the projection.
+std::string operation(std::string_view definition) {
+    std::string out = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step";
+    std::size_t at = 0;
+    while (at < definition.size()) {
+        const std::size_t end = std::min(definition.find(' ', at), definition.size());
+        const std::string_view token = definition.substr(at, end - at);
+        if (!token.empty() && !token.starts_with("+towgs84=") && token != "+no_defs") {
+            out += ' ';
+            out += token;
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 int find_territory(double lon, double lat) {
@@ -75,9 +95,8 @@ LegalProjector::~LegalProjector() = default;
 void LegalProjector::project(int territory, std::span<geo::XY> points) {
     auto &transformer = transformers_[static_cast<std::size_t>(territory)];
     if (!transformer) {
-        transformer = std::make_unique<geo::Transformer>(
-            "EPSG:4326",
-            std::string(territories[static_cast<std::size_t>(territory)].proj) + " +type=crs");
+        transformer = std::make_unique<geo::Transformer>(geo::Transformer::from_operation(
+            operation(territories[static_cast<std::size_t>(territory)].proj)));
     }
     transformer->forward(points);
     for (geo::XY &p : points) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <deque>
 #include <functional>
 #include <span>
 #include <unordered_map>
@@ -234,8 +235,8 @@ class Run {
     std::vector<CodeId> errors_;
     std::vector<std::size_t> offsets_;
     std::vector<std::size_t> lines_; // the file line of each row
-    std::vector<Facts> facts_;
-    std::vector<std::uint8_t> cross_;
+    std::deque<Facts> facts_;        // grows without moving: a million rows are never copied
+    std::deque<std::uint8_t> cross_;
     std::vector<CodeId> global_errors_;
     // Gathered row by row for the cross-row rules.
     std::size_t complete_ids_ = 0; // rows with every BAN id

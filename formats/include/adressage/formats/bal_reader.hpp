@@ -52,6 +52,8 @@ class BalReader {
     const std::vector<BalParseError> &errors() const;
 
   private:
+    BalReader();
+    void init(std::string_view input, const std::string &name);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -13,6 +13,12 @@ class Transformer {
   public:
     // `source` and `target`: anything PROJ understands ("EPSG:2154", WKT...).
     Transformer(const std::string &source, const std::string &target);
+    // A coordinate operation given directly as a PROJ string (e.g. "+proj=pipeline +step
+    // ..."): no CRS database lookup, so it is ready in microseconds instead of the ~20 ms that
+    // proj_create_crs_to_crs spends in proj.db.
+    static Transformer from_operation(const std::string &definition);
+    Transformer(Transformer &&) noexcept;
+    Transformer &operator=(Transformer &&) noexcept;
     ~Transformer();
     Transformer(const Transformer &) = delete;
     Transformer &operator=(const Transformer &) = delete;
@@ -25,6 +31,7 @@ class Transformer {
     bool is_identity() const noexcept;
 
   private:
+    Transformer();
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
