@@ -41,9 +41,9 @@ bool is_type_adjective(std::string_view key) {
 }
 
 bool is_word_like_abbreviation(std::string_view key) {
-    static constexpr std::array<std::string_view, 20> words = {
-        "arc", "art", "cami", "cor", "dom", "for",  "lice", "mais", "mar",  "pas",
-        "pla", "pot", "roc",  "ter", "vil", "voir", "mal",  "gal",  "prof", "amir"};
+    static constexpr std::array<std::string_view, 19> words = {
+        "arc", "art", "cami", "cor", "dom", "for",  "lice", "mais", "mar", "pas",
+        "pla", "pot", "roc",  "ter", "vil", "voir", "mal",  "prof", "amir"};
     return listed(words, key);
 }
 
