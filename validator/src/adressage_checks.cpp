@@ -309,7 +309,11 @@ void AdressageChecks::add_row(std::size_t line, std::span<const std::string_view
         row.suffixe = s.suffixes.id(lower);
         row.style = suffix_style(lower);
     }
-    row.position = s.positions.id(cell(s.position));
+    // "Entrée" is "entrée" (the official position.enum_fuzzy).
+    const std::string_view position = cell(s.position);
+    const bool capitals =
+        std::any_of(position.begin(), position.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    row.position = s.positions.id(capitals ? std::string_view(ascii_lower(position)) : position);
     const std::string_view code = voie_code(cell(s.cle_interop));
     char lower_code[4];
     for (std::size_t i = 0; i < code.size(); ++i) {

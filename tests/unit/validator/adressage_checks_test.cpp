@@ -62,9 +62,9 @@ TEST(AdressageChecks, NumeroDupliqueOnEveryRowOfTheSameAddressAndPosition) {
         run({address("Avenue Camille Blanc", "51", ""), address("Avenue Camille Blanc", "53", ""),
              address("Avenue Camille Blanc", "51", "")}),
         (Codes{"0:adressage.numero_duplique:W", "2:adressage.numero_duplique:W"}));
-    // Trimmed and case-insensitive: " 51" and "51", "a" and "A" are the same.
-    EXPECT_EQ(run({address("Avenue Camille Blanc", "51", "a"),
-                   address("Avenue Camille Blanc", " 51", "A")}),
+    // Trimmed and case-insensitive: " 51" and "51", "a" and "A", "Entrée" and "entrée".
+    EXPECT_EQ(run({address("Avenue Camille Blanc", "51", "a", {{"position", "Entrée"}}),
+                   address("Avenue Camille Blanc", " 51", "A", {{"position", "entrée"}})}),
               (Codes{"0:adressage.numero_duplique:W", "1:adressage.numero_duplique:W"}));
 }
 
