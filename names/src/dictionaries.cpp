@@ -81,23 +81,7 @@ DictionaryPaths DictionaryPaths::defaults(const std::string &data_dir) {
 Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
     Dictionaries d;
 
-    auto add_type = [&](const std::string &code, const std::string &libelle) {
-        // "SENTIER;SENTE": the first spelling is the one written out.
-        const std::string written = text::key(libelle.substr(0, libelle.find(';')));
-        if (written.empty()) {
-            return;
-        }
-        d.types_.emplace(text::key(code), written);
-        if (words_of(written).size() == 1) {
-            d.type_keys_.insert(written);
-            d.types_.emplace(written, written);
-        }
-    };
-    read_pairs(paths.natures_voies, "voie types", add_type);
-    read_pairs(paths.extra_types, "voie types", add_type);
-    read_pairs(paths.titles, "titles", [&](const std::string &abbr, const std::string &full) {
-        d.titles_.emplace(text::key(abbr), full);
-    });
+    d.vocabulary_ = VoieVocabulary::load(paths.natures_voies, paths.extra_types, paths.titles);
 
     read_pairs(paths.written_forms, "written forms",
                [&](const std::string &k, const std::string &written) {
@@ -245,16 +229,6 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
         }
     }
     return d;
-}
-
-const std::string *Dictionaries::type_words(const std::string &key) const {
-    const auto it = types_.find(key);
-    return it == types_.end() ? nullptr : &it->second;
-}
-
-const std::string *Dictionaries::title(const std::string &key) const {
-    const auto it = titles_.find(key);
-    return it == titles_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string> &Dictionaries::forms(const std::string &key) const {

@@ -1,6 +1,6 @@
 #include "adressage/names/grouping_key.hpp"
 
-#include "tokens.hpp"
+#include "adressage/names/tokens.hpp"
 #include "utf8_text.hpp"
 
 namespace adressage::names {

@@ -4,33 +4,13 @@
 #include <array>
 #include <regex>
 
-#include "tokens.hpp"
+#include "adressage/names/tokens.hpp"
+#include "adressage/names/word_classes.hpp"
 #include "utf8_text.hpp"
 
 namespace adressage::names {
 
 namespace {
-
-// Articles and prepositions written in lower case inside a name.
-constexpr std::array<std::string_view, 22> lower_words = {
-    "de", "du",  "des",  "la", "le",  "les",  "l",   "d",  "a",   "au",   "aux",
-    "en", "sur", "sous", "et", "dit", "dite", "par", "ou", "del", "dels", "vers"};
-
-bool is_lower_word(const std::string &key) {
-    return std::find(lower_words.begin(), lower_words.end(), key) != lower_words.end();
-}
-
-constexpr std::array<std::string_view, 11> acronyms = {"za", "zac", "zi",  "zad",  "zup", "zae",
-                                                       "rn", "rd",  "hlm", "sncf", "edf"};
-
-bool is_acronym(const std::string &key) {
-    return std::find(acronyms.begin(), acronyms.end(), key) != acronyms.end();
-}
-
-bool is_roman(const std::string &key) {
-    static const std::regex roman("^x{0,3}(ix|iv|v?i{0,3})$");
-    return !key.empty() && key.size() <= 7 && std::regex_match(key, roman);
-}
 
 // "1er", "2e", "3eme", "1ere", "2nd": the number and its French ordinal ending.
 bool ordinal(const std::string &key, std::string &written) {
@@ -65,14 +45,6 @@ std::string grave_before_final_syllable(const std::string &word) {
         return m[1].str() + "\xC3\xA8" + m[2].str(); // è
     }
     return word;
-}
-
-// Adjectives of voie types written in lower case after the type ("Chemin rural").
-bool is_type_adjective(const std::string &key) {
-    static const std::array<std::string_view, 8> adjectives = {
-        "rural",         "communal",  "communale", "vicinal",
-        "departemental", "forestier", "communaux", "ruraux"};
-    return std::find(adjectives.begin(), adjectives.end(), key) != adjectives.end();
 }
 
 // Words written with the œ ligature, which the French word list spells "oe".
@@ -221,13 +193,11 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
     // 1. A leading "Lieu-dit" says what the name is, not part of it.
     {
         auto idx = words();
-        std::size_t drop = 0;
-        if (idx.size() > 2 && w.tokens[idx[0]].key == "lieu" && w.tokens[idx[1]].key == "dit") {
-            drop = 2;
-        } else if (idx.size() > 1 &&
-                   (w.tokens[idx[0]].key == "lieudit" || w.tokens[idx[0]].key == "ld")) {
-            drop = 1;
+        std::vector<std::string> keys;
+        for (std::size_t i : idx) {
+            keys.push_back(w.tokens[i].key);
         }
+        const std::size_t drop = lieu_dit_prefix_words(keys);
         if (drop > 0) {
             w.tokens.erase(w.tokens.begin(),
                            w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[drop - 1] + 1));
@@ -240,14 +210,14 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
     // 2. "RUE RUE DU MOULIN": one type word.
     {
         auto idx = words();
-        if (idx.size() > 2) {
-            const auto *a = dict_.type_words(w.tokens[idx[0]].key);
-            const auto *b = dict_.type_words(w.tokens[idx[1]].key);
-            if (a && b && *a == *b) {
-                w.tokens.erase(w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[1]));
-                w.fixed.erase(w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[1]));
-                trace.fire(Rule::duplicate_type);
-            }
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < idx.size() && i < 3; ++i) {
+            keys.push_back(w.tokens[idx[i]].key);
+        }
+        if (repeats_voie_type(keys, dict_.vocabulary())) {
+            w.tokens.erase(w.tokens.begin() + static_cast<std::ptrdiff_t>(idx[1]));
+            w.fixed.erase(w.fixed.begin() + static_cast<std::ptrdiff_t>(idx[1]));
+            trace.fire(Rule::duplicate_type);
         }
     }
 
@@ -463,7 +433,7 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
             } else if (is_acronym(t.key)) {
                 written = text::upper(t.key);
                 trace.fire(Rule::acronym);
-            } else if (n > 0 && is_roman(t.key) && !dict_.is_plain_word(t.key)) {
+            } else if (n > 0 && is_roman_numeral(t.key) && !dict_.is_plain_word(t.key)) {
                 written = text::upper(t.key);
                 trace.fire(Rule::roman_numeral);
             } else {

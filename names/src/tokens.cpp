@@ -1,4 +1,4 @@
-#include "tokens.hpp"
+#include "adressage/names/tokens.hpp"
 
 #include "utf8_text.hpp"
 

@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "adressage/names/voie_vocabulary.hpp"
+
 namespace adressage::names {
 
 struct DictionaryPaths {
@@ -32,10 +34,14 @@ class Dictionaries {
 
     // A voie type written out without accents ("chemin", "ancien chemin", "rond-point") for a
     // code or a full type word ("che", "rue"); nullptr when the key is not a type.
-    const std::string *type_words(const std::string &key) const;
-    bool is_type_word(const std::string &key) const { return type_keys_.contains(key); }
+    const std::string *type_words(const std::string &key) const {
+        return vocabulary_.type_words(key);
+    }
+    bool is_type_word(const std::string &key) const { return vocabulary_.is_type_word(key); }
     // A title's expansion ("Saint" for "st", "Notre-Dame" for "nd"); nullptr otherwise.
-    const std::string *title(const std::string &key) const;
+    const std::string *title(const std::string &key) const { return vocabulary_.title(key); }
+    // The voie types and titles alone (what the validator's name checks use too).
+    const VoieVocabulary &vocabulary() const noexcept { return vocabulary_; }
 
     // Written forms of a word, most likely first; empty when unknown.
     const std::vector<std::string> &forms(const std::string &key) const;
@@ -61,9 +67,7 @@ class Dictionaries {
     std::size_t word_count() const noexcept { return words_.size(); }
 
   private:
-    std::unordered_map<std::string, std::string> types_;
-    std::unordered_set<std::string> type_keys_; // full type words: rue, chemin, allee...
-    std::unordered_map<std::string, std::string> titles_;
+    VoieVocabulary vocabulary_;
     std::unordered_map<std::string, std::vector<std::string>> words_;
     std::unordered_set<std::string> plain_words_;
     std::unordered_set<std::string> cog_decided_;

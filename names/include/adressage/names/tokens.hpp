@@ -1,5 +1,6 @@
 #pragma once
-// A name cut into words, with what surrounds each word (internal to names/).
+// A name cut into words, with what surrounds each word: the same words for the normaliser and
+// for the validator's name checks.
 #include <string>
 #include <string_view>
 #include <vector>
