@@ -7,6 +7,10 @@ namespace adressage::geo {
 
 namespace {
 
+// Bounds of the window over which the line's direction at the foot is measured (see locate).
+constexpr double min_side_window = 0.5;
+constexpr double max_side_window = 25.0;
+
 double cross(XY a, XY b, XY p) { return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x); }
 
 Side side_of_cross(double c) {
@@ -31,12 +35,36 @@ double length(const Polyline &line) {
     return total;
 }
 
+XY point_at(const Polyline &line, double along) {
+    assert(!line.empty());
+    if (along <= 0.0) {
+        return line.front();
+    }
+    double start = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const double seg_len = distance(line[i], line[i + 1]);
+        if (seg_len > 0.0 && along <= start + seg_len) {
+            const double t = (along - start) / seg_len;
+            return {line[i].x + t * (line[i + 1].x - line[i].x),
+                    line[i].y + t * (line[i + 1].y - line[i].y)};
+        }
+        start += seg_len;
+    }
+    return line.back();
+}
+
+Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
+    const double total = length(line);
+    const XY a = point_at(line, std::max(0.0, along - window));
+    const XY b = point_at(line, std::min(total, along + window));
+    const double c = (b.x - a.x) * (p.y - foot.y) - (b.y - a.y) * (p.x - foot.x);
+    return side_of_cross(c);
+}
+
 LinePosition locate(const Polyline &line, XY p) {
     assert(line.size() >= 2);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();
-    std::size_t best_segment = 0;
-    double best_t = 0.0;
     double start = 0.0;
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         const XY a = line[i];
@@ -55,34 +83,12 @@ LinePosition locate(const Polyline &line, XY p) {
             best.offset = d;
             best.along = start + t * seg_len;
             best.foot = foot;
-            best_segment = i;
-            best_t = t;
         }
         start += seg_len;
     }
-
-    const XY a = line[best_segment];
-    const XY b = line[best_segment + 1];
-    best.side = side_of_segment(a, b, p);
-    // A foot on an interior vertex: the point lies in the wedge outside the corner. The two
-    // segments may disagree; the turn direction tells the outside (a left turn has its outside
-    // on the right).
-    const bool at_end_vertex = best_t == 1.0 && best_segment + 2 < line.size();
-    const bool at_start_vertex = best_t == 0.0 && best_segment > 0;
-    if (at_end_vertex || at_start_vertex) {
-        const XY prev = at_end_vertex ? a : line[best_segment - 1];
-        const XY vertex = at_end_vertex ? b : a;
-        const XY next = at_end_vertex ? line[best_segment + 2] : b;
-        const Side s1 = side_of_segment(prev, vertex, p);
-        const Side s2 = side_of_segment(vertex, next, p);
-        if (s1 == s2 || s2 == Side::on) {
-            best.side = s1;
-        } else if (s1 == Side::on) {
-            best.side = s2;
-        } else {
-            const Side turn = side_of_segment(prev, vertex, next);
-            best.side = turn == Side::left ? Side::right : turn == Side::right ? Side::left : s1;
-        }
+    if (best.offset > 0.0) {
+        const double window = std::clamp(best.offset / 2.0, min_side_window, max_side_window);
+        best.side = side_at(line, best.along, best.foot, p, window);
     }
     return best;
 }

@@ -49,6 +49,20 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--source", o.source, "BAL `source`: the organisation making the addresses")
         ->capture_default_str();
     run.add_option("--date", o.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
+    run.add_option("--numbering", o.numbering,
+                   "metric (number = metres from the voie's origin) or classic (1, 3, 5... "
+                   "left, 2, 4, 6... right); a voie may differ through --voie-options")
+        ->capture_default_str();
+    run.add_option("--classic-gap-metres", o.classic_gap_metres,
+                   "classic: per this many metres of a side without buildings, leave a number "
+                   "free for a future one (0: no gaps)")
+        ->capture_default_str();
+    run.add_option("--voie-options", o.voie_options,
+                   "CSV of per-voie options: voie_nom;origine (nord, sud, est, ouest);"
+                   "numerotation (metrique, classique)");
+    run.add_option("--town-hall", o.town_hall,
+                   "LON,LAT of the town hall (WGS84): voies are numbered from it outwards "
+                   "(default: from the commune's centre)");
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.

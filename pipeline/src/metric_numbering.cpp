@@ -5,31 +5,38 @@
 
 namespace adressage::pipeline {
 
+namespace {
+
+int parity_of(int n) { return ((n % 2) + 2) % 2; }
+
+} // namespace
+
 std::optional<int> MetricNumbering::process_one(double along, geo::Side side,
-                                                const std::set<int> &taken) {
+                                                const std::set<int> &taken, int metres_per_unit) {
     const int parity = side == geo::Side::right ? 0 : 1; // even on the right, odd on the left
     const int lowest = parity == 0 ? 2 : 1;
-    const double rounded = std::round(along);
+    const int highest = parity_of(max_numero) == parity ? max_numero : max_numero - 1;
+    const double position = along / metres_per_unit;
+    const double rounded = std::round(position);
     if (rounded > max_numero) {
-        return std::nullopt; // the voie is longer than the numbers allow
+        return std::nullopt; // beyond what the numbers allow in this unit
     }
     int n = static_cast<int>(rounded);
-    if ((n % 2 + 2) % 2 != parity) {
-        n += along >= rounded ? 1 : -1; // the nearer metre of the right parity
+    if (parity_of(n) != parity) {
+        n += position >= rounded ? 1 : -1; // the nearer unit of the right parity
     }
-    n = std::max(n, lowest);
-    const int highest = max_numero - ((max_numero % 2) != parity ? 1 : 0);
-    n = std::min(n, highest);
-    // Nearest free number of the same parity: n, n+2, n-2, n+4, n-4...
-    for (int step = 0; n + step <= highest || n - step >= lowest; step += 2) {
-        if (n + step <= highest && !taken.contains(n + step)) {
-            return n + step;
-        }
-        if (step > 0 && n - step >= lowest && !taken.contains(n - step)) {
-            return n - step;
+    n = std::clamp(n, lowest, highest); // 0 and 10000 are no numbers
+    // Above every number of this side already given (they are all nearer the origin).
+    for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
+        if (parity_of(*it) == parity) {
+            n = std::max(n, *it + 2);
+            break;
         }
     }
-    return std::nullopt;
+    if (n > highest) {
+        return std::nullopt;
+    }
+    return n;
 }
 
 } // namespace adressage::pipeline

@@ -1,6 +1,7 @@
 #include "adressage/pipeline/run_options.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <regex>
 
@@ -39,6 +40,45 @@ std::string today_utc() {
 
 } // namespace
 
+std::optional<NumberingMode> numbering_mode_from(const std::string &name) {
+    if (name == "metric" || name == "metrique" || name == "m\u00e9trique") {
+        return NumberingMode::metric;
+    }
+    if (name == "classic" || name == "classique") {
+        return NumberingMode::classic;
+    }
+    return std::nullopt;
+}
+
+const char *numbering_mode_name(NumberingMode mode) {
+    return mode == NumberingMode::classic ? "classic" : "metric";
+}
+
+NumberingMode numbering_mode(const RunOptions &options) {
+    const auto mode = numbering_mode_from(options.numbering);
+    if (!mode) {
+        throw ConfigError("--numbering '" + options.numbering + "': use metric or classic");
+    }
+    return *mode;
+}
+
+std::optional<geo::XY> town_hall_lonlat(const RunOptions &options) {
+    if (options.town_hall.empty()) {
+        return std::nullopt;
+    }
+    static const std::regex pattern(
+        R"(^\s*(-?[0-9]+(\.[0-9]+)?)\s*[,;]\s*(-?[0-9]+(\.[0-9]+)?)\s*$)");
+    std::smatch m;
+    if (std::regex_match(options.town_hall, m, pattern)) {
+        const geo::XY lonlat{std::stod(m[1]), std::stod(m[3])};
+        if (lonlat.x >= -180.0 && lonlat.x <= 180.0 && lonlat.y >= -90.0 && lonlat.y <= 90.0) {
+            return lonlat;
+        }
+    }
+    throw ConfigError("--town-hall '" + options.town_hall +
+                      "': give the town hall as LON,LAT in WGS84 degrees (e.g. 7.4197,43.7366)");
+}
+
 void check_options(RunOptions &o) {
     static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
     if (!std::regex_match(o.insee, insee_pattern)) {
@@ -69,6 +109,12 @@ void check_options(RunOptions &o) {
                               "': give a real date YYYY-MM-DD between 2010-01-01 and today");
         }
     }
+    numbering_mode(o);
+    if (!(o.classic_gap_metres >= 0.0) || !std::isfinite(o.classic_gap_metres)) {
+        throw ConfigError("--classic-gap-metres must be zero (no gaps) or a positive number of "
+                          "metres");
+    }
+    town_hall_lonlat(o);
     if (o.source.find_first_not_of(" \t") == std::string::npos) {
         throw ConfigError("--source must name the organisation that made the addresses");
     }

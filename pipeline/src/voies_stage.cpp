@@ -3,7 +3,9 @@
 #include <numeric>
 #include <tuple>
 
+#include "adressage/error.hpp"
 #include "adressage/geo/geometry_ops.hpp"
+#include "adressage/geo/transformer.hpp"
 #include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/stages.hpp"
 
@@ -96,10 +98,60 @@ void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
     }
 }
 
+// The same voie run from its other end.
+void reverse_voie(Voie &voie) {
+    std::reverse(voie.parts.begin(), voie.parts.end());
+    voie.part_start.clear();
+    voie.length = 0.0;
+    for (geo::Polyline &part : voie.parts) {
+        std::reverse(part.begin(), part.end());
+        voie.part_start.push_back(voie.length);
+        voie.length += geo::length(part);
+    }
+}
+
 } // namespace
+
+void VoiesStage::prepare(RunContext &ctx) {
+    if (!ctx.options.voie_options.empty()) {
+        ctx.voie_options = VoieOptions::load(ctx.options.voie_options);
+    }
+    town_hall_.reset();
+    if (const auto lonlat = town_hall_lonlat(ctx.options)) {
+        geo::XY xy = *lonlat;
+        geo::Transformer("EPSG:4326", geo::legal_crs_for_insee(ctx.options.insee).definition())
+            .forward({&xy, 1});
+        town_hall_ = xy;
+    }
+}
+
+void VoiesStage::process_one(Voie &voie, geo::XY reference, bool town_hall,
+                             const VoieOption *option, NumberingMode numbering) {
+    const OriginChoice choice =
+        VoieOrigin::process_one(voie.origin(), voie.end(), reference, town_hall,
+                                option != nullptr ? option->origin : std::nullopt);
+    if (choice.reverse) {
+        reverse_voie(voie);
+    }
+    voie.origin_rule = choice.rule;
+    voie.numbering = numbering;
+    voie.numbering_from_voie_options = false;
+    if (option != nullptr && option->numbering) {
+        voie.numbering = *option->numbering;
+        voie.numbering_from_voie_options = true;
+    }
+}
 
 void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
+    if (town_hall_ && model.boundary &&
+        !geo::PreparedArea(ctx.geos, *model.boundary).contains(*town_hall_)) {
+        throw InputError("--town-hall " + ctx.options.town_hall,
+                         "the point lies outside the commune's boundary; give the town hall "
+                         "of this commune as LON,LAT (longitude first)");
+    }
+    const geo::XY reference = town_hall_.value_or(model.centre);
+    const NumberingMode numbering = numbering_mode(ctx.options);
 
     // Segments grouped by the key of their cleaned name; std::map keeps the order stable.
     struct Group {
@@ -153,7 +205,9 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
         for (auto &[root, lines] : members) {
             Voie voie;
             voie.nom = nom;
-            chain_parts(geo::line_merge(ctx.geos, lines), model.centre, voie);
+            chain_parts(geo::line_merge(ctx.geos, lines), reference, voie);
+            process_one(voie, reference, town_hall_.has_value(), ctx.voie_options.find(nom),
+                        numbering);
             diag.count("voies", "segments_merged", static_cast<std::int64_t>(lines.size()));
             model.voies.push_back(std::move(voie));
         }
@@ -165,6 +219,24 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
         return std::tie(a.nom, pa.x, pa.y) < std::tie(b.nom, pb.x, pb.y);
     });
     diag.count("voies", "voies", static_cast<std::int64_t>(model.voies.size()));
+    for (const Voie &voie : model.voies) {
+        diag.count("voies", "origin_" + std::string(origin_rule_name(voie.origin_rule)));
+    }
+    if (!ctx.voie_options.empty()) {
+        // Lines of --voie-options that name no voie: a typo or a voie without roads.
+        nlohmann::json unmatched = nlohmann::json::array();
+        for (const auto &[key, option] : ctx.voie_options.entries()) {
+            const bool used =
+                std::any_of(model.voies.begin(), model.voies.end(),
+                            [&](const Voie &v) { return names::grouping_key(v.nom) == key; });
+            if (!used) {
+                unmatched.push_back({{"line", option.line}, {"voie_nom", option.nom}});
+            }
+        }
+        ctx.report_sections["voie_options"] = {{"file", ctx.voie_options.path()},
+                                               {"lines", ctx.voie_options.size()},
+                                               {"unmatched", unmatched}};
+    }
 }
 
 } // namespace adressage::pipeline

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <numbers>
+#include <random>
+
 using namespace adressage::geo;
 
 TEST(SideOfSegment, LeftRightOn) {
@@ -66,4 +70,97 @@ TEST(Locate, InsideOfACornerUsesTheNearerSegment) {
     const LinePosition p = locate(line, {8, 5}); // nearer the north-going segment, x < 10
     EXPECT_DOUBLE_EQ(p.offset, 2.0);
     EXPECT_EQ(p.side, Side::left);
+}
+
+TEST(PointAt, InterpolatesAndClamps) {
+    const Polyline line{{0, 0}, {10, 0}, {10, 0}, {10, 20}};
+    EXPECT_EQ(point_at(line, -5), (XY{0, 0}));
+    EXPECT_EQ(point_at(line, 4), (XY{4, 0}));
+    EXPECT_EQ(point_at(line, 15), (XY{10, 5}));
+    EXPECT_EQ(point_at(line, 99), (XY{10, 20}));
+}
+
+namespace {
+
+// A quarter circle of radius `r` centred on the origin, from (r, 0) anticlockwise to (0, r),
+// in `n` segments: a left-hand bend; its inside (the centre's side) is on the left.
+Polyline quarter_circle(double r, int n) {
+    Polyline line;
+    for (int i = 0; i <= n; ++i) {
+        const double a = std::numbers::pi / 2 * i / n;
+        line.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    return line;
+}
+
+} // namespace
+
+TEST(Locate, SideOnACurveInsideAndOutside) {
+    // Every point of a fan of rays from the centre: inside the bend (closer to the centre than
+    // the road) is left, outside is right, whether the foot is on a vertex or a segment.
+    for (int segments : {3, 8, 40}) {
+        const Polyline bend = quarter_circle(50.0, segments);
+        for (int k = 1; k < 90; ++k) {
+            const double a = std::numbers::pi / 180 * k;
+            for (double r : {5.0, 30.0, 46.0, 54.0, 70.0, 120.0}) {
+                const XY p{r * std::cos(a), r * std::sin(a)};
+                // 46 m is inside even the 3-segment polygon (its chords come within 48.3 m).
+                const Side expected = r < 50.0 ? Side::left : Side::right;
+                EXPECT_EQ(locate(bend, p).side, expected)
+                    << segments << " segments, angle " << k << ", radius " << r;
+            }
+        }
+    }
+}
+
+TEST(Locate, SideAtTheEndsFollowsTheEndDirection) {
+    const Polyline line{{0, 0}, {40, 0}, {60, 10}};
+    // Before the start: the first segment extended.
+    EXPECT_EQ(locate(line, {-3, 2}).side, Side::left);
+    EXPECT_EQ(locate(line, {-3, -2}).side, Side::right);
+    EXPECT_DOUBLE_EQ(locate(line, {-3, 2}).along, 0.0);
+    // Beyond the end: the last segment extended (north-east going), stable just past the end.
+    const double l = length(line);
+    for (double past : {0.5, 2.0, 8.0}) {
+        const XY end{60 + past * 2 / std::sqrt(5.0), 10 + past / std::sqrt(5.0)};
+        const XY left_normal{-1 / std::sqrt(5.0), 2 / std::sqrt(5.0)};
+        EXPECT_EQ(locate(line, {end.x + left_normal.x, end.y + left_normal.y}).side, Side::left);
+        EXPECT_EQ(locate(line, {end.x - left_normal.x, end.y - left_normal.y}).side, Side::right);
+        EXPECT_DOUBLE_EQ(locate(line, end).along, l);
+    }
+    // Straight ahead of the end: on the line's extension.
+    EXPECT_EQ(locate({{0, 0}, {40, 0}}, {45, 0}).side, Side::on);
+}
+
+TEST(Locate, ZeroLengthSegmentsDoNotDecideTheSide) {
+    // Duplicated vertices (line merges, reprojection rounding) at the start, inside, the end.
+    const Polyline line{{0, 0}, {0, 0}, {20, 0}, {20, 0}, {40, 0}, {40, 0}};
+    EXPECT_EQ(locate(line, {-2, 1}).side, Side::left);
+    EXPECT_EQ(locate(line, {-2, -1}).side, Side::right);
+    EXPECT_EQ(locate(line, {20, 3}).side, Side::left);
+    EXPECT_EQ(locate(line, {20, -3}).side, Side::right);
+    EXPECT_EQ(locate(line, {42, 1}).side, Side::left);
+    EXPECT_EQ(locate(line, {42, -1}).side, Side::right);
+}
+
+TEST(Locate, DigitisingNoiseDoesNotFlipTheSide) {
+    // A straight east-going street digitised with vertices every metre, each moved up to
+    // ±0.9 m east-west and ±0.3 m north-south (some segments run backwards). Points 2 m and
+    // more north of it are on the left, south on the right, wherever they project.
+    std::mt19937 random(20260412);
+    std::uniform_real_distribution<double> dx(-0.9, 0.9);
+    std::uniform_real_distribution<double> dy(-0.3, 0.3);
+    Polyline line;
+    for (int i = 0; i <= 200; ++i) {
+        line.push_back({i + dx(random), dy(random)});
+    }
+    int checked = 0;
+    for (double x = 5.0; x < 195.0; x += 0.37) {
+        for (double offset : {2.0, 3.5, 8.0}) {
+            ASSERT_EQ(locate(line, {x, offset}).side, Side::left) << x << " " << offset;
+            ASSERT_EQ(locate(line, {x, -offset}).side, Side::right) << x << " " << -offset;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 1000);
 }

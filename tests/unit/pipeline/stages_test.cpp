@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+
+#include "adressage/error.hpp"
 
 using namespace adressage;
 using namespace adressage::pipeline;
@@ -130,4 +134,149 @@ TEST_F(Fixture, ResultDoesNotDependOnInputOrder) {
     model = std::move(reversed);
     run_stages();
     EXPECT_EQ(numbers_by_fid(), first);
+}
+
+TEST_F(Fixture, ClassicModeNumbersEachSideInOrder) {
+    model.centre = {0, 0};
+    options.numbering = "classic";
+    add_road(1, "Rue Haute", {{0, 0}, {300, 0}});
+    add_building(10, {20, 10});   // left: 1
+    add_building(11, {150, 10});  // left: 3
+    add_building(12, {151, -10}); // right: 2
+    add_building(13, {290, -10}); // right: 4
+    run_stages();
+    EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {11, 3}, {12, 2}, {13, 4}}));
+    const auto &voie = ctx.report_sections["numbering"]["voies"][0];
+    EXPECT_EQ(voie["numbering"], "classic");
+    EXPECT_EQ(voie["origin_rule"], "centre");
+    EXPECT_EQ(voie["classic_gaps"], false);
+}
+
+TEST_F(Fixture, ClassicGapsFromTheOptions) {
+    model.centre = {0, 0};
+    options.numbering = "classic";
+    options.classic_gap_metres = 40;
+    add_road(1, "Rue Haute", {{0, 0}, {300, 0}});
+    add_building(10, {20, 10});  // 20 m from the origin: 1
+    add_building(11, {150, 10}); // 130 m further: 3 plots, 3 and 5 left free → 7
+    run_stages();
+    EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {11, 7}}));
+    EXPECT_EQ(ctx.report_sections["numbering"]["voies"][0]["classic_gaps"], true);
+}
+
+TEST_F(Fixture, VoieOptionsOverrideOriginAndNumbering) {
+    model.centre = {0, 0};
+    const std::string path = ::testing::TempDir() + "voie-options-stage.csv";
+    std::ofstream(path) << "voie_nom;origine;numerotation\n"
+                           "RUE HAUTE;est;classique\n"
+                           "Rue Absente;nord;\n";
+    options.voie_options = path;
+    add_road(1, "Rue Haute", {{0, 0}, {300, 0}});
+    add_road(2, "Rue Basse", {{0, -500}, {300, -500}});
+    add_building(10, {250, 10});   // north: right of a voie going west → 2
+    add_building(11, {100, -10});  // south: left → 3 (1 is at 250 m)
+    add_building(12, {280, -10});  // left → 1
+    add_building(13, {100, -490}); // Rue Basse, metric from its west end: 100 m left → 101
+    VoiesStage voies;
+    voies.prepare(ctx);
+    voies.run(model, ctx);
+    AssignStage().run(model, ctx);
+    NumberStage().run(model, ctx);
+    std::filesystem::remove(path);
+
+    ASSERT_EQ(model.voies.size(), 2u);
+    const Voie &haute = model.voies[1];
+    EXPECT_EQ(haute.nom, "Rue Haute");
+    EXPECT_EQ(haute.origin(), (geo::XY{300, 0}));
+    EXPECT_EQ(haute.origin_rule, OriginRule::voie_options);
+    EXPECT_EQ(haute.numbering, NumberingMode::classic);
+    EXPECT_EQ(model.voies[0].numbering, NumberingMode::metric);
+    EXPECT_EQ(model.voies[0].origin_rule, OriginRule::centre);
+    EXPECT_EQ(numbers_by_fid(),
+              (std::map<std::int64_t, int>{{10, 2}, {11, 3}, {12, 1}, {13, 101}}));
+    EXPECT_EQ(ctx.report_sections["numbering"]["origin_rules"]["voie_options"], 1);
+    // The line naming no voie is reported.
+    const auto &unmatched = ctx.report_sections["voie_options"]["unmatched"];
+    ASSERT_EQ(unmatched.size(), 1u);
+    EXPECT_EQ(unmatched[0]["voie_nom"], "Rue Absente");
+    EXPECT_EQ(unmatched[0]["line"], 3);
+}
+
+TEST_F(Fixture, BadVoieOptionsFileFailsInPrepare) {
+    const std::string path = ::testing::TempDir() + "voie-options-bad.csv";
+    std::ofstream(path) << "voie_nom;origine\nRue Haute;en haut\n";
+    options.voie_options = path;
+    try {
+        VoiesStage().prepare(ctx);
+        ADD_FAILURE() << "no error";
+    } catch (const InputError &e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "--voie-options " + path +
+                      ": line 2: origine 'en haut' is not an end of a voie; write nord, sud, "
+                      "est, ouest or auto (or leave it empty)");
+    }
+    std::filesystem::remove(path);
+}
+
+TEST_F(Fixture, VoieLongerThan9999MetresIsNumberedInDecametres) {
+    model.centre = {0, 0};
+    add_road(1, "Route de la Montagne", {{0, 0}, {6000, 0}, {12000, 0}});
+    add_road(2, "Rue Courte", {{0, 100}, {0, 400}});
+    add_building(10, {500, 10});    // 50 dam, left → 51
+    add_building(11, {11004, -10}); // 1100.4 dam, right → 1100
+    add_building(12, {11006, -12}); // same decametre, right → 1102
+    add_building(13, {20, 200});    // Rue Courte, north from (0, 100): 100 m, right
+    run_stages();
+    const auto n = numbers_by_fid();
+    EXPECT_EQ(n.at(10), 51);
+    EXPECT_EQ(n.at(11), 1100);
+    EXPECT_EQ(n.at(12), 1102);
+    EXPECT_EQ(n.at(13), 100); // in metres: the voie is 300 m long
+    const auto &voies = ctx.report_sections["numbering"]["voies"];
+    ASSERT_EQ(voies.size(), 2u);
+    EXPECT_EQ(voies[0]["voie_nom"], "Route de la Montagne");
+    EXPECT_EQ(voies[0]["unit"], "decametre");
+    EXPECT_EQ(voies[0]["moved"], 1);
+    EXPECT_EQ(voies[1]["unit"], "metre");
+    EXPECT_EQ(ctx.diagnostics.counted("number", "voies_in_decametres"), 1);
+}
+
+TEST_F(Fixture, TownHallGivesTheOrigin) {
+    // Beausoleil's legal CRS (Lambert-93): a street whose west end is nearer the commune
+    // centre, but the town hall stands by its east end.
+    options.insee = "06012";
+    options.town_hall = "7.4200,43.7400";
+    geo::XY hall{7.42, 43.74};
+    geo::Transformer("EPSG:4326", "EPSG:2154").forward({&hall, 1});
+    model.centre = {hall.x - 2000, hall.y};
+    add_road(1, "Avenue de la Mairie", {{hall.x - 500, hall.y + 20}, {hall.x - 10, hall.y + 20}});
+    add_building(10, {hall.x - 100, hall.y + 30}); // 90 m from the east end, north
+    VoiesStage voies;
+    voies.prepare(ctx);
+    voies.run(model, ctx);
+    AssignStage().run(model, ctx);
+    NumberStage().run(model, ctx);
+    ASSERT_EQ(model.voies.size(), 1u);
+    EXPECT_EQ(model.voies[0].origin_rule, OriginRule::town_hall);
+    EXPECT_NEAR(model.voies[0].origin().x, hall.x - 10, 1e-6);
+    EXPECT_EQ(numbers_by_fid().at(10), 90); // going west, north is right: even
+    EXPECT_EQ(ctx.report_sections["numbering"]["town_hall"], "7.4200,43.7400");
+}
+
+TEST_F(Fixture, TownHallOutsideTheBoundaryIsAnInputError) {
+    options.insee = "06012";
+    options.town_hall = "43.74,7.42"; // latitude first
+    model.boundary = box_around({1000, 6000000}, 500);
+    add_road(1, "Rue Haute", {{800, 6000000}, {1200, 6000000}});
+    VoiesStage voies;
+    voies.prepare(ctx);
+    try {
+        voies.run(model, ctx);
+        ADD_FAILURE() << "no error";
+    } catch (const InputError &e) {
+        EXPECT_NE(std::string(e.what()).find("--town-hall 43.74,7.42: the point lies outside the "
+                                             "commune's boundary"),
+                  std::string::npos)
+            << e.what();
+    }
 }

@@ -13,6 +13,9 @@ Side side_of_segment(XY a, XY b, XY p);
 
 double length(const Polyline &line);
 
+// The point `along` metres from the first vertex, clamped to the line's ends.
+XY point_at(const Polyline &line, double along);
+
 struct LinePosition {
     double along = 0.0;   // distance from the first vertex to the foot, along the line
     double offset = 0.0;  // distance from the point to the foot
@@ -21,7 +24,23 @@ struct LinePosition {
 };
 
 // The nearest point of `line` to `p`. On ties the earliest position along the line wins.
-// Requires at least two vertices.
+// Requires at least two vertices (they may coincide).
+//
+// The side is decided by the direction in which the line crosses the ray from `p` through
+// its foot (the CD14 test: project, extend the point→projection segment, take the crossing
+// direction), not by the sign at the nearest segment or vertex. The line's direction at the
+// crossing is its chord over a window of ±w around the foot, w = half the offset (between
+// 0.5 m and 25 m), clamped to the line's ends:
+//  - at a vertex the chord spans both segments, so corners, zero-length segments and
+//    digitising zigzags shorter than the window do not decide the side;
+//  - on a circular curve a window centred on the foot is parallel to the tangent there, so
+//    points on the inside of a bend stay on the inside (w ≤ offset/2 ≤ radius/2);
+//  - beyond an end the ray does not cross the line; the end chord extended decides, so a
+//    point a little past the end keeps the side it had just before it.
 LinePosition locate(const Polyline &line, XY p);
+
+// The side of `p` seen from `foot`, a point `along` metres on `line`: sign of the cross
+// product of the line's chord over [along - window, along + window] with p - foot.
+Side side_at(const Polyline &line, double along, XY foot, XY p, double window);
 
 } // namespace adressage::geo

@@ -10,6 +10,8 @@
 #include "adressage/geo/legal_crs.hpp"
 #include "adressage/geo/linear_ref.hpp"
 #include "adressage/geo/xy.hpp"
+#include "adressage/pipeline/run_options.hpp"
+#include "adressage/pipeline/voie_origin.hpp"
 
 namespace adressage::pipeline {
 
@@ -32,14 +34,22 @@ struct Building {
 };
 
 // A named road: the segments of one name that lie close together, merged into parts chained
-// from the origin (the end nearest the commune centre). `part_start[i]` is the distance along
-// the voie at which part i begins.
+// from the origin (voie_origin.hpp), each part oriented away from it. `part_start[i]` is the
+// distance along the voie at which part i begins.
 struct Voie {
     std::string nom;
     std::vector<geo::Polyline> parts;
     std::vector<double> part_start;
     double length = 0.0;
-    std::string code; // cle_interop voie code, set when the voie gets numbers
+    OriginRule origin_rule = OriginRule::centre; // what chose the origin
+    NumberingMode numbering = NumberingMode::metric;
+    bool numbering_from_voie_options = false;
+    int metres_per_unit = 1;   // metric: 10 on a voie longer than 9,999 m
+    bool classic_gaps = false; // classic: numbers left free for future buildings
+    std::string code;          // cle_interop voie code, set when the voie gets numbers
+
+    geo::XY origin() const { return parts.front().front(); }
+    geo::XY end() const { return parts.back().back(); }
 };
 
 struct Assignment {

@@ -10,6 +10,7 @@
 #include "adressage/names/dictionaries.hpp"
 #include "adressage/pipeline/diagnostics.hpp"
 #include "adressage/pipeline/run_options.hpp"
+#include "adressage/pipeline/voie_options.hpp"
 
 namespace adressage::pipeline {
 
@@ -32,6 +33,7 @@ struct RunContext {
     bool created_output_dir = false; // removed again if the run fails
 
     std::unique_ptr<names::Dictionaries> name_dictionaries;
+    VoieOptions voie_options; // --voie-options, empty when not given
 
     geo::GeosContext geos;
     Diagnostics diagnostics;

@@ -4,7 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "adressage/geo/xy.hpp"
+
 namespace adressage::pipeline {
+
+// metric: the number is the distance from the voie's origin; classic: 1, 3, 5... and 2, 4, 6...
+enum class NumberingMode { metric, classic };
+
+// "metric"/"metrique"/"métrique" and "classic"/"classique"; nullopt for anything else.
+std::optional<NumberingMode> numbering_mode_from(const std::string &name);
+const char *numbering_mode_name(NumberingMode mode); // "metric" or "classic"
 
 struct RunOptions {
     std::string insee;
@@ -22,7 +31,19 @@ struct RunOptions {
     std::string source = "adressage";
     std::string date;     // date_der_maj, YYYY-MM-DD; empty: today (UTC)
     std::string data_dir; // empty: ADRESSAGE_DATA or the build's datasets/
+
+    // Numbering of the commune's voies, unless --voie-options says otherwise for a voie.
+    std::string numbering = "metric"; // metric or classic
+    double classic_gap_metres = 0.0;  // classic: a number left free per such stretch; 0: none
+    std::string voie_options;         // CSV of per-voie options (voie_options.hpp); "": none
+    std::string town_hall;            // "LON,LAT" (WGS84 degrees); "": the commune centre
 };
+
+// The numbering mode of the options (checked by check_options).
+NumberingMode numbering_mode(const RunOptions &options);
+
+// The town hall as longitude/latitude, nullopt when not given. Throws ConfigError.
+std::optional<geo::XY> town_hall_lonlat(const RunOptions &options);
 
 // The shipped datasets folder.
 std::string default_data_dir();

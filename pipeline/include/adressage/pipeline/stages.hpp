@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "adressage/geo/transformer.hpp"
+#include "adressage/pipeline/classic_numbering.hpp"
 #include "adressage/pipeline/metric_numbering.hpp"
 #include "adressage/pipeline/stage.hpp"
 
@@ -49,13 +50,24 @@ class ClipStage final : public Stage {
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
-// Groups named road segments into voies (see Voie).
+// Groups named road segments into voies (see Voie), chooses each voie's origin and numbering
+// mode. prepare() reads --voie-options and places --town-hall.
 class VoiesStage final : public Stage {
   public:
     std::string_view name() const override { return "voies"; }
     Tables needs() const override { return roads_table; }
     Tables provides() const override { return voies_table; }
+    void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
+
+    // Per-record work on a chained voie: origin by the national rules or `option`, from
+    // `reference` (the commune centre, or the town hall when `town_hall`), the voie reversed
+    // when its origin is its last point; numbering `numbering` unless `option` says otherwise.
+    static void process_one(Voie &voie, geo::XY reference, bool town_hall, const VoieOption *option,
+                            NumberingMode numbering);
+
+  private:
+    std::optional<geo::XY> town_hall_; // in the legal CRS
 };
 
 // Gives each building its nearest voie within the maximum distance.
@@ -67,13 +79,21 @@ class AssignStage final : public Stage {
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
-// Metric numbering of each voie's buildings; voies that get numbers get a voie code.
+// Numbers each voie's buildings, metric or classic (Voie::numbering), from the origin outwards;
+// voies that get numbers get a voie code. The report's "numbering" section gives, per voie, the
+// origin rule, the mode and the unit.
 class NumberStage final : public Stage {
   public:
     std::string_view name() const override { return "number"; }
     Tables needs() const override { return assignments_table | voies_table; }
     Tables provides() const override { return numeros_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
+
+    // Per-record work: the numbers of one voie's assignments, given in order from the origin
+    // (along, then offset, then source order); nullopt for a building left without a number.
+    // Sets the voie's unit (metric) and says whether classic gaps were kept.
+    static std::vector<std::optional<int>>
+    process_one(Voie &voie, const std::vector<Assignment> &ordered, double classic_gap_metres);
 };
 
 // One `bâtiment` position per numero, at the building's anchor.
