@@ -67,6 +67,37 @@ std::string grave_before_final_syllable(const std::string &word) {
     return word;
 }
 
+// A plural the word lists only know in the singular (néfliers, arbalétriers): the noun or
+// adjective with its "s"; empty otherwise.
+std::string plural_of_known(const Dictionaries &dict, const std::string &key) {
+    if (key.size() < 5 || key.back() != 's') {
+        return {};
+    }
+    const std::string *singular = dict.noun_or_adjective(key.substr(0, key.size() - 1));
+    return singular ? *singular + "s" : std::string();
+}
+
+// Southern names from Occitan keep its stressed endings, written -ié and -iès in French
+// (Fabié, Pesquié, Bastié, Castanié): a word no list knows, ending in a consonant and "ie" or
+// "ies", takes the accent where it is masculine: after "du", "le", "au" (a French word in -ie
+// is feminine), or as a surname after a first name. Elsewhere ("de Laudinie", "la Pradelie")
+// it is left as it is.
+std::string occitan_stressed_ending(const Dictionaries &dict, const std::string &key,
+                                    const std::string &prev) {
+    static const std::regex pattern("^([a-z]*[aeiouy][a-z]*([bcdfgklmnprstvxz]|qu))ie(s?)$");
+    std::smatch m;
+    if (key.size() < 5 || !std::regex_match(key, m, pattern) || key.ends_with("erie") ||
+        key.ends_with("eries")) {
+        return {};
+    }
+    const bool masculine = prev == "du" || prev == "le" || prev == "au";
+    const bool surname = dict.is_first_name(prev) || dict.person(prev) != nullptr;
+    if (!masculine && !surname) {
+        return {};
+    }
+    return m[1].str() + (m[3].length() ? "i\xC3\xA8s" : "i\xC3\xA9"); // iès, ié
+}
+
 // Adjectives of voie types written in lower case after the type ("Chemin rural").
 bool is_type_adjective(const std::string &key) {
     static const std::array<std::string_view, 8> adjectives = {
@@ -460,6 +491,9 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 if (n == 0) {
                     written = text::capitalise(written);
                 }
+            } else if (t.key == "n\xC2\xBA") {
+                // The abbreviation of "numéro" is written in lower case: "Chemin rural nº 1".
+                written = n == 0 ? "N\xC2\xBA" : "n\xC2\xBA";
             } else if (is_acronym(t.key)) {
                 written = text::upper(t.key);
                 trace.fire(Rule::acronym);
@@ -514,6 +548,16 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 } else if (const std::string *place =
                                t.key.size() > 2 ? dict_.proper_name(t.key) : nullptr) {
                     written = text::lower(*place);
+                } else if (const std::string *known =
+                               t.key.size() > 2 ? dict_.known_proper(t.key) : nullptr) {
+                    written = text::lower(*known);
+                } else if (const std::string plural = plural_of_known(dict_, t.key);
+                           !plural.empty()) {
+                    written = plural;
+                } else if (const std::string occitan = occitan_stressed_ending(dict_, t.key, prev);
+                           !occitan.empty()) {
+                    written = occitan;
+                    trace.flag("guessed_accent:" + written, 0.05);
                 } else {
                     written = grave_before_final_syllable(text::lower(t.word));
                     if (t.key.size() > 2 && text::has_letter(t.key)) {
