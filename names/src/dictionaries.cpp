@@ -163,7 +163,7 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
             }
             if (line.find("po:nom") != std::string::npos ||
                 line.find("po:adj") != std::string::npos) {
-                d.nouns_.emplace(k, stem);
+                d.nouns_[k].push_back(stem);
             }
             if (!d.words_.contains(k)) {
                 extra[k].push_back(std::move(stem));
@@ -324,9 +324,9 @@ const std::string *Dictionaries::known_proper(const std::string &key) const {
     return it == known_proper_.end() ? nullptr : &it->second;
 }
 
-const std::string *Dictionaries::noun_or_adjective(const std::string &key) const {
+const std::vector<std::string> &Dictionaries::nouns_or_adjectives(const std::string &key) const {
     const auto it = nouns_.find(key);
-    return it == nouns_.end() ? nullptr : &it->second;
+    return it == nouns_.end() ? empty_forms : it->second;
 }
 
 const std::string *Dictionaries::proper_name(const std::string &key) const {

@@ -73,8 +73,8 @@ std::string plural_of_known(const Dictionaries &dict, const std::string &key) {
     if (key.size() < 5 || key.back() != 's') {
         return {};
     }
-    const std::string *singular = dict.noun_or_adjective(key.substr(0, key.size() - 1));
-    return singular ? *singular + "s" : std::string();
+    const auto &singular = dict.nouns_or_adjectives(key.substr(0, key.size() - 1));
+    return singular.size() == 1 ? singular.front() + "s" : std::string();
 }
 
 // Southern names from Occitan keep its stressed endings, written -ié and -iès in French
