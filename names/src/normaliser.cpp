@@ -77,6 +77,18 @@ std::string plural_of_known(const Dictionaries &dict, const std::string &key) {
     return singular.size() == 1 ? singular.front() + "s" : std::string();
 }
 
+// "Avenue de Calès": after a bare "de", a plural common noun (cales) reads as a place, and a
+// commune that writes it with an accent decides. Nullptr otherwise.
+const std::string *place_after_de(const Dictionaries &dict, const std::string &key,
+                                  const std::string &prev, const std::vector<std::string> &forms) {
+    if (prev != "de" || key.size() < 4 || key.back() != 's' || forms.empty() ||
+        forms.front() != key) {
+        return nullptr;
+    }
+    const std::string *place = dict.proper_name(key);
+    return place != nullptr && text::key(*place) != text::lower(*place) ? place : nullptr;
+}
+
 // Southern names from Occitan keep its stressed endings, written -ié and -iès in French
 // (Fabié, Pesquié, Bastié, Castanié): a word no list knows, ending in a consonant and "ie" or
 // "ies", takes the accent where it is masculine: after "du", "le", "au" (a French word in -ie
@@ -517,6 +529,8 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                     written = text::lower(*saint_name);
                 } else if (person != nullptr) {
                     written = *person;
+                } else if (const std::string *commune = place_after_de(dict_, t.key, prev, forms)) {
+                    written = text::lower(*commune);
                 } else if (!forms.empty()) {
                     written = with_ligature(forms.front());
                     if (forms.size() > 1) {
