@@ -136,44 +136,42 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
         }
     }
 
-    // Debian's hunspell-fr (Grammalecte's dictionary): its stems fill in the common words
-    // wfrench lacks (séneçon), its proper nouns are kept apart (Iéna, Hélios, Élisée).
+    // Debian's hunspell-fr (Grammalecte's dictionary): the singular of the nouns whose plural
+    // wfrench lacks (néflier), and its proper nouns (Iéna, Hélios, Élisée), kept apart.
     {
         std::ifstream in =
             open_lines(paths.hunspell_fr, "install Debian's hunspell-fr-comprehensive package "
                                           "(scripts/setup does)");
         std::string line;
         std::getline(in, line); // the entry count
-        std::unordered_map<std::string, std::vector<std::string>> extra;
+        d.nouns_.reserve(32768);
+        d.known_proper_.reserve(8192);
         while (std::getline(in, line)) {
             const std::size_t end = line.find_first_of("/ \t");
             std::string stem = line.substr(0, end);
             if (stem.size() < 2 || stem.find_first_of("-'.0123456789") != std::string::npos) {
                 continue;
             }
-            const std::string k = text::key(stem);
+            std::string k = text::key(stem);
             if (text::has_upper(stem)) {
                 if (!text::has_upper(stem.substr(1))) {
                     if (line.find("po:prn") != std::string::npos) {
                         d.first_names_.insert(k);
                     }
-                    d.known_proper_.emplace(k, std::move(stem));
+                    d.known_proper_.emplace(std::move(k), std::move(stem));
                 }
                 continue;
             }
-            if (line.find("po:nom") != std::string::npos ||
-                line.find("po:adj") != std::string::npos) {
-                d.nouns_[k].push_back(stem);
+            // Nouns and adjectives whose plural wfrench lacks (néflier: néfliers).
+            if ((line.find("po:nom") != std::string::npos ||
+                 line.find("po:adj") != std::string::npos) &&
+                k.find_last_of("sxz") != k.size() - 1 && !d.words_.contains(k + 's')) {
+                // One written form per key; a key written two ways is not used.
+                const auto [it, inserted] = d.nouns_.try_emplace(k, stem);
+                if (!inserted && it->second != stem) {
+                    it->second.clear();
+                }
             }
-            if (!d.words_.contains(k)) {
-                extra[k].push_back(std::move(stem));
-            }
-        }
-        for (auto &[k, forms] : extra) {
-            if (std::find(forms.begin(), forms.end(), k) != forms.end()) {
-                d.plain_words_.insert(k);
-            }
-            d.words_.emplace(k, std::move(forms));
         }
     }
 
@@ -324,9 +322,9 @@ const std::string *Dictionaries::known_proper(const std::string &key) const {
     return it == known_proper_.end() ? nullptr : &it->second;
 }
 
-const std::vector<std::string> &Dictionaries::nouns_or_adjectives(const std::string &key) const {
+const std::string *Dictionaries::noun_or_adjective(const std::string &key) const {
     const auto it = nouns_.find(key);
-    return it == nouns_.end() ? empty_forms : it->second;
+    return it == nouns_.end() || it->second.empty() ? nullptr : &it->second;
 }
 
 const std::string *Dictionaries::proper_name(const std::string &key) const {

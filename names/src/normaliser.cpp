@@ -73,8 +73,8 @@ std::string plural_of_known(const Dictionaries &dict, const std::string &key) {
     if (key.size() < 5 || key.back() != 's') {
         return {};
     }
-    const auto &singular = dict.nouns_or_adjectives(key.substr(0, key.size() - 1));
-    return singular.size() == 1 ? singular.front() + "s" : std::string();
+    const std::string *singular = dict.noun_or_adjective(key.substr(0, key.size() - 1));
+    return singular ? *singular + "s" : std::string();
 }
 
 // "Avenue de Calès": after a bare "de", a plural common noun (cales) reads as a place, and a
@@ -96,18 +96,29 @@ const std::string *place_after_de(const Dictionaries &dict, const std::string &k
 // it is left as it is.
 std::string occitan_stressed_ending(const Dictionaries &dict, const std::string &key,
                                     const std::string &prev) {
-    static const std::regex pattern("^([a-z]*[aeiouy][a-z]*([bcdfgklmnprstvxz]|qu))ie(s?)$");
-    std::smatch m;
-    if (key.size() < 5 || !std::regex_match(key, m, pattern) || key.ends_with("erie") ||
-        key.ends_with("eries")) {
-        return {};
-    }
     const bool masculine = prev == "du" || prev == "le" || prev == "au";
-    const bool surname = dict.is_first_name(prev) || dict.person(prev) != nullptr;
-    if (!masculine && !surname) {
+    if (key.size() < 5 || (!masculine && !dict.is_first_name(prev) && !dict.person(prev))) {
         return {};
     }
-    return m[1].str() + (m[3].length() ? "i\xC3\xA8s" : "i\xC3\xA9"); // iès, ié
+    const bool plural = key.back() == 's';
+    const std::size_t ie = key.size() - (plural ? 3 : 2);
+    if (key.compare(ie, 2, "ie") != 0 || key.compare(ie - 2, 2, "er") == 0) {
+        return {}; // not -ie(s), or the French suffix -erie
+    }
+    auto vowel = [](char c) {
+        return std::string_view("aeiouy").find(c) != std::string_view::npos;
+    };
+    const char before = key[ie - 1];
+    const bool consonant = before >= 'a' && before <= 'z' && !vowel(before) && before != 'h' &&
+                           before != 'j' && before != 'q' && before != 'w';
+    const bool qu = before == 'u' && key[ie - 2] == 'q';
+    const std::size_t stem_end = qu ? ie - 2 : ie - 1;
+    if (!(consonant || qu) ||
+        !std::any_of(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(stem_end), vowel) ||
+        !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return {};
+    }
+    return key.substr(0, ie) + (plural ? "i\xC3\xA8s" : "i\xC3\xA9"); // iès, ié
 }
 
 // Adjectives of voie types written in lower case after the type ("Chemin rural").

@@ -57,9 +57,9 @@ class Dictionaries {
     const std::string *known_proper(const std::string &key) const;
     // True for a first name of the hunspell-fr dictionary or of the people list.
     bool is_first_name(const std::string &key) const { return first_names_.contains(key); }
-    // The nouns and adjectives of the hunspell-fr dictionary with this key, as written
-    // (néflier; baraque and baraqué); empty when none.
-    const std::vector<std::string> &nouns_or_adjectives(const std::string &key) const;
+    // The noun or adjective of the hunspell-fr dictionary with this key, as written (néflier);
+    // nullptr when there is none or several (baraque, baraqué).
+    const std::string *noun_or_adjective(const std::string &key) const;
     // Written form of a word of a commune's name (Rodez, Sévérac), or nullptr.
     const std::string *proper_name(const std::string &key) const;
     // Place names of several words, keyed by their words' keys joined with ' ':
@@ -83,7 +83,7 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> proper_;
     std::unordered_map<std::string, std::string> known_proper_;
     std::unordered_set<std::string> first_names_;
-    std::unordered_map<std::string, std::vector<std::string>> nouns_;
+    std::unordered_map<std::string, std::string> nouns_; // "": several
     std::unordered_map<std::string, std::string> places_;
     std::size_t longest_place_ = 0;
 };
