@@ -75,6 +75,7 @@ DictionaryPaths DictionaryPaths::defaults(const std::string &data_dir) {
     p.places = data_dir + "/names/places.txt";
     p.communes = data_dir + "/cog-2026/communes.csv";
     p.french_words = "/usr/share/dict/french";
+    p.hunspell_fr = "/usr/share/hunspell/fr.dic";
     return p;
 }
 
@@ -116,6 +117,45 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
                 d.plain_words_.insert(k);
             }
             d.words_[k].push_back(std::move(line));
+        }
+    }
+
+    // Debian's hunspell-fr (Grammalecte's dictionary): the singular of the nouns whose plural
+    // wfrench lacks (néflier), and its proper nouns (Iéna, Hélios, Élisée), kept apart.
+    {
+        std::ifstream in =
+            open_lines(paths.hunspell_fr, "install Debian's hunspell-fr-comprehensive package "
+                                          "(scripts/setup does)");
+        std::string line;
+        std::getline(in, line); // the entry count
+        d.nouns_.reserve(32768);
+        d.known_proper_.reserve(8192);
+        while (std::getline(in, line)) {
+            const std::size_t end = line.find_first_of("/ \t");
+            std::string stem = line.substr(0, end);
+            if (stem.size() < 2 || stem.find_first_of("-'.0123456789") != std::string::npos) {
+                continue;
+            }
+            std::string k = text::key(stem);
+            if (text::has_upper(stem)) {
+                if (!text::has_upper(stem.substr(1))) {
+                    if (line.find("po:prn") != std::string::npos) {
+                        d.first_names_.insert(k);
+                    }
+                    d.known_proper_.emplace(std::move(k), std::move(stem));
+                }
+                continue;
+            }
+            // Nouns and adjectives whose plural wfrench lacks (néflier: néfliers).
+            if ((line.find("po:nom") != std::string::npos ||
+                 line.find("po:adj") != std::string::npos) &&
+                k.find_last_of("sxz") != k.size() - 1 && !d.words_.contains(k + 's')) {
+                // One written form per key; a key written two ways is not used.
+                const auto [it, inserted] = d.nouns_.try_emplace(k, stem);
+                if (!inserted && it->second != stem) {
+                    it->second.clear();
+                }
+            }
         }
     }
 
@@ -249,6 +289,16 @@ const std::string *Dictionaries::compound_name(const std::string &key) const {
 const std::string *Dictionaries::person(const std::string &key) const {
     const auto it = people_.find(key);
     return it == people_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::known_proper(const std::string &key) const {
+    const auto it = known_proper_.find(key);
+    return it == known_proper_.end() ? nullptr : &it->second;
+}
+
+const std::string *Dictionaries::noun_or_adjective(const std::string &key) const {
+    const auto it = nouns_.find(key);
+    return it == nouns_.end() || it->second.empty() ? nullptr : &it->second;
 }
 
 const std::string *Dictionaries::proper_name(const std::string &key) const {

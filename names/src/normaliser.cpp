@@ -47,6 +47,60 @@ std::string grave_before_final_syllable(const std::string &word) {
     return word;
 }
 
+// A plural the word lists only know in the singular (néfliers, arbalétriers): the noun or
+// adjective with its "s"; empty otherwise.
+std::string plural_of_known(const Dictionaries &dict, const std::string &key) {
+    if (key.size() < 5 || key.back() != 's') {
+        return {};
+    }
+    const std::string *singular = dict.noun_or_adjective(key.substr(0, key.size() - 1));
+    return singular ? *singular + "s" : std::string();
+}
+
+// "Avenue de Calès": after a bare "de", a plural common noun (cales) reads as a place, and a
+// commune that writes it with an accent decides. Nullptr otherwise.
+const std::string *place_after_de(const Dictionaries &dict, const std::string &key,
+                                  const std::string &prev, const std::vector<std::string> &forms) {
+    if (prev != "de" || key.size() < 4 || key.back() != 's' || forms.empty() ||
+        forms.front() != key) {
+        return nullptr;
+    }
+    const std::string *place = dict.proper_name(key);
+    return place != nullptr && text::key(*place) != text::lower(*place) ? place : nullptr;
+}
+
+// Southern names from Occitan keep its stressed endings, written -ié and -iès in French
+// (Fabié, Pesquié, Bastié, Castanié): a word no list knows, ending in a consonant and "ie" or
+// "ies", takes the accent where it is masculine: after "du", "le", "au" (a French word in -ie
+// is feminine), or as a surname after a first name. Elsewhere ("de Laudinie", "la Pradelie")
+// it is left as it is.
+std::string occitan_stressed_ending(const Dictionaries &dict, const std::string &key,
+                                    const std::string &prev) {
+    const bool masculine = prev == "du" || prev == "le" || prev == "au";
+    if (key.size() < 5 || (!masculine && !dict.is_first_name(prev) && !dict.person(prev))) {
+        return {};
+    }
+    const bool plural = key.back() == 's';
+    const std::size_t ie = key.size() - (plural ? 3 : 2);
+    if (key.compare(ie, 2, "ie") != 0 || key.compare(ie - 2, 2, "er") == 0) {
+        return {}; // not -ie(s), or the French suffix -erie
+    }
+    auto vowel = [](char c) {
+        return std::string_view("aeiouy").find(c) != std::string_view::npos;
+    };
+    const char before = key[ie - 1];
+    const bool consonant = before >= 'a' && before <= 'z' && !vowel(before) && before != 'h' &&
+                           before != 'j' && before != 'q' && before != 'w';
+    const bool qu = before == 'u' && key[ie - 2] == 'q';
+    const std::size_t stem_end = qu ? ie - 2 : ie - 1;
+    if (!(consonant || qu) ||
+        !std::any_of(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(stem_end), vowel) ||
+        !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return {};
+    }
+    return key.substr(0, ie) + (plural ? "i\xC3\xA8s" : "i\xC3\xA9"); // iès, ié
+}
+
 // Words written with the œ ligature, which the French word list spells "oe".
 std::string with_ligature(const std::string &form) {
     static const std::array<std::string_view, 12> stems = {
@@ -430,6 +484,9 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 if (n == 0) {
                     written = text::capitalise(written);
                 }
+            } else if (t.key == "n\xC2\xBA") {
+                // The abbreviation of "numéro" is written in lower case: "Chemin rural nº 1".
+                written = n == 0 ? "N\xC2\xBA" : "n\xC2\xBA";
             } else if (is_acronym(t.key)) {
                 written = text::upper(t.key);
                 trace.fire(Rule::acronym);
@@ -453,6 +510,8 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                     written = text::lower(*saint_name);
                 } else if (person != nullptr) {
                     written = *person;
+                } else if (const std::string *commune = place_after_de(dict_, t.key, prev, forms)) {
+                    written = text::lower(*commune);
                 } else if (!forms.empty()) {
                     written = with_ligature(forms.front());
                     if (forms.size() > 1) {
@@ -484,6 +543,16 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
                 } else if (const std::string *place =
                                t.key.size() > 2 ? dict_.proper_name(t.key) : nullptr) {
                     written = text::lower(*place);
+                } else if (const std::string *known =
+                               t.key.size() > 2 ? dict_.known_proper(t.key) : nullptr) {
+                    written = text::lower(*known);
+                } else if (const std::string plural = plural_of_known(dict_, t.key);
+                           !plural.empty()) {
+                    written = plural;
+                } else if (const std::string occitan = occitan_stressed_ending(dict_, t.key, prev);
+                           !occitan.empty()) {
+                    written = occitan;
+                    trace.flag("guessed_accent:" + written, 0.05);
                 } else {
                     written = grave_before_final_syllable(text::lower(t.word));
                     if (t.key.size() > 2 && text::has_letter(t.key)) {

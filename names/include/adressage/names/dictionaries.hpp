@@ -22,6 +22,7 @@ struct DictionaryPaths {
     std::string places;        // regions, départements, rivers (Pyrénées)
     std::string communes;      // datasets/cog-2026/communes.csv
     std::string french_words;  // one word per line, UTF-8 (/usr/share/dict/french)
+    std::string hunspell_fr;   // Debian's hunspell-fr dictionary (/usr/share/hunspell/fr.dic)
 
     // The shipped files under `data_dir` and the system's French word list.
     static DictionaryPaths defaults(const std::string &data_dir);
@@ -57,6 +58,14 @@ class Dictionaries {
     const std::string *compound_name(const std::string &key) const;
     // Written form of a person's name from the curated list (Jaurès), or nullptr.
     const std::string *person(const std::string &key) const;
+    // Written form of a proper noun of the hunspell-fr dictionary (first names, places,
+    // people: Iéna, Hélios, Élisée), or nullptr.
+    const std::string *known_proper(const std::string &key) const;
+    // True for a first name of the hunspell-fr dictionary or of the people list.
+    bool is_first_name(const std::string &key) const { return first_names_.contains(key); }
+    // The noun or adjective of the hunspell-fr dictionary with this key, as written (néflier);
+    // nullptr when there is none or several (baraque, baraqué).
+    const std::string *noun_or_adjective(const std::string &key) const;
     // Written form of a word of a commune's name (Rodez, Sévérac), or nullptr.
     const std::string *proper_name(const std::string &key) const;
     // Place names of several words, keyed by their words' keys joined with ' ':
@@ -76,6 +85,9 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> written_types_;
     std::unordered_set<std::string> masculine_e_;
     std::unordered_map<std::string, std::string> proper_;
+    std::unordered_map<std::string, std::string> known_proper_;
+    std::unordered_set<std::string> first_names_;
+    std::unordered_map<std::string, std::string> nouns_; // "": several
     std::unordered_map<std::string, std::string> places_;
     std::size_t longest_place_ = 0;
 };
