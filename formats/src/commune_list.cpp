@@ -34,24 +34,21 @@ CommuneList CommuneList::load(const std::string &path) {
         io::CSVReader<5, io::trim_chars<' ', '\t'>, io::no_quote_escape<';'>> in(path);
         in.read_header(io::ignore_no_column, "code", "type", "nom", "chef_lieu", "anciens_codes");
         list.current_.reserve(40000); // 35,011 in the COG 2026
-        CogEntry e;
-        std::string anciens;
-        while (in.read_row(e.code, e.type, e.nom, e.chef_lieu, anciens)) {
-            const bool current =
-                e.type == "commune-actuelle" || e.type == "arrondissement-municipal";
-            if (!current || is_plm_parent(e.code)) {
-                if (!e.chef_lieu.empty()) {
-                    list.successors_.emplace_back(e.code, e.chef_lieu);
+        // type: commune-actuelle, arrondissement-municipal, commune-deleguee, commune-associee
+        std::string code, type, nom, chef_lieu, anciens;
+        while (in.read_row(code, type, nom, chef_lieu, anciens)) {
+            const bool current = type == "commune-actuelle" || type == "arrondissement-municipal";
+            if (!current || is_plm_parent(code)) {
+                if (!chef_lieu.empty()) {
+                    list.successors_.emplace_back(code, chef_lieu);
                 }
                 continue;
             }
-            e.anciens_codes = split_codes(anciens);
+            CogEntry &e = list.current_.emplace_back(CogEntry{code, nom, split_codes(anciens)});
             for (const std::string &former : e.anciens_codes) {
                 list.successors_.emplace_back(former, e.code);
                 list.former_codes_.push_back(former);
             }
-            list.current_.push_back(std::move(e));
-            e = CogEntry();
         }
     } catch (const io::error::base &err) {
         throw InputError("commune list " + path,

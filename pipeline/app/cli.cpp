@@ -12,6 +12,7 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/commune_list.hpp"
 #include "adressage/names/normaliser.hpp"
+#include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/labels.hpp"
 #include "adressage/validator/validator.hpp"
 #include "run_module.hpp"
@@ -142,6 +143,7 @@ struct ValidateArgs {
     std::string profile = "auto";
     std::string format = "text";
     std::string ban_ids; // JSON {"<insee>": "<uuid>"}
+    bool official_only = false;
 };
 
 std::map<std::string, std::string> read_ban_ids(const std::string &path) {
@@ -222,7 +224,8 @@ int validate_command(const ValidateArgs &args) {
         validator::validate(*reader, {.profile = args.profile,
                                       .communes = communes,
                                       .today = {},
-                                      .ban_commune_ids = read_ban_ids(args.ban_ids)});
+                                      .ban_commune_ids = read_ban_ids(args.ban_ids),
+                                      .adressage_checks = !args.official_only});
     if (!report.parse_ok) {
         nlohmann::ordered_json errors = nlohmann::ordered_json::array();
         for (const formats::BalParseError &e : report.parse_errors) {
@@ -263,7 +266,24 @@ int validate_command(const ValidateArgs &args) {
             append_alerts(out, report.rows[i].errors);
             out += '}';
         }
-        out += "]}\n";
+        out += ']';
+        if (!args.official_only) {
+            // The project's own checks, apart: the official keys above are unchanged.
+            out += ",\"adressage\":{\"alertCounts\":{\"W\":";
+            out += std::to_string(report.adressage_counts.warnings);
+            out += ",\"I\":";
+            out += std::to_string(report.adressage_counts.infos);
+            out += "},\"rows\":[";
+            for (std::size_t i = 0; i < report.adressage_rows.size(); ++i) {
+                out += i == 0 ? "{\"line\":" : ",{\"line\":";
+                out += std::to_string(report.adressage_rows[i].line);
+                out += ",\"errors\":";
+                append_alerts(out, report.adressage_rows[i].errors);
+                out += '}';
+            }
+            out += "]}";
+        }
+        out += "}\n";
         std::cout << out;
     } else {
         // File-wide alerts first: missing columns concern the header, line 1.
@@ -280,6 +300,14 @@ int validate_command(const ValidateArgs &args) {
                 print_alert(line, a);
             }
         }
+        for (const validator::RowAlerts &row : report.adressage_rows) {
+            const std::string line = std::to_string(row.file_line);
+            for (const validator::Alert &a : row.errors) {
+                const validator::ExtraLabel l = validator::extra_label(a.code);
+                std::cout << line << ": " << level_char(a.level) << ' ' << a.code << " — " << l.fr
+                          << " / " << l.en << '\n';
+            }
+        }
         std::size_t blocking = 0;
         for (const validator::Alert &a : report.profil_errors) {
             blocking += a.level == validator::Level::error ? 1 : 0;
@@ -291,6 +319,11 @@ int validate_command(const ValidateArgs &args) {
                                            " blocking codes), the BAN would refuse it"
                                      : std::string("accepted"))
                   << '\n';
+        if (!args.official_only) {
+            std::cout << args.file << ": adressage checks (not the BAN's verdict): W "
+                      << report.adressage_counts.warnings << " I " << report.adressage_counts.infos
+                      << '\n';
+        }
     }
     return report.blocked ? exit_failure : exit_ok;
 }
@@ -326,6 +359,9 @@ int main_cli(int argc, char **argv) {
     validate_app->add_option("--ban-commune-ids", validate_args.ban_ids,
                              "JSON file {\"<insee>\": \"<id_ban_commune>\"} of the BAN's commune "
                              "ids, to check id_ban_commune (default: not checked)");
+    validate_app->add_flag("--official-only", validate_args.official_only,
+                           "only the official validator's rules, not the project's adressage.* "
+                           "checks (which never change the verdict)");
     RunOptions options;
     std::string name_field;
     std::string kind_field;

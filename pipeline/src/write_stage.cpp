@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -37,6 +38,17 @@ void check_before_writing(const std::string &content, RunContext &ctx) {
           {"W", verdict.alert_counts.warnings},
           {"I", verdict.alert_counts.infos}}},
         {"codes", codes}};
+    // The project's own checks (adressage.*), which never block: counted per code.
+    std::map<std::string, std::size_t> own;
+    for (const validator::RowAlerts &row : verdict.adressage_rows) {
+        for (const validator::Alert &alert : row.errors) {
+            ++own[std::string(alert.code)];
+        }
+    }
+    ctx.report_sections["validation"]["adressage_checks"] = {
+        {"alert_counts",
+         {{"W", verdict.adressage_counts.warnings}, {"I", verdict.adressage_counts.infos}}},
+        {"codes", own}};
     if (verdict.blocked) {
         std::string blocking;
         for (const validator::Alert &alert : verdict.profil_errors) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 
@@ -209,7 +210,7 @@ struct AdressageChecks::State {
     VoieKey last_voie{};
     std::uint32_t last_voie_id = 0;
 
-    std::vector<RowFacts> rows;
+    std::deque<RowFacts> rows;         // grows without moving: a million rows are never copied
     std::vector<std::uint64_t> alerts; // line << 8 | rank of the code (see code_rank)
 
     const NameFacts &name_facts(std::string_view name) {

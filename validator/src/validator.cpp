@@ -5,12 +5,14 @@
 #include <ctime>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "adressage/error.hpp"
 #include "adressage/formats/bal_schema.hpp"
+#include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/voie_normalize.hpp"
 #include "codes.hpp"
 #include "fields.hpp"
@@ -24,7 +26,7 @@ namespace {
 using namespace detail;
 
 constexpr int toponym_number = 99999;
-constexpr std::size_t chunk_size = 4096;
+constexpr std::size_t chunk_size = 1024; // rows parsed, then projected together
 
 // A recognised column of the file.
 struct Column {
@@ -233,9 +235,9 @@ class Run {
     std::vector<const std::pair<const std::string, NameEntry> *> last_;
     // Every row's errors before the cross-row rules, flattened.
     std::vector<CodeId> errors_;
-    std::vector<std::size_t> offsets_;
-    std::vector<std::size_t> lines_; // the file line of each row
-    std::deque<Facts> facts_;        // grows without moving: a million rows are never copied
+    std::deque<std::size_t> offsets_;
+    std::deque<std::size_t> lines_; // the file line of each row
+    std::deque<Facts> facts_;       // grows without moving: a million rows are never copied
     std::deque<std::uint8_t> cross_;
     std::vector<CodeId> global_errors_;
     // Gathered row by row for the cross-row rules.
@@ -717,6 +719,10 @@ Report Run::run() {
 
     offsets_.push_back(0);
     last_.assign(columns_.size(), nullptr);
+    std::optional<AdressageChecks> checks;
+    if (options_.adressage_checks) {
+        checks.emplace(source_.header);
+    }
     // Rows go through in chunks: parsed, then projected with one PROJ call per territory, then
     // checked. The chunk's cells are copied as views, padded to the header's width.
     const std::size_t width = source_.header.size();
@@ -740,8 +746,12 @@ Report Run::run() {
             RowState &s = states[i];
             s = RowState();
             chunk_errors[i].clear();
-            parse_row(std::span<const std::string_view>(cells).subspan(i * width, width), s,
-                      chunk_errors[i]);
+            const auto row_cells =
+                std::span<const std::string_view>(cells).subspan(i * width, width);
+            parse_row(row_cells, s, chunk_errors[i]);
+            if (checks) {
+                checks->add_row(lines_.size() - count + i, row_cells);
+            }
             if (!(s.coordinates_required() && (!s.long_raw || !s.lat_raw)) && s.lon && s.lat) {
                 s.territory = find_territory(*s.lon, *s.lat);
             }
@@ -821,6 +831,16 @@ Report Run::run() {
             alerts.line = r;
             alerts.file_line = lines_[r];
             report.rows.push_back(std::move(alerts));
+        }
+    }
+    if (checks) {
+        for (const ExtraAlert &a : checks->finish()) {
+            if (report.adressage_rows.empty() || report.adressage_rows.back().line != a.line) {
+                report.adressage_rows.push_back({a.line, lines_[a.line], {}});
+            }
+            report.adressage_rows.back().errors.push_back({a.code, a.level});
+            (a.level == Level::warning ? report.adressage_counts.warnings
+                                       : report.adressage_counts.infos) += 1;
         }
     }
     for (CodeId id : distinct) {

@@ -8,12 +8,10 @@
 
 namespace adressage::formats {
 
+// A current commune or municipal arrondissement (the list keeps no other kind).
 struct CogEntry {
     std::string code;
-    std::string
-        type; // commune-actuelle, commune-deleguee, commune-associee, arrondissement-municipal
     std::string nom;
-    std::string chef_lieu;
     std::vector<std::string> anciens_codes;
 };
 

@@ -44,6 +44,9 @@ struct Options {
     // INSEE code → the commune's id from the BAN (row.cog_no_match_id_ban_commune); empty: not
     // checked.
     std::map<std::string, std::string> ban_commune_ids;
+    // Also run the project's own adressage.* checks (adressage_checks.hpp): they go to
+    // Report::adressage_rows and never change the official verdict.
+    bool adressage_checks = true;
 };
 
 struct Report {
@@ -57,6 +60,9 @@ struct Report {
     // columns, file and cross-row codes first, then row codes in order of first appearance.
     std::vector<Alert> profil_errors;
     std::vector<RowAlerts> rows; // rows with at least one alert, in order
+    // The adressage.* checks, apart from the official verdict: rows with at least one.
+    AlertCounts adressage_counts;
+    std::vector<RowAlerts> adressage_rows;
 };
 
 // Throws ConfigError on an unknown profile.
