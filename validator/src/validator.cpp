@@ -14,6 +14,7 @@
 #include "adressage/formats/bal_schema.hpp"
 #include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/voie_normalize.hpp"
+#include "chunk_pipeline.hpp"
 #include "codes.hpp"
 #include "fields.hpp"
 #include "js_text.hpp"
@@ -723,47 +724,44 @@ Report Run::run() {
     if (options_.adressage_checks) {
         checks.emplace(source_.header);
     }
-    // Rows go through in chunks: parsed, then projected with one PROJ call per territory, then
-    // checked. The chunk's cells are copied as views, padded to the header's width.
+    // Rows go through in chunks: read ahead on a second thread (where the adressage checks also
+    // run), then parsed, projected with one PROJ call per territory, and checked here.
     const std::size_t width = source_.header.size();
-    std::vector<std::string_view> cells(chunk_size * width);
     std::vector<RowState> states(chunk_size);
     std::vector<std::vector<CodeId>> chunk_errors(chunk_size);
-    formats::BalReadRow row;
-    bool more = true;
-    while (more) {
-        std::size_t count = 0;
-        while (count < chunk_size && (more = source_.next(row))) {
-            const std::size_t used = std::min(width, row.cells.size());
-            const auto out = cells.begin() + static_cast<std::ptrdiff_t>(count * width);
-            std::copy_n(row.cells.begin(), used, out);
-            std::fill(out + static_cast<std::ptrdiff_t>(used),
-                      out + static_cast<std::ptrdiff_t>(width), std::string_view());
-            lines_.push_back(row.line);
-            ++count;
-        }
-        for (std::size_t i = 0; i < count; ++i) {
-            RowState &s = states[i];
-            s = RowState();
-            chunk_errors[i].clear();
-            const auto row_cells =
-                std::span<const std::string_view>(cells).subspan(i * width, width);
-            parse_row(row_cells, s, chunk_errors[i]);
-            if (checks) {
-                checks->add_row(lines_.size() - count + i, row_cells);
+    {
+        ChunkPipeline rows(
+            source_.next, width, chunk_size, [&checks, width](const RowChunk &chunk) {
+                if (!checks) {
+                    return;
+                }
+                const std::span<const std::string_view> cells(chunk.cells);
+                for (std::size_t i = 0; i < chunk.count; ++i) {
+                    checks->add_row(chunk.first + i, cells.subspan(i * width, width));
+                }
+            });
+        while (const RowChunk *chunk = rows.next()) {
+            const std::span<const std::string_view> cells(chunk->cells);
+            const std::size_t count = chunk->count;
+            for (std::size_t i = 0; i < count; ++i) {
+                lines_.push_back(chunk->lines[i]);
+                RowState &s = states[i];
+                s = RowState();
+                chunk_errors[i].clear();
+                parse_row(cells.subspan(i * width, width), s, chunk_errors[i]);
+                if (!(s.coordinates_required() && (!s.long_raw || !s.lat_raw)) && s.lon && s.lat) {
+                    s.territory = find_territory(*s.lon, *s.lat);
+                }
             }
-            if (!(s.coordinates_required() && (!s.long_raw || !s.lat_raw)) && s.lon && s.lat) {
-                s.territory = find_territory(*s.lon, *s.lat);
+            project(states, count);
+            for (std::size_t i = 0; i < count; ++i) {
+                row_rules(states[i], chunk_errors[i]);
+                errors_.insert(errors_.end(), chunk_errors[i].begin(), chunk_errors[i].end());
+                offsets_.push_back(errors_.size());
+                collect(states[i]);
             }
         }
-        project(states, count);
-        for (std::size_t i = 0; i < count; ++i) {
-            row_rules(states[i], chunk_errors[i]);
-            errors_.insert(errors_.end(), chunk_errors[i].begin(), chunk_errors[i].end());
-            offsets_.push_back(errors_.size());
-            collect(states[i]);
-        }
-    }
+    } // the reading thread has ended: the source and the checks are ours again
     const std::vector<formats::BalParseError> &parse_errors = source_.errors();
     if (!parse_errors.empty()) {
         Report broken;
