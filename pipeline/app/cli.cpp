@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -203,6 +204,10 @@ int validate_command(const ValidateArgs &args) {
         throw ConfigError("--format: unknown format '" + args.format + "'; use text or json");
     }
     const bool json = args.format == "json";
+    // The commune list loads on another thread while the file is opened and scanned.
+    std::future<formats::CommuneList> cog = std::async(std::launch::async, [] {
+        return formats::CommuneList::load(default_data_dir() + "/cog-2026/communes.csv");
+    });
     std::optional<formats::BalReader> reader;
     try {
         reader.emplace(formats::BalReader::open(args.file));
@@ -217,8 +222,7 @@ int validate_command(const ValidateArgs &args) {
         }
         throw;
     }
-    const formats::CommuneList communes =
-        formats::CommuneList::load(default_data_dir() + "/cog-2026/communes.csv");
+    const formats::CommuneList communes = cog.get();
     // The rows stream from the reader: the file is never held as a table.
     const validator::Report report =
         validator::validate(*reader, {.profile = args.profile,
