@@ -7,31 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "adressage/formats/bal_format.hpp"
 #include "adressage/validator/adressage_checks.hpp"
 
 namespace {
 
-const std::vector<std::string> header = {"id_ban_commune",
-                                         "id_ban_toponyme",
-                                         "id_ban_adresse",
-                                         "cle_interop",
-                                         "commune_insee",
-                                         "commune_nom",
-                                         "commune_deleguee_insee",
-                                         "commune_deleguee_nom",
-                                         "voie_nom",
-                                         "lieudit_complement_nom",
-                                         "numero",
-                                         "suffixe",
-                                         "position",
-                                         "x",
-                                         "y",
-                                         "long",
-                                         "lat",
-                                         "cad_parcelles",
-                                         "source",
-                                         "date_der_maj",
-                                         "certification_commune"};
+const std::vector<std::string> header(adressage::formats::bal14_columns.begin(),
+                                      adressage::formats::bal14_columns.end());
 
 std::vector<std::vector<std::string>> make_rows(std::size_t n) {
     static const char *const names[] = {"Rue du Bench ", "Av. du Bench ", "Chemin  du Bench ",

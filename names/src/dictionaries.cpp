@@ -7,6 +7,7 @@
 #include <map>
 
 #include "adressage/error.hpp"
+#include "code_pairs_csv.hpp"
 #include "utf8_text.hpp"
 
 namespace adressage::names {
@@ -39,21 +40,6 @@ bool is_article(const std::string &key) {
     return key == "le" || key == "la" || key == "les" || key == "l";
 }
 
-template <typename Row> void read_pairs(const std::string &path, const char *label, Row &&row) {
-    try {
-        io::CSVReader<2, io::trim_chars<' ', '\t'>, io::no_quote_escape<','>> in(path);
-        in.read_header(io::ignore_extra_column, "code", "libelle");
-        std::string a;
-        std::string b;
-        while (in.read_row(a, b)) {
-            row(a, b);
-        }
-    } catch (const io::error::base &e) {
-        throw InputError(std::string(label) + " " + path,
-                         std::string(e.what()) + "; reinstall the datasets/names files");
-    }
-}
-
 std::ifstream open_lines(const std::string &path, const std::string &fix) {
     std::ifstream in(path);
     if (!in) {
@@ -84,10 +70,10 @@ Dictionaries Dictionaries::load(const DictionaryPaths &paths) {
 
     d.vocabulary_ = VoieVocabulary::load(paths.natures_voies, paths.extra_types, paths.titles);
 
-    read_pairs(paths.written_forms, "written forms",
-               [&](const std::string &k, const std::string &written) {
-                   d.written_types_.emplace(text::key(k), written);
-               });
+    detail::read_code_pairs(paths.written_forms, "written forms",
+                            [&](const std::string &k, const std::string &written) {
+                                d.written_types_.emplace(text::key(k), written);
+                            });
     {
         std::ifstream in = open_lines(paths.masculine_e, "reinstall datasets/names");
         std::string line;

@@ -1,8 +1,6 @@
 #include "adressage/names/voie_vocabulary.hpp"
 
-#include <libfccp/csv.h>
-
-#include "adressage/error.hpp"
+#include "code_pairs_csv.hpp"
 #include "shipped_vocabulary.hpp"
 #include "utf8_text.hpp"
 
@@ -25,24 +23,6 @@ std::size_t word_count(std::string_view name) {
 
 // Reads `code,libelle` rows from a file or from the built-in copies.
 struct VoieVocabularyReader {
-    template <typename Row, typename... Source>
-    static void read_pairs(const std::string &name, const char *label, Row &&row,
-                           Source &&...source) {
-        try {
-            io::CSVReader<2, io::trim_chars<' ', '\t'>, io::no_quote_escape<','>> in(
-                name, std::forward<Source>(source)...);
-            in.read_header(io::ignore_extra_column, "code", "libelle");
-            std::string a;
-            std::string b;
-            while (in.read_row(a, b)) {
-                row(a, b);
-            }
-        } catch (const io::error::base &e) {
-            throw InputError(std::string(label) + " " + name,
-                             std::string(e.what()) + "; reinstall the datasets/names files");
-        }
-    }
-
     template <typename... Source>
     static void read(VoieVocabulary &v, const std::string &natures_voies,
                      const std::string &extra_types, const std::string &titles,
@@ -54,17 +34,17 @@ struct VoieVocabularyReader {
             v.titles_.emplace(text::key(abbr), full);
         };
         if constexpr (sizeof...(Source) == 0) {
-            read_pairs(natures_voies, "voie types", add_type);
-            read_pairs(extra_types, "voie types", add_type);
-            read_pairs(titles, "titles", add_title);
+            detail::read_code_pairs(natures_voies, "voie types", add_type);
+            detail::read_code_pairs(extra_types, "voie types", add_type);
+            detail::read_code_pairs(titles, "titles", add_title);
         } else {
             const std::string_view sources[] = {natures_extra_titles...};
-            read_pairs(natures_voies, "voie types", add_type, sources[0].data(),
-                       sources[0].data() + sources[0].size());
-            read_pairs(extra_types, "voie types", add_type, sources[1].data(),
-                       sources[1].data() + sources[1].size());
-            read_pairs(titles, "titles", add_title, sources[2].data(),
-                       sources[2].data() + sources[2].size());
+            detail::read_code_pairs(natures_voies, "voie types", add_type, sources[0].data(),
+                                    sources[0].data() + sources[0].size());
+            detail::read_code_pairs(extra_types, "voie types", add_type, sources[1].data(),
+                                    sources[1].data() + sources[1].size());
+            detail::read_code_pairs(titles, "titles", add_title, sources[2].data(),
+                                    sources[2].data() + sources[2].size());
         }
     }
 };
