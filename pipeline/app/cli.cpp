@@ -187,6 +187,19 @@ void append_alerts(std::string &out, const std::vector<validator::Alert> &alerts
     out += ']';
 }
 
+// [{"line":…,"errors":[…]},…]
+void append_rows(std::string &out, const std::vector<validator::RowAlerts> &rows) {
+    out += '[';
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        out += i == 0 ? "{\"line\":" : ",{\"line\":";
+        out += std::to_string(rows[i].line);
+        out += ",\"errors\":";
+        append_alerts(out, rows[i].errors);
+        out += '}';
+    }
+    out += ']';
+}
+
 void print_alert(const std::string &where, const validator::Alert &a) {
     const validator::Label l = validator::label(a.code);
     std::cout << where << ": " << level_char(a.level) << ' ' << a.code << " — " << l.fr << " / "
@@ -262,30 +275,17 @@ int validate_command(const ValidateArgs &args) {
         out.pop_back(); // the closing brace: the lists follow
         out += ",\"profilErrors\":";
         append_alerts(out, report.profil_errors);
-        out += ",\"rows\":[";
-        for (std::size_t i = 0; i < report.rows.size(); ++i) {
-            out += i == 0 ? "{\"line\":" : ",{\"line\":";
-            out += std::to_string(report.rows[i].line);
-            out += ",\"errors\":";
-            append_alerts(out, report.rows[i].errors);
-            out += '}';
-        }
-        out += ']';
+        out += ",\"rows\":";
+        append_rows(out, report.rows);
         if (!args.official_only) {
             // The project's own checks, apart: the official keys above are unchanged.
             out += ",\"adressage\":{\"alertCounts\":{\"W\":";
             out += std::to_string(report.adressage_counts.warnings);
             out += ",\"I\":";
             out += std::to_string(report.adressage_counts.infos);
-            out += "},\"rows\":[";
-            for (std::size_t i = 0; i < report.adressage_rows.size(); ++i) {
-                out += i == 0 ? "{\"line\":" : ",{\"line\":";
-                out += std::to_string(report.adressage_rows[i].line);
-                out += ",\"errors\":";
-                append_alerts(out, report.adressage_rows[i].errors);
-                out += '}';
-            }
-            out += "]}";
+            out += "},\"rows\":";
+            append_rows(out, report.adressage_rows);
+            out += '}';
         }
         out += "}\n";
         std::cout << out;
