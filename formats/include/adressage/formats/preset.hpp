@@ -19,6 +19,11 @@ struct Preset {
     std::vector<std::string> building_layers;
     std::string building_flag_field; // empty: every feature is a building
     std::vector<std::string> boundary_layers;
+    // Cadastre parcels, whatever the preset of the other inputs: Etalab GeoJSON (`parcelles`,
+    // field `id`, 14 characters) and EDIGEO (`PARCELLE_id`, or the `parcelle` layer of a
+    // GeoPackage made from it, field `idu`, 12 characters without the département).
+    std::vector<std::string> parcel_layers = {"parcelles", "parcelle", "PARCELLE_id"};
+    std::vector<std::string> parcel_id_fields = {"id", "idu"}; // the first present is read
 };
 
 // "osm" or "cadastre"; throws ConfigError otherwise.
