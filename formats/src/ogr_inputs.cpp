@@ -100,6 +100,11 @@ RoadInput::RoadInput(const std::string &option, const SourceSpec &spec, const Pr
         require_field(option, spec, *layer_, preset_.road_name_field,
                       "name the road-name field with --road-name-field");
         name_fields_.push_back(preset_.road_name_field);
+        for (const std::string &field : preset_.road_name_fallbacks) {
+            if (layer_->has_field(field)) {
+                fallbacks_.push_back(field);
+            }
+        }
     }
     if (!preset_.road_kind_field.empty()) {
         require_field(option, spec, *layer_, preset_.road_kind_field,
@@ -117,7 +122,9 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
     if (has_kind_) {
         fields.push_back(preset_.road_kind_field);
     }
+    fields.insert(fields.end(), fallbacks_.begin(), fallbacks_.end());
     const std::size_t parts = name_fields_.size();
+    const std::size_t first_fallback = parts + (has_kind_ ? 1 : 0);
     RoadRecord road;
     layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord &f) {
         road.fid = f.fid;
@@ -126,6 +133,9 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
             if (!f.values[i].empty()) {
                 road.name.append(road.name.empty() ? "" : " ").append(f.values[i]);
             }
+        }
+        for (std::size_t i = first_fallback; road.name.empty() && i < f.values.size(); ++i) {
+            road.name = f.values[i];
         }
         road.kind = has_kind_ ? f.values[parts] : std::string();
         road.lines = f.lines;

@@ -33,7 +33,7 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--buildings", o.buildings, "building footprints: GDAL vector source(s)");
     run.add_option("--boundary", o.boundary,
                    "commune boundary polygon(s): GDAL vector source(s) (optional)");
-    run.add_option("--preset", o.preset, "field mapping of the inputs: osm or cadastre")
+    run.add_option("--preset", o.preset, "field mapping of the inputs: osm, cadastre or bdtopo")
         ->capture_default_str();
     run.add_option("--road-name-field", name_field, "field holding the road name");
     run.add_option("--road-kind-field", kind_field,

@@ -49,6 +49,7 @@ class RoadInput {
     std::string layer_name_;
     Preset preset_;
     std::vector<std::string> name_fields_; // one field, or the parts to join
+    std::vector<std::string> fallbacks_;   // present fields read when the name is empty
     bool has_kind_ = false;
 };
 
