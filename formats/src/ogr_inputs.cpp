@@ -100,6 +100,11 @@ RoadInput::RoadInput(const std::string &option, const SourceSpec &spec, const Pr
         require_field(option, spec, *layer_, preset_.road_name_field,
                       "name the road-name field with --road-name-field");
         name_fields_.push_back(preset_.road_name_field);
+        for (const std::string &field : preset_.road_name_fallbacks) {
+            if (layer_->has_field(field)) {
+                fallbacks_.push_back(field);
+            }
+        }
     }
     if (!preset_.road_kind_field.empty()) {
         require_field(option, spec, *layer_, preset_.road_kind_field,
@@ -117,7 +122,9 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
     if (has_kind_) {
         fields.push_back(preset_.road_kind_field);
     }
+    fields.insert(fields.end(), fallbacks_.begin(), fallbacks_.end());
     const std::size_t parts = name_fields_.size();
+    const std::size_t first_fallback = parts + (has_kind_ ? 1 : 0);
     RoadRecord road;
     layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord &f) {
         road.fid = f.fid;
@@ -126,6 +133,9 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
             if (!f.values[i].empty()) {
                 road.name.append(road.name.empty() ? "" : " ").append(f.values[i]);
             }
+        }
+        for (std::size_t i = first_fallback; road.name.empty() && i < f.values.size(); ++i) {
+            road.name = f.values[i];
         }
         road.kind = has_kind_ ? f.values[parts] : std::string();
         road.lines = f.lines;
@@ -137,9 +147,11 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
 PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
                            Role role, LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
-      layer_name_(choose_layer(
-          option, spec, dataset_,
-          role == Role::buildings ? preset.building_layers : preset.boundary_layers, presence)) {
+      layer_name_(choose_layer(option, spec, dataset_,
+                               role == Role::buildings ? preset.building_layers
+                               : role == Role::parcels ? preset.parcel_layers
+                                                       : preset.boundary_layers,
+                               presence)) {
     if (layer_name_.empty()) {
         return;
     }
@@ -149,6 +161,22 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
     if (role == Role::buildings && !preset.building_flag_field.empty() &&
         layer_->has_field(preset.building_flag_field)) {
         flag_field_ = preset.building_flag_field;
+    }
+    if (role == Role::parcels) {
+        for (const std::string &field : preset.parcel_id_fields) {
+            if (layer_->has_field(field)) {
+                id_field_ = field;
+                break;
+            }
+        }
+        if (id_field_.empty()) {
+            throw InputError(option + " " + spec.text,
+                             "layer '" + layer_->name() +
+                                 "' has no parcel identifier field (id or idu; fields: " +
+                                 join(layer_->field_names()) +
+                                 "); give the cadastre parcels layer (Etalab parcelles or EDIGEO "
+                                 "PARCELLE_id)");
+        }
     }
 }
 
@@ -160,12 +188,16 @@ void PolygonInput::read(const std::function<void(const PolygonRecord &)> &sink) 
     if (!flag_field_.empty()) {
         fields.push_back(flag_field_);
     }
+    if (!id_field_.empty()) {
+        fields.push_back(id_field_);
+    }
     PolygonRecord record;
     layer_->for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord &f) {
         if (!flag_field_.empty() && (f.values[0].empty() || f.values[0] == "no")) {
             return; // not a building (e.g. a landuse multipolygon in an OSM file)
         }
         record.fid = f.fid;
+        record.id = id_field_.empty() ? std::string() : f.values.back();
         record.polygons = f.polygons;
         record.skip_reason = f.skip_reason;
         sink(record);

@@ -35,7 +35,29 @@ Preset preset_by_name(const std::string &name) {
         p.boundary_layers = {"commune", "COMMUNE_id"};
         return p;
     }
-    throw ConfigError("--preset: unknown preset '" + name + "'; use osm or cadastre");
+    if (name == "bdtopo") {
+        // IGN BD TOPO v3 (GeoPackage or shapefiles by theme): troncon_de_route named per side,
+        // nature as the kind.
+        Preset p;
+        p.name = "bdtopo";
+        p.road_layers = {"troncon_de_route"};
+        p.road_name_field = "nom_1_gauche";
+        p.road_name_fallbacks = {"nom_1_droite"};
+        p.road_kind_field = "nature";
+        // Every nature but motorway-like roads, ferries and cycle tracks.
+        p.road_kinds = {"Route \u00e0 1 chauss\u00e9e",
+                        "Route \u00e0 2 chauss\u00e9es",
+                        "Rond-point",
+                        "Chemin",
+                        "Sentier",
+                        "Escalier",
+                        "Route empierr\u00e9e",
+                        "Bretelle"};
+        p.building_layers = {"batiment"};
+        p.boundary_layers = {"commune"};
+        return p;
+    }
+    throw ConfigError("--preset: unknown preset '" + name + "'; use osm, cadastre or bdtopo");
 }
 
 bool is_road_kind(const Preset &preset, const std::string &kind) {

@@ -1,6 +1,7 @@
 #include "adressage/geo/geometry_ops.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -80,6 +81,53 @@ double distance(GeosContext &ctx, const Polyline &a, const Polyline &b) {
         ctx.raise("Distance");
     }
     return d;
+}
+
+double distance(GeosContext &ctx, const MultiPolygon &area, const std::vector<Polyline> &lines) {
+    GeomPtr ga = detail::make_multipolygon(ctx, area);
+    GeomPtr gb = detail::make_multiline(ctx, lines);
+    double d = 0.0;
+    if (GEOSDistance_r(ctx.handle(), ga.get(), gb.get(), &d) == 0) {
+        ctx.raise("Distance");
+    }
+    return d;
+}
+
+namespace {
+double ring_area(const Ring &ring) {
+    double twice = 0.0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        twice += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+    }
+    return std::abs(twice) / 2.0;
+}
+} // namespace
+
+double area(const MultiPolygon &polygons) {
+    double total = 0.0;
+    for (const Polygon &polygon : polygons) {
+        total += ring_area(polygon.outer);
+        for (const Ring &hole : polygon.holes) {
+            total -= ring_area(hole);
+        }
+    }
+    return total;
+}
+
+XY nearest_outline_point(GeosContext &ctx, const MultiPolygon &polygons,
+                         const std::vector<Polyline> &lines) {
+    GeomPtr g = detail::make_multipolygon(ctx, polygons);
+    GeomPtr outline = own(ctx, GEOSBoundary_r(ctx.handle(), g.get()), "Boundary");
+    GeomPtr l = detail::make_multiline(ctx, lines);
+    GEOSCoordSequence *pair =
+        ctx.check(GEOSNearestPoints_r(ctx.handle(), outline.get(), l.get()), "NearestPoints");
+    XY p;
+    const int ok = GEOSCoordSeq_getXY_r(ctx.handle(), pair, 0, &p.x, &p.y);
+    GEOSCoordSeq_destroy_r(ctx.handle(), pair);
+    if (ok == 0) {
+        ctx.raise("CoordSeq_getXY");
+    }
+    return p;
 }
 
 struct PreparedArea::Impl {

@@ -1,5 +1,6 @@
 #include "adressage/geo/nearest_line_index.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "adressage/error.hpp"
@@ -9,6 +10,7 @@ namespace adressage::geo {
 
 struct NearestLineIndex::Impl {
     GeosContext &ctx;
+    std::vector<Polyline> plain; // the same lines, for the exact segment tests
     std::vector<detail::GeomPtr> lines;
     GEOSSTRtree *tree = nullptr;
 
@@ -36,11 +38,50 @@ int distance_to_item(const void *item, const void *query_item, double *distance,
     return GEOSDistance_r(query->handle, (*query->lines)[index].get(), query->point, distance);
 }
 
+// Indices of the lines whose envelope meets the box, in index order.
+std::vector<std::size_t> query_box(GeosContext &ctx, GEOSSTRtree *tree, double min_x, double min_y,
+                                   double max_x, double max_y) {
+    detail::GeomPtr box =
+        detail::own(ctx, GEOSGeom_createRectangle_r(ctx.handle(), min_x, min_y, max_x, max_y),
+                    "createRectangle");
+    std::vector<std::size_t> candidates;
+    GEOSSTRtree_query_r(
+        ctx.handle(), tree, box.get(),
+        [](void *item, void *out) {
+            static_cast<std::vector<std::size_t> *>(out)->push_back(
+                reinterpret_cast<std::uintptr_t>(item) - 1);
+        },
+        &candidates);
+    std::sort(candidates.begin(), candidates.end());
+    return candidates;
+}
+
+double cross(XY o, XY a, XY b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+
+bool on_segment(XY a, XY b, XY p) {
+    return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y &&
+           p.y <= std::max(a.y, b.y);
+}
+
+// Closed segments p1p2 and q1q2 share a point (orientation test, collinear cases included).
+bool segments_meet(XY p1, XY p2, XY q1, XY q2) {
+    const double d1 = cross(q1, q2, p1);
+    const double d2 = cross(q1, q2, p2);
+    const double d3 = cross(p1, p2, q1);
+    const double d4 = cross(p1, p2, q2);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        return true;
+    }
+    return (d1 == 0 && on_segment(q1, q2, p1)) || (d2 == 0 && on_segment(q1, q2, p2)) ||
+           (d3 == 0 && on_segment(p1, p2, q1)) || (d4 == 0 && on_segment(p1, p2, q2));
+}
+
 } // namespace
 
 NearestLineIndex::NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines)
     : impl_(std::make_unique<Impl>(ctx)) {
     impl_->tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
+    impl_->plain = lines;
     impl_->lines.reserve(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         impl_->lines.push_back(detail::make_line(ctx, lines[i]));
@@ -99,6 +140,47 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
         }
     }
     return best;
+}
+
+std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_distance) const {
+    std::vector<Hit> hits;
+    if (impl_->lines.empty()) {
+        return hits;
+    }
+    GeosContext &ctx = impl_->ctx;
+    detail::GeomPtr point = detail::make_point(ctx, p);
+    for (std::size_t i : query_box(ctx, impl_->tree, p.x - max_distance, p.y - max_distance,
+                                   p.x + max_distance, p.y + max_distance)) {
+        double d = 0.0;
+        if (GEOSDistance_r(ctx.handle(), impl_->lines[i].get(), point.get(), &d) == 0) {
+            ctx.raise("Distance");
+        }
+        if (d <= max_distance) {
+            hits.push_back(Hit{i, d});
+        }
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        return a.distance != b.distance ? a.distance < b.distance : a.index < b.index;
+    });
+    return hits;
+}
+
+std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
+    std::vector<std::size_t> out;
+    if (impl_->lines.empty()) {
+        return out;
+    }
+    for (std::size_t i : query_box(impl_->ctx, impl_->tree, std::min(a.x, b.x), std::min(a.y, b.y),
+                                   std::max(a.x, b.x), std::max(a.y, b.y))) {
+        const Polyline &line = impl_->plain[i];
+        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+            if (segments_meet(a, b, line[k], line[k + 1])) {
+                out.push_back(i);
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace adressage::geo

@@ -35,7 +35,7 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--buildings", o.buildings, "building footprints: GDAL vector source(s)");
     run.add_option("--boundary", o.boundary,
                    "commune boundary polygon(s): GDAL vector source(s) (optional)");
-    run.add_option("--preset", o.preset, "field mapping of the inputs: osm or cadastre")
+    run.add_option("--preset", o.preset, "field mapping of the inputs: osm, cadastre or bdtopo")
         ->capture_default_str();
     run.add_option("--road-name-field", name_field, "field holding the road name");
     run.add_option("--road-kind-field", kind_field,
@@ -65,6 +65,22 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--town-hall", o.town_hall,
                    "LON,LAT of the town hall (WGS84): voies are numbered from it outwards "
                    "(default: from the commune's centre)");
+    run.add_option("--parcels", o.parcels,
+                   "cadastre parcels: GDAL vector source(s), Etalab parcelles (GeoJSON) or EDIGEO "
+                   "PARCELLE_id; a building goes to the voie its parcel fronts, and positions "
+                   "get cad_parcelles (optional)");
+    run.add_option("--min-building-area", o.min_building_area,
+                   "square metres: smaller buildings are annexes and get no number")
+        ->capture_default_str();
+    run.add_option("--ambiguity-ratio", o.ambiguity_ratio,
+                   "a building whose second visible voie is less than this many times as far as "
+                   "the nearest is reported as ambiguous")
+        ->capture_default_str();
+    run.add_option("--positions", o.positions,
+                   "positions written for each address, comma-separated: entrée (the point of the "
+                   "building's outline nearest its voie), bâtiment (inside the building), segment "
+                   "(on the voie); one row each")
+        ->capture_default_str();
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.

@@ -1,38 +1,97 @@
+#include <algorithm>
 #include <cmath>
 
-#include "adressage/geo/nearest_line_index.hpp"
+#include "adressage/pipeline/assigner.hpp"
 #include "adressage/pipeline/stages.hpp"
 
 namespace adressage::pipeline {
 
+namespace {
+constexpr std::size_t max_listed_ambiguous = 50; // in the report; all are counted
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+} // namespace
+
 void AssignStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
-    // One index entry per voie part, mapped back to (voie, part).
-    std::vector<geo::Polyline> lines;
-    std::vector<std::pair<VoieIdx, std::size_t>> owner;
-    for (VoieIdx v = 0; v < model.voies.size(); ++v) {
-        for (std::size_t p = 0; p < model.voies[v].parts.size(); ++p) {
-            lines.push_back(model.voies[v].parts[p]);
-            owner.emplace_back(v, p);
-        }
+    const RunOptions &o = ctx.options;
+    AssignRules rules;
+    rules.max_distance = o.max_distance;
+    rules.min_building_area = o.min_building_area;
+    rules.ambiguity_ratio = o.ambiguity_ratio;
+    Assigner assigner(ctx.geos, model, rules);
+
+    std::vector<AssignDecision> decisions(model.buildings.size());
+    for (BuildingIdx b : assigner.order()) {
+        decisions[b] = assigner.decide(b);
     }
-    const geo::NearestLineIndex index(ctx.geos, lines);
+
     const std::string too_far =
-        "no_voie_within_" + std::to_string(std::lround(ctx.options.max_distance)) + "m";
+        "no_voie_within_" + std::to_string(std::lround(o.max_distance)) + "m";
+    std::int64_t by_parcel = 0;
+    std::int64_t parcel_overrode = 0;
+    std::int64_t ambiguous = 0;
+    std::int64_t annexes_small = 0;
+    std::int64_t annexes_attached = 0;
+    std::int64_t buildings_on_parcels = 0;
+    nlohmann::json listed = nlohmann::json::array();
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
-        const Building &building = model.buildings[b];
-        const auto hit = index.nearest(building.anchor, ctx.options.max_distance);
-        if (!hit) {
-            diag.skip("assign", too_far, "fid " + std::to_string(building.fid));
+        const AssignDecision &d = decisions[b];
+        const std::string id = "fid " + std::to_string(model.buildings[b].fid);
+        buildings_on_parcels += assigner.parcel_of(b) ? 1 : 0;
+        switch (d.outcome) {
+        case AssignOutcome::assigned:
+            break;
+        case AssignOutcome::no_voie_near:
+            diag.skip("assign", too_far, id);
+            continue;
+        case AssignOutcome::annex_small:
+            ++annexes_small;
+            diag.skip("assign", outcome_name(d.outcome), id);
+            continue;
+        case AssignOutcome::annex_attached:
+            ++annexes_attached;
+            diag.skip("assign", outcome_name(d.outcome), id);
+            continue;
+        case AssignOutcome::no_voie_in_sight:
+            diag.skip("assign", outcome_name(d.outcome), id);
             continue;
         }
-        const auto [v, p] = owner[hit->index];
-        const Voie &voie = model.voies[v];
-        const geo::LinePosition at = geo::locate(voie.parts[p], building.anchor);
-        model.assignments.push_back(
-            Assignment{b, v, voie.part_start[p] + at.along, at.offset, at.side});
+        model.assignments.push_back(d.assignment);
+        by_parcel += d.by_parcel ? 1 : 0;
+        parcel_overrode += d.parcel_overrode_nearest ? 1 : 0;
+        if (d.ambiguous()) {
+            ++ambiguous;
+            if (listed.size() < max_listed_ambiguous) {
+                listed.push_back({{"building", id},
+                                  {"voie", model.voies[d.assignment.voie].nom},
+                                  {"distance_m", round1(d.assignment.offset)},
+                                  {"other_voie", model.voies[*d.rival].nom},
+                                  {"other_distance_m", round1(d.rival_distance)},
+                                  {"by_parcel", d.by_parcel}});
+            }
+        }
     }
-    diag.count("assign", "buildings_assigned", static_cast<std::int64_t>(model.assignments.size()));
+    const auto assigned = static_cast<std::int64_t>(model.assignments.size());
+    diag.count("assign", "buildings_assigned", assigned);
+    diag.count("assign", "ambiguous", ambiguous);
+    ctx.report_sections["assignment"] = {
+        {"rules",
+         {{"max_distance_m", rules.max_distance},
+          {"min_building_area_m2", rules.min_building_area},
+          {"ambiguity_ratio", rules.ambiguity_ratio},
+          {"parcel_frontage_m", rules.frontage_distance},
+          {"parcels", !model.parcels.empty()}}},
+        {"buildings_assigned", assigned},
+        {"annexes_skipped", annexes_small + annexes_attached},
+        {"annexes_small", annexes_small},
+        {"annexes_attached", annexes_attached},
+        {"no_voie_in_sight", diag.skipped("assign", "no_voie_in_sight")},
+        {"buildings_on_parcels", buildings_on_parcels},
+        {"voie_from_parcel_frontage", by_parcel},
+        {"parcel_frontage_not_nearest", parcel_overrode},
+        {"ambiguous", ambiguous},
+        {"ambiguous_listed", listed}};
 }
 
 } // namespace adressage::pipeline

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/parcel_id.hpp"
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/pipeline/stages.hpp"
 
@@ -75,6 +76,8 @@ void IngestStage::prepare(RunContext &ctx) {
              formats::PolygonInput::Role::buildings);
     open_all("--boundary", o.boundary, legal, ctx.boundary, boundary_to_legal_, ctx.preset,
              formats::PolygonInput::Role::boundary);
+    open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
+             formats::PolygonInput::Role::parcels);
 }
 
 void IngestStage::run(CommuneModel &model, RunContext &ctx) {
@@ -145,6 +148,43 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             model.buildings.push_back(std::move(building));
             diag.count("ingest", "buildings_kept");
         });
+    }
+
+    for (std::size_t s = 0; s < ctx.parcels.size(); ++s) {
+        if (!ctx.parcels[s]->present()) {
+            continue;
+        }
+        ctx.parcels[s]->read([&](const formats::PolygonRecord &record) {
+            diag.count("ingest", "parcels_read");
+            const std::string where = example(o.parcels, s, record.fid);
+            if (record.skip_reason != nullptr) {
+                diag.skip("ingest.parcels", record.skip_reason, where);
+                return;
+            }
+            Parcel parcel{formats::parcel_id(record.id, o.insee), record.polygons};
+            if (parcel.id.empty()) {
+                diag.skip("ingest.parcels", "unrecognised_id", where + " id '" + record.id + "'");
+                return;
+            }
+            reproject(*parcels_to_legal_[s], parcel.outline);
+            try {
+                if (!geo::is_valid(ctx.geos, parcel.outline)) {
+                    parcel.outline = geo::make_valid(ctx.geos, parcel.outline);
+                    if (parcel.outline.empty()) {
+                        diag.skip("ingest.parcels", "invalid_geometry", where);
+                        return;
+                    }
+                    diag.count("ingest", "parcels_repaired");
+                }
+            } catch (const GeosError &) {
+                diag.skip("ingest.parcels", "invalid_geometry", where);
+                return;
+            }
+            model.parcels.push_back(std::move(parcel));
+        });
+    }
+    if (!ctx.parcels.empty()) {
+        diag.count("ingest", "parcels_kept", static_cast<std::int64_t>(model.parcels.size()));
     }
 
     if (ctx.boundary.empty()) {

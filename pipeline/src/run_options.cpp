@@ -1,5 +1,6 @@
 #include "adressage/pipeline/run_options.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -79,6 +80,44 @@ std::optional<geo::XY> town_hall_lonlat(const RunOptions &options) {
                       "': give the town hall as LON,LAT in WGS84 degrees (e.g. 7.4197,43.7366)");
 }
 
+std::vector<formats::PositionType> position_types(const RunOptions &options) {
+    using formats::PositionType;
+    bool entree = false;
+    bool batiment = false;
+    bool segment = false;
+    std::size_t start = 0;
+    const std::string &text = options.positions;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string word = text.substr(start, end - start);
+        word.erase(0, word.find_first_not_of(' '));
+        word.erase(word.find_last_not_of(' ') + 1);
+        if (word == "entr\u00e9e" || word == "entree") {
+            entree = true;
+        } else if (word == "b\u00e2timent" || word == "batiment") {
+            batiment = true;
+        } else if (word == "segment") {
+            segment = true;
+        } else {
+            throw ConfigError("--positions '" + text +
+                              "': give one or more of entrée, bâtiment, segment, separated by "
+                              "commas (e.g. entrée,bâtiment)");
+        }
+        start = end + 1;
+    }
+    std::vector<PositionType> out;
+    if (entree) {
+        out.push_back(PositionType::entree);
+    }
+    if (batiment) {
+        out.push_back(PositionType::batiment);
+    }
+    if (segment) {
+        out.push_back(PositionType::segment);
+    }
+    return out;
+}
+
 void check_options(RunOptions &o) {
     static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
     if (!std::regex_match(o.insee, insee_pattern)) {
@@ -115,6 +154,15 @@ void check_options(RunOptions &o) {
                           "metres");
     }
     town_hall_lonlat(o);
+    if (!(o.min_building_area >= 0.0) || !std::isfinite(o.min_building_area)) {
+        throw ConfigError("--min-building-area must be zero (keep every building) or a positive "
+                          "number of square metres");
+    }
+    if (!(o.ambiguity_ratio >= 1.0) || !std::isfinite(o.ambiguity_ratio)) {
+        throw ConfigError("--ambiguity-ratio must be a number of at least 1 (e.g. 1.2: a second "
+                          "voie less than 1.2 times as far as the nearest makes it ambiguous)");
+    }
+    position_types(o);
     if (o.source.find_first_not_of(" \t") == std::string::npos) {
         throw ConfigError("--source must name the organisation that made the addresses");
     }

@@ -91,6 +91,7 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.y = xy[i].y;
         row.lon = lonlat[i].x;
         row.lat = lonlat[i].y;
+        row.cad_parcelles = position.cad_parcelles;
         row.source = ctx.options.source;
         row.date_der_maj = ctx.options.date;
         rows.push_back(std::move(row));

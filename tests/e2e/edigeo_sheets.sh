@@ -21,3 +21,8 @@ thf=("$work"/*/*.THF)
 "$here/compare_sources.sh" "$bin" \
     "--commune 25354 --preset cadastre --roads ${thf[*]} --buildings ${thf[*]} --boundary ${thf[*]}" \
     "--commune 25354 --preset cadastre --roads $gpkg:voie_zoncommuni --buildings $gpkg:batiment --boundary $gpkg:commune"
+# The parcels of the raw sheets (PARCELLE_id, 12-character IDU) give the same cad_parcelles as
+# the GeoPackage's parcelle layer.
+"$here/compare_sources.sh" "$bin" \
+    "--commune 25354 --preset cadastre --positions entrée,bâtiment --roads ${thf[*]} --buildings ${thf[*]} --boundary ${thf[*]} --parcels ${thf[*]}" \
+    "--commune 25354 --preset cadastre --positions entrée,bâtiment --roads $gpkg:voie_zoncommuni --buildings $gpkg:batiment --boundary $gpkg:commune --parcels $gpkg:parcelle"

@@ -19,7 +19,9 @@ const std::string lux_gpkg =
 TEST(Preset, KnownAndUnknown) {
     EXPECT_EQ(preset_by_name("osm").road_name_field, "name");
     EXPECT_EQ(preset_by_name("cadastre").road_name_field, "nom");
-    EXPECT_THROW(preset_by_name("bdtopo"), ConfigError);
+    EXPECT_EQ(preset_by_name("bdtopo").road_layers.front(), "troncon_de_route");
+    EXPECT_EQ(preset_by_name("bdtopo").road_name_fallbacks.front(), "nom_1_droite");
+    EXPECT_THROW(preset_by_name("ign"), ConfigError);
     const Preset osm = preset_by_name("osm");
     EXPECT_TRUE(is_road_kind(osm, "residential"));
     EXPECT_TRUE(is_road_kind(osm, "steps"));

@@ -1,5 +1,5 @@
 #pragma once
-// The three vector inputs of a run (roads, buildings, boundary), opened and checked against
+// The vector inputs of a run (roads, buildings, boundary, parcels), opened and checked against
 // their preset before any heavy work, then read into plain records.
 #include <cstdint>
 #include <functional>
@@ -22,6 +22,7 @@ struct RoadRecord {
 
 struct PolygonRecord {
     std::int64_t fid = 0;
+    std::string id; // parcels: the raw parcel identifier; "" otherwise
     geo::MultiPolygon polygons;
     const char *skip_reason = nullptr;
 };
@@ -48,12 +49,13 @@ class RoadInput {
     std::string layer_name_;
     Preset preset_;
     std::vector<std::string> name_fields_; // one field, or the parts to join
+    std::vector<std::string> fallbacks_;   // present fields read when the name is empty
     bool has_kind_ = false;
 };
 
 class PolygonInput {
   public:
-    enum class Role { buildings, boundary };
+    enum class Role { buildings, boundary, parcels };
     PolygonInput(const std::string &option, const SourceSpec &spec, const Preset &preset, Role role,
                  LayerPresence presence = LayerPresence::required);
     bool present() const { return layer_.has_value(); }
@@ -66,6 +68,7 @@ class PolygonInput {
     std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;
     std::string flag_field_;
+    std::string id_field_; // parcels
 };
 
 } // namespace adressage::formats

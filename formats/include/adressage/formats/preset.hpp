@@ -13,15 +13,23 @@ struct Preset {
     // When the layer has no road_name_field: the name is these fields joined with spaces, in
     // order, those present (raw EDIGEO sheets split ZONCOMMUNI labels over TEX, TEX2...TEX10).
     std::vector<std::string> road_name_parts;
+    // When road_name_field is empty on a feature, the first of these that is not (BD TOPO
+    // names each side of a road: nom_1_gauche, then nom_1_droite).
+    std::vector<std::string> road_name_fallbacks;
     std::string road_kind_field;                     // empty: no kind filter
     std::vector<std::string> road_kinds;             // kinds kept when road_kind_field is set
     std::vector<std::string> excluded_name_prefixes; // e.g. motorways in cadastre labels
     std::vector<std::string> building_layers;
     std::string building_flag_field; // empty: every feature is a building
     std::vector<std::string> boundary_layers;
+    // Cadastre parcels, whatever the preset of the other inputs: Etalab GeoJSON (`parcelles`,
+    // field `id`, 14 characters) and EDIGEO (`PARCELLE_id`, or the `parcelle` layer of a
+    // GeoPackage made from it, field `idu`, 12 characters without the département).
+    std::vector<std::string> parcel_layers = {"parcelles", "parcelle", "PARCELLE_id"};
+    std::vector<std::string> parcel_id_fields = {"id", "idu"}; // the first present is read
 };
 
-// "osm" or "cadastre"; throws ConfigError otherwise.
+// "osm", "cadastre" or "bdtopo"; throws ConfigError otherwise.
 Preset preset_by_name(const std::string &name);
 
 bool is_road_kind(const Preset &preset, const std::string &kind);

@@ -28,6 +28,17 @@ std::vector<Polyline> line_merge(GeosContext &ctx, const std::vector<Polyline> &
 // Shortest distance between two polylines.
 double distance(GeosContext &ctx, const Polyline &a, const Polyline &b);
 
+// Shortest distance between polygons and lines (0 when they meet).
+double distance(GeosContext &ctx, const MultiPolygon &area, const std::vector<Polyline> &lines);
+
+// Area in square metres (outer rings minus holes), by the shoelace formula.
+double area(const MultiPolygon &polygons);
+
+// The point of the polygons' outline (outer rings and holes) nearest to `lines`; on ties, the
+// one GEOS finds first (deterministic for the same input).
+XY nearest_outline_point(GeosContext &ctx, const MultiPolygon &polygons,
+                         const std::vector<Polyline> &lines);
+
 // A polygonal area prepared for many point-in and clip queries.
 class PreparedArea {
   public:

@@ -25,6 +25,12 @@ class NearestLineIndex {
     // The nearest line to `p`, if one lies within `max_distance`. Ties go to the lowest index.
     std::optional<Hit> nearest(XY p, double max_distance) const;
 
+    // Every line within `max_distance` of `p`, nearest first (ties: lowest index first).
+    std::vector<Hit> within(XY p, double max_distance) const;
+
+    // The lines that the segment a→b touches or crosses, in index order.
+    std::vector<std::size_t> crossing(XY a, XY b) const;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -33,6 +33,12 @@ struct Building {
     geo::XY anchor; // a point inside the footprint
 };
 
+// A cadastre parcel: its 14-character identifier (formats/parcel_id.hpp) and its outline.
+struct Parcel {
+    std::string id;
+    geo::MultiPolygon outline;
+};
+
 // A named road: the segments of one name that lie close together, merged into parts chained
 // from the origin (voie_origin.hpp), each part oriented away from it. `part_start[i]` is the
 // distance along the voie at which part i begins.
@@ -58,6 +64,7 @@ struct Assignment {
     double along = 0.0;  // metres from the voie's origin
     double offset = 0.0; // distance from the building's anchor to the voie
     geo::Side side = geo::Side::on;
+    std::size_t part = 0; // the voie part the anchor projects on
 };
 
 struct Numero {
@@ -70,6 +77,7 @@ struct Position {
     NumeroIdx numero = 0;
     formats::PositionType type = formats::PositionType::batiment;
     geo::XY xy;
+    std::string cad_parcelles; // the parcel ids, separated by '|'; "" without parcels
 };
 
 struct CommuneModel {
@@ -81,6 +89,7 @@ struct CommuneModel {
 
     std::vector<RoadSegment> roads;
     std::vector<Building> buildings;
+    std::vector<Parcel> parcels; // empty unless --parcels is given
     std::vector<Voie> voies;
     std::vector<Assignment> assignments;
     std::vector<Numero> numeros;

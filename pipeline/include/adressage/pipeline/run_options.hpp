@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "adressage/formats/bal_format.hpp"
 #include "adressage/geo/xy.hpp"
 
 namespace adressage::pipeline {
@@ -22,6 +23,7 @@ struct RunOptions {
     std::vector<std::string> roads;
     std::vector<std::string> buildings;
     std::vector<std::string> boundary; // optional
+    std::vector<std::string> parcels;  // optional: cadastre parcels (Etalab or EDIGEO)
     std::string preset = "osm";
     std::optional<std::string> road_name_field; // overrides the preset
     std::optional<std::string> road_kind_field; // "" disables the kind filter
@@ -37,7 +39,17 @@ struct RunOptions {
     double classic_gap_metres = 0.0;  // classic: a number left free per such stretch; 0: none
     std::string voie_options;         // CSV of per-voie options (voie_options.hpp); "": none
     std::string town_hall;            // "LON,LAT" (WGS84 degrees); "": the commune centre
+
+    // Assignment of buildings to voies (assign_stage.cpp).
+    double min_building_area = 20.0; // m²: smaller buildings are annexes, not numbered
+    double ambiguity_ratio = 1.2;    // second voie nearer than ratio × the first: ambiguous
+    // Positions written per address, comma-separated: entrée, bâtiment, segment.
+    std::string positions = "bâtiment";
 };
+
+// The position types of --positions, in the BAL's order (entrée, bâtiment, segment), each once.
+// Throws ConfigError.
+std::vector<formats::PositionType> position_types(const RunOptions &options);
 
 // The numbering mode of the options (checked by check_options).
 NumberingMode numbering_mode(const RunOptions &options);

@@ -10,8 +10,9 @@
 
 namespace adressage::pipeline {
 
-// Reads roads, buildings and the boundary, reprojects them to the legal CRS, repairs invalid
-// footprints and computes each building's anchor. Unusable features are counted and skipped.
+// Reads roads, buildings, the boundary and the parcels, reprojects them to the legal CRS, repairs
+// invalid footprints and computes each building's anchor. Unusable features are counted and
+// skipped.
 class IngestStage final : public Stage {
   public:
     std::string_view name() const override { return "ingest"; }
@@ -28,6 +29,7 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> roads_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> buildings_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> boundary_to_legal_;
+    std::vector<std::unique_ptr<geo::Transformer>> parcels_to_legal_;
 };
 
 // Rewrites every road name in its display form ("CHE DE L EGLISE" → "Chemin de l’Église") and
@@ -70,7 +72,8 @@ class VoiesStage final : public Stage {
     std::optional<geo::XY> town_hall_; // in the legal CRS
 };
 
-// Gives each building its nearest voie within the maximum distance.
+// Gives each building a voie by the rules of assigner.hpp (annexes, sight, parcel frontage,
+// ambiguity); the report's "assignment" section counts each rule's effect.
 class AssignStage final : public Stage {
   public:
     std::string_view name() const override { return "assign"; }
@@ -96,13 +99,20 @@ class NumberStage final : public Stage {
     process_one(Voie &voie, const std::vector<Assignment> &ordered, double classic_gap_metres);
 };
 
-// One `bâtiment` position per numero, at the building's anchor.
+// The positions of each numero asked for by --positions (one BAL row each), with the ids of the
+// parcels they fall in (cad_parcelles) when parcels are given.
 class PositionStage final : public Stage {
   public:
     std::string_view name() const override { return "position"; }
     Tables needs() const override { return numeros_table | buildings_table; }
     Tables provides() const override { return positions_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
+
+    // Per-record work: where a position of `type` lies for a building numbered on `voie`.
+    // entrée: the point of the building's outline nearest to the voie; segment: the anchor's
+    // projection on the voie; bâtiment (and any other type): the anchor, inside the building.
+    static geo::XY process_one(geo::GeosContext &geos, formats::PositionType type,
+                               const Building &building, const Voie &voie);
 };
 
 // Writes <out>/<insee>/bal-<insee>.csv (BAL 1.4) through a temporary file.
