@@ -295,6 +295,83 @@ int validate_command(const ValidateArgs &args) {
     return report.blocked ? exit_failure : exit_ok;
 }
 
+// `adressage batch`: many communes from batch-wide layers (batch.hpp). Exit 0 when every commune
+// succeeded, 1 when any failed (the summary says which and why), 2 for bad options or inputs.
+struct BatchArgs {
+    BatchOptions options;
+    std::string name_field;
+    std::string kind_field;
+};
+
+void add_batch_options(CLI::App &batch, BatchArgs &a) {
+    BatchOptions &o = a.options;
+    batch.set_config("--config", "", "TOML file of options (every key is also a flag)");
+    batch.add_option("--communes", o.communes, "INSEE codes, comma-separated (e.g. 06012,06032)")
+        ->delimiter(',');
+    batch.add_option("--departement", o.departement,
+                     "every commune of this département in --boundaries (e.g. 06)");
+    batch.add_option("--communes-file", o.communes_file,
+                     "file of INSEE codes, one per line ('#' starts a comment)");
+    batch.add_option("--roads", o.run.roads,
+                     "road centrelines of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--buildings", o.run.buildings,
+                     "building footprints of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--boundaries", o.boundaries,
+                     "commune boundaries: GDAL vector source(s) with an INSEE code field");
+    batch.add_option("--insee-field", o.insee_field,
+                     "field of --boundaries holding the INSEE code (default: detected)");
+    batch.add_option("--preset", o.run.preset, "field mapping of the inputs: osm or cadastre")
+        ->capture_default_str();
+    batch.add_option("--road-name-field", a.name_field, "field holding the road name");
+    batch.add_option("--road-kind-field", a.kind_field,
+                     "field holding the road kind ('' keeps every line)");
+    batch.add_option("--out", o.run.out_dir, "output directory; each BAL goes to OUT/<insee>/")
+        ->capture_default_str();
+    batch
+        .add_option("--max-distance", o.run.max_distance,
+                    "metres: buildings further from every named voie are not numbered")
+        ->capture_default_str();
+    batch
+        .add_option("--homonym-distance", o.run.homonym_distance,
+                    "metres: roads of the same name further apart are separate voies")
+        ->capture_default_str();
+    batch.add_option("--source", o.run.source, "BAL `source`")->capture_default_str();
+    batch.add_option("--date", o.run.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
+    batch.add_option("--numbering", o.run.numbering, "metric or classic")->capture_default_str();
+    batch
+        .add_option("--classic-gap-metres", o.run.classic_gap_metres,
+                    "classic: a number left free per this many metres without buildings")
+        ->capture_default_str();
+    batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
+    batch.add_flag("--resume", o.resume,
+                   "skip the communes whose manifest entry matches their inputs and output");
+    batch.add_option("--shard", o.shard, "K/N: run only share K of N of the communes");
+    batch
+        .add_option("--progress", o.progress,
+                    "auto (a bar on a terminal, JSON lines otherwise), json, bar or none")
+        ->capture_default_str();
+}
+
+int batch_command(BatchArgs a, bool name_set, bool kind_set) {
+    if (name_set) {
+        a.options.run.road_name_field = a.name_field;
+    }
+    if (kind_set) {
+        a.options.run.road_kind_field = a.kind_field;
+    }
+    const BatchResult r = run_batch_in_module(a.options);
+    std::ostream &out = r.progress_json ? std::cerr : std::cout;
+    out << r.communes << " communes: " << r.succeeded << " succeeded (" << r.reused
+        << " unchanged), " << r.failed << " failed, " << r.rows << " rows in " << r.seconds
+        << " s\nsummary:  " << r.summary_json << " and " << r.summary_csv
+        << "\nmanifest: " << r.manifest << "\n";
+    if (r.failed > 0) {
+        std::cerr << "adressage: " << r.failed << " commune(s) failed; see " << r.summary_csv
+                  << "\n";
+    }
+    return r.failed > 0 ? exit_failure : exit_ok;
+}
+
 } // namespace
 
 int main_cli(int argc, char **argv) {
@@ -326,6 +403,11 @@ int main_cli(int argc, char **argv) {
     validate_app->add_option("--ban-commune-ids", validate_args.ban_ids,
                              "JSON file {\"<insee>\": \"<id_ban_commune>\"} of the BAN's commune "
                              "ids, to check id_ban_commune (default: not checked)");
+    CLI::App *batch_app = app.add_subcommand(
+        "batch", "number many communes from batch-wide layers split by commune boundaries, in "
+                 "parallel; exit 1 when any commune failed");
+    BatchArgs batch_args;
+    add_batch_options(*batch_app, batch_args);
     RunOptions options;
     std::string name_field;
     std::string kind_field;
@@ -341,7 +423,10 @@ int main_cli(int argc, char **argv) {
         return app.exit(e);
     } catch (const CLI::ParseError &e) {
         std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage "
-                  << (validate_app->parsed() ? "validate" : "run") << " --help)\n";
+                  << (validate_app->parsed() ? "validate"
+                      : batch_app->parsed()  ? "batch"
+                                             : "run")
+                  << " --help)\n";
         return exit_usage;
     }
 
@@ -351,6 +436,10 @@ int main_cli(int argc, char **argv) {
         }
         if (validate_app->parsed()) {
             return validate_command(validate_args);
+        }
+        if (batch_app->parsed()) {
+            return batch_command(batch_args, batch_app->count("--road-name-field") > 0,
+                                 batch_app->count("--road-kind-field") > 0);
         }
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);
