@@ -299,13 +299,18 @@ int validate_command(const ValidateArgs &args) {
 // succeeded, 1 when any failed (the summary says which and why), 2 for bad options or inputs.
 struct BatchArgs {
     BatchOptions options;
+    std::string config;
     std::string name_field;
     std::string kind_field;
 };
 
 void add_batch_options(CLI::App &batch, BatchArgs &a) {
     BatchOptions &o = a.options;
-    batch.set_config("--config", "", "TOML file of options (every key is also a flag)");
+    // CLI11 2.1 reads a config file for the top command only; main_cli feeds this one to the
+    // subcommand before the command line, so flags override the file.
+    batch.add_option("--config", a.config,
+                     "TOML file of options: every flag is also a key (communes = [\"06012\"], "
+                     "jobs = 2...)");
     batch.add_option("--communes", o.communes, "INSEE codes, comma-separated (e.g. 06012,06032)")
         ->delimiter(',');
     batch.add_option("--departement", o.departement,
@@ -414,6 +419,33 @@ int main_cli(int argc, char **argv) {
     add_run_options(*run, options, name_field, kind_field);
 
     try {
+        if (argc > 1 && std::string(argv[1]) == "batch") {
+            for (int i = 2; i < argc; ++i) {
+                const std::string arg = argv[i];
+                std::string file;
+                if (arg == "--config" && i + 1 < argc) {
+                    file = argv[i + 1];
+                } else if (arg.rfind("--config=", 0) == 0) {
+                    file = arg.substr(9);
+                }
+                if (file.empty()) {
+                    continue;
+                }
+                std::ifstream in(file);
+                if (!in) {
+                    std::cerr << "adressage: error: --config " << file
+                              << ": cannot be read; check the path\n";
+                    return exit_usage;
+                }
+                // The file's values in a separate parser, then the command line over them.
+                CLI::App from_file;
+                from_file.allow_config_extras(false); // a misspelt key is an error
+                BatchArgs file_args;
+                add_batch_options(from_file, file_args);
+                from_file.parse_from_stream(in);
+                batch_args = std::move(file_args);
+            }
+        }
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {
         return app.exit(e);
@@ -424,8 +456,9 @@ int main_cli(int argc, char **argv) {
     } catch (const CLI::ParseError &e) {
         std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage "
                   << (validate_app->parsed() ? "validate"
-                      : batch_app->parsed()  ? "batch"
-                                             : "run")
+                      : batch_app->parsed() || (argc > 1 && std::string(argv[1]) == "batch")
+                          ? "batch"
+                          : "run")
                   << " --help)\n";
         return exit_usage;
     }

@@ -258,17 +258,27 @@ nlohmann::json describe(const std::vector<std::string> &specs) {
     return out;
 }
 
-} // namespace
-
-std::vector<std::string> batch_communes(const BatchOptions &options,
-                                        const formats::CommuneList &cog,
-                                        const std::vector<std::string> &boundary_codes) {
+// Exactly one way of naming the communes, and a well-formed département code.
+void check_selection(const BatchOptions &options) {
     const int given = (options.communes.empty() ? 0 : 1) + (options.departement.empty() ? 0 : 1) +
                       (options.communes_file.empty() ? 0 : 1);
     if (given != 1) {
         throw ConfigError("give the communes with exactly one of --communes, --departement or "
                           "--communes-file");
     }
+    static const std::regex pattern("^([0-9]{2}|2A|2B|97[1-6])$");
+    if (!options.departement.empty() && !std::regex_match(options.departement, pattern)) {
+        throw ConfigError("--departement '" + options.departement +
+                          "': give a département code (e.g. 06, 2A, 974)");
+    }
+}
+
+} // namespace
+
+std::vector<std::string> batch_communes(const BatchOptions &options,
+                                        const formats::CommuneList &cog,
+                                        const std::vector<std::string> &boundary_codes) {
+    check_selection(options);
     std::vector<std::string> codes;
     std::string option;
     if (!options.communes.empty()) {
@@ -282,11 +292,6 @@ std::vector<std::string> batch_communes(const BatchOptions &options,
         option = "--communes-file " + options.communes_file;
         codes = read_communes_file(options.communes_file);
     } else {
-        static const std::regex pattern("^([0-9]{2}|2A|2B|97[1-6])$");
-        if (!std::regex_match(options.departement, pattern)) {
-            throw ConfigError("--departement '" + options.departement +
-                              "': give a département code (e.g. 06, 2A, 974)");
-        }
         for (const std::string &code : boundary_codes) {
             if (departement_of(code) == options.departement && cog.find_current(code)) {
                 codes.push_back(code);
@@ -366,9 +371,9 @@ BatchResult run_batch(BatchOptions options) {
     const formats::CommuneList cog =
         formats::CommuneList::load(base.data_dir + "/cog-2026/communes.csv");
     const formats::Preset preset = preset_for(base);
-    const names::Dictionaries dictionaries =
-        names::Dictionaries::load(names::DictionaryPaths::defaults(base.data_dir));
-    const RunShared shared{&cog, &dictionaries};
+    // The cheap checks first: the commune list (without the boundaries) and the shard.
+    check_selection(options);
+    shard_of({}, options.shard);
 
     const BoundaryLayer boundaries =
         BoundaryLayer::read(options.boundaries, preset.boundary_layers, options.insee_field);
@@ -380,6 +385,20 @@ BatchResult run_batch(BatchOptions options) {
     const std::vector<std::string> communes = shard_of(all, options.shard);
     Progress progress(options.progress, communes.size());
 
+    // The road and building layers, read once per legal CRS among the communes.
+    std::map<std::string, BatchLayers> layers;
+    for (const std::string &insee : communes) {
+        const std::string crs = geo::legal_crs_for_insee(insee).definition();
+        if (!layers.contains(crs)) {
+            layers.emplace(crs, BatchLayers::read(base, insee));
+        }
+    }
+
+    const names::Dictionaries dictionaries =
+        names::Dictionaries::load(names::DictionaryPaths::defaults(base.data_dir));
+    const RunShared shared{&cog, &dictionaries};
+
+    // Nothing is created before every batch-wide input was read.
     std::error_code ec;
     fs::create_directories(base.out_dir, ec);
     if (ec || !fs::is_directory(base.out_dir)) {
@@ -399,14 +418,6 @@ BatchResult run_batch(BatchOptions options) {
         fs::remove(manifest.path() + ".journal", ec);
     }
 
-    // The road and building layers, read once per legal CRS among the communes.
-    std::map<std::string, BatchLayers> layers;
-    for (const std::string &insee : communes) {
-        const std::string crs = geo::legal_crs_for_insee(insee).definition();
-        if (!layers.contains(crs)) {
-            layers.emplace(crs, BatchLayers::read(base, insee));
-        }
-    }
     const double read_seconds = std::chrono::duration<double>(Clock::now() - started).count();
     progress.event({{"event", "start"},
                     {"communes", communes.size()},
