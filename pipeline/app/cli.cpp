@@ -357,6 +357,8 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
         ->capture_default_str();
 }
 
+int batch_report(const BatchResult &r);
+
 int batch_command(BatchArgs a, bool name_set, bool kind_set) {
     if (name_set) {
         a.options.run.road_name_field = a.name_field;
@@ -364,7 +366,11 @@ int batch_command(BatchArgs a, bool name_set, bool kind_set) {
     if (kind_set) {
         a.options.run.road_kind_field = a.kind_field;
     }
-    const BatchResult r = run_batch_in_module(a.options);
+    return batch_report(run_batch_in_module(a.options));
+}
+
+// Prints what a batch (or a merge of shards) did; exit 1 when any commune failed.
+int batch_report(const BatchResult &r) {
     std::ostream &out = r.progress_json ? std::cerr : std::cout;
     out << r.communes << " communes: " << r.succeeded << " succeeded (" << r.reused
         << " unchanged), " << r.failed << " failed, " << r.rows << " rows in " << r.seconds
@@ -413,6 +419,12 @@ int main_cli(int argc, char **argv) {
                  "parallel; exit 1 when any commune failed");
     BatchArgs batch_args;
     add_batch_options(*batch_app, batch_args);
+    CLI::App *merge_app = app.add_subcommand(
+        "batch-merge", "join the manifests and summaries of the shards of a batch (--shard K/N), "
+                       "copied into one directory, as one batch would have written them");
+    std::string merge_dir;
+    merge_app->add_option("DIR", merge_dir, "directory holding every shard's batch files")
+        ->required();
     RunOptions options;
     std::string name_field;
     std::string kind_field;
@@ -469,6 +481,9 @@ int main_cli(int argc, char **argv) {
         }
         if (validate_app->parsed()) {
             return validate_command(validate_args);
+        }
+        if (merge_app->parsed()) {
+            return batch_report(batch_merge_in_module(merge_dir));
         }
         if (batch_app->parsed()) {
             return batch_command(batch_args, batch_app->count("--road-name-field") > 0,

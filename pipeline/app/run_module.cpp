@@ -14,3 +14,8 @@ adressage_run_batch(const adressage::pipeline::BatchOptions &options,
                     adressage::pipeline::BatchResult &result) {
     result = adressage::pipeline::run_batch(options);
 }
+
+extern "C" __attribute__((visibility("default"))) void
+adressage_batch_merge(const std::string &out_dir, adressage::pipeline::BatchResult &result) {
+    result = adressage::pipeline::merge_shards(out_dir);
+}

@@ -16,11 +16,14 @@ inline constexpr const char *run_module_file = "libadressage_run.so";
 inline constexpr const char *run_module_entry = "adressage_run_commune";
 using RunBatchFn = void (*)(const BatchOptions &options, BatchResult &result);
 inline constexpr const char *batch_module_entry = "adressage_run_batch";
+using BatchMergeFn = void (*)(const std::string &out_dir, BatchResult &result);
+inline constexpr const char *batch_merge_entry = "adressage_batch_merge";
 
 // Loads the module once and runs one commune through it. Throws Error when the module cannot
 // be loaded (a broken build or install), and whatever the run throws.
 RunResult run_commune_in_module(const RunOptions &options);
 // The same for a batch (batch.hpp).
 BatchResult run_batch_in_module(const BatchOptions &options);
+BatchResult batch_merge_in_module(const std::string &out_dir);
 
 } // namespace adressage::pipeline

@@ -58,4 +58,11 @@ BatchResult run_batch_in_module(const BatchOptions &options) {
     return result;
 }
 
+BatchResult batch_merge_in_module(const std::string &out_dir) {
+    static const auto entry = reinterpret_cast<BatchMergeFn>(load_symbol(batch_merge_entry));
+    BatchResult result;
+    entry(out_dir, result);
+    return result;
+}
+
 } // namespace adressage::pipeline

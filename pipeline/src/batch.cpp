@@ -236,20 +236,6 @@ nlohmann::json outcome_json(const Outcome &o) {
     return j;
 }
 
-std::string summary_csv(const std::vector<Outcome> &outcomes) {
-    std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
-                      "validation;alerts_E;alerts_W;alerts_I;seconds;reason\n";
-    for (const Outcome &o : outcomes) {
-        out += o.insee + ";" + csv_field(o.nom) + ";" + o.status + ";" +
-               std::to_string(o.buildings_read) + ";" + std::to_string(o.buildings_numbered) + ";" +
-               std::to_string(o.voies_numbered) + ";" + std::to_string(o.rows) + ";" +
-               o.validation + ";" + std::to_string(o.alerts_e) + ";" + std::to_string(o.alerts_w) +
-               ";" + std::to_string(o.alerts_i) + ";" + number_text(o.seconds) + ";" +
-               csv_field(o.reason) + "\n";
-    }
-    return out;
-}
-
 nlohmann::json describe(const std::vector<std::string> &specs) {
     nlohmann::json out = nlohmann::json::array();
     for (const std::string &s : specs) {
@@ -274,6 +260,27 @@ void check_selection(const BatchOptions &options) {
 }
 
 } // namespace
+
+std::string summary_csv(const nlohmann::json &results) {
+    std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
+                      "validation;alerts_E;alerts_W;alerts_I;seconds;reason\n";
+    for (const nlohmann::json &r : results) {
+        const nlohmann::json none = nlohmann::json::object();
+        const nlohmann::json &v = r.contains("validation") ? r["validation"] : none;
+        const nlohmann::json &counts = v.contains("alert_counts") ? v["alert_counts"] : none;
+        const nlohmann::json &error = r.contains("error") ? r["error"] : none;
+        auto n = [](const nlohmann::json &j, const char *key) {
+            return std::to_string(j.value(key, std::int64_t{0}));
+        };
+        out += r.value("insee", "") + ";" + csv_field(r.value("nom", "")) + ";" +
+               r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
+               n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
+               ";" + v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
+               n(counts, "I") + ";" + number_text(r.value("seconds", 0.0)) + ";" +
+               csv_field(error.value("reason", "")) + "\n";
+    }
+    return out;
+}
 
 std::vector<std::string> batch_communes(const BatchOptions &options,
                                         const formats::CommuneList &cog,
@@ -585,7 +592,7 @@ BatchResult run_batch(BatchOptions options) {
     result.manifest = manifest.path();
     result.progress_json = progress.json();
     formats::write_file_atomically(result.summary_json, summary.dump(2) + "\n");
-    formats::write_file_atomically(result.summary_csv, summary_csv(outcomes));
+    formats::write_file_atomically(result.summary_csv, summary_csv(summary["results"]));
     progress.event({{"event", "end"},
                     {"communes", result.communes},
                     {"succeeded", result.succeeded},

@@ -7,7 +7,9 @@
 #     and manifest, and leaves no temporary file;
 #  3. with a broken boundary (06150 given Luxiol's polygon), 06150 fails alone with its reason in
 #     the summary, the others are identical, the exit code is 1 and 06150 has no output;
-#  4. --resume reruns only what changed: an altered BAL is rewritten, the others are kept.
+#  4. --resume reruns only what changed: an altered BAL is rewritten, the others are kept;
+#  5. two shards (run by GNU parallel when installed) merged by batch-merge give the same BALs
+#     and the same manifest as one batch.
 set -euo pipefail
 bin="$1"; data="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -92,4 +94,28 @@ batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/j1" --jobs 2 --progre
     --resume >"$work/resume2.txt"
 grep -q '(2 unchanged)' "$work/resume2.txt" || fail "resume: $(head -1 "$work/resume2.txt")"
 cmp "$work/ref/06032/bal-06032.csv" "$work/j1/06032/bal-06032.csv" || fail "not rewritten"
+# 5. Two shards, merged.
+shard() { # scalars only: GNU parallel runs it in a fresh shell
+    "$bin" batch --communes 06012,06032,06150 --roads "$work/fx/layers.gpkg:roads" \
+        --buildings "$work/fx/layers.gpkg:buildings" --date 2026-11-20 \
+        --boundaries "$work/fx/boundaries.gpkg" --out "$work/s" --jobs 1 --progress none \
+        --shard "$1/2" >/dev/null
+}
+if command -v parallel >/dev/null; then
+    export -f shard
+    export bin work
+    parallel --halt now,fail=1 shard ::: 1 2 || fail "GNU parallel shards"
+    runner="GNU parallel"
+else
+    shard 1 && shard 2
+    runner="one after the other (GNU parallel not installed)"
+fi
+"$bin" batch-merge "$work/s" >/dev/null || fail "batch-merge"
+cmp "$work/j2/batch-manifest.json" "$work/s/batch-manifest.json" || fail "merged manifest"
+for insee in $communes; do
+    cmp "$work/ref/$insee/bal-$insee.csv" "$work/s/$insee/bal-$insee.csv" ||
+        fail "shards: $insee differs"
+done
+[ "$(grep -c ';ok;' "$work/s/batch-summary.csv")" = 3 ] || fail "merged summary"
+echo "two shards ($runner) merged: same outputs and manifest"
 echo PASS

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "adressage/formats/commune_list.hpp"
 #include "adressage/pipeline/batch_options.hpp"
 
@@ -27,5 +29,14 @@ std::vector<std::string> batch_communes(const BatchOptions &options,
 // disjoint, cover the list and do not depend on the machine. "": all.
 std::vector<std::string> shard_of(const std::vector<std::string> &communes,
                                   const std::string &shard);
+
+// batch-summary.csv from the "results" of batch-summary.json.
+std::string summary_csv(const nlohmann::json &results);
+
+// `adressage batch-merge`: joins the manifests and summaries that the N shards of a batch
+// (`--shard K/N`, each with the same options) wrote in `out_dir` into batch-manifest.json and
+// batch-summary.json/.csv, as one unsharded batch would have written them. Throws InputError
+// when a shard is missing, repeated or ran with other options.
+BatchResult merge_shards(const std::string &out_dir);
 
 } // namespace adressage::pipeline
