@@ -348,6 +348,94 @@ int validate_command(const ValidateArgs &args) {
     return report.blocked ? exit_failure : exit_ok;
 }
 
+// `adressage batch`: many communes from batch-wide layers (batch.hpp). Exit 0 when every commune
+// succeeded, 1 when any failed (the summary says which and why), 2 for bad options or inputs.
+struct BatchArgs {
+    BatchOptions options;
+    std::string config;
+    std::string name_field;
+    std::string kind_field;
+};
+
+void add_batch_options(CLI::App &batch, BatchArgs &a) {
+    BatchOptions &o = a.options;
+    // CLI11 2.1 reads a config file for the top command only; main_cli feeds this one to the
+    // subcommand before the command line, so flags override the file.
+    batch.add_option("--config", a.config,
+                     "TOML file of options: every flag is also a key (communes = [\"06012\"], "
+                     "jobs = 2...)");
+    batch.add_option("--communes", o.communes, "INSEE codes, comma-separated (e.g. 06012,06032)")
+        ->delimiter(',');
+    batch.add_option("--departement", o.departement,
+                     "every commune of this département in --boundaries (e.g. 06)");
+    batch.add_option("--communes-file", o.communes_file,
+                     "file of INSEE codes, one per line ('#' starts a comment)");
+    batch.add_option("--roads", o.run.roads,
+                     "road centrelines of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--buildings", o.run.buildings,
+                     "building footprints of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--boundaries", o.boundaries,
+                     "commune boundaries: GDAL vector source(s) with an INSEE code field");
+    batch.add_option("--insee-field", o.insee_field,
+                     "field of --boundaries holding the INSEE code (default: detected)");
+    batch.add_option("--preset", o.run.preset, "field mapping of the inputs: osm or cadastre")
+        ->capture_default_str();
+    batch.add_option("--road-name-field", a.name_field, "field holding the road name");
+    batch.add_option("--road-kind-field", a.kind_field,
+                     "field holding the road kind ('' keeps every line)");
+    batch.add_option("--out", o.run.out_dir, "output directory; each BAL goes to OUT/<insee>/")
+        ->capture_default_str();
+    batch
+        .add_option("--max-distance", o.run.max_distance,
+                    "metres: buildings further from every named voie are not numbered")
+        ->capture_default_str();
+    batch
+        .add_option("--homonym-distance", o.run.homonym_distance,
+                    "metres: roads of the same name further apart are separate voies")
+        ->capture_default_str();
+    batch.add_option("--source", o.run.source, "BAL `source`")->capture_default_str();
+    batch.add_option("--date", o.run.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
+    batch.add_option("--numbering", o.run.numbering, "metric or classic")->capture_default_str();
+    batch
+        .add_option("--classic-gap-metres", o.run.classic_gap_metres,
+                    "classic: a number left free per this many metres without buildings")
+        ->capture_default_str();
+    batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
+    batch.add_flag("--resume", o.resume,
+                   "skip the communes whose manifest entry matches their inputs and output");
+    batch.add_option("--shard", o.shard, "K/N: run only share K of N of the communes");
+    batch
+        .add_option("--progress", o.progress,
+                    "auto (a bar on a terminal, JSON lines otherwise), json, bar or none")
+        ->capture_default_str();
+}
+
+int batch_report(const BatchResult &r);
+
+int batch_command(BatchArgs a, bool name_set, bool kind_set) {
+    if (name_set) {
+        a.options.run.road_name_field = a.name_field;
+    }
+    if (kind_set) {
+        a.options.run.road_kind_field = a.kind_field;
+    }
+    return batch_report(run_batch_in_module(a.options));
+}
+
+// Prints what a batch (or a merge of shards) did; exit 1 when any commune failed.
+int batch_report(const BatchResult &r) {
+    std::ostream &out = r.progress_json ? std::cerr : std::cout;
+    out << r.communes << " communes: " << r.succeeded << " succeeded (" << r.reused
+        << " unchanged), " << r.failed << " failed, " << r.rows << " rows in " << r.seconds
+        << " s\nsummary:  " << r.summary_json << " and " << r.summary_csv
+        << "\nmanifest: " << r.manifest << "\n";
+    if (r.failed > 0) {
+        std::cerr << "adressage: " << r.failed << " commune(s) failed; see " << r.summary_csv
+                  << "\n";
+    }
+    return r.failed > 0 ? exit_failure : exit_ok;
+}
+
 } // namespace
 
 int main_cli(int argc, char **argv) {
@@ -382,12 +470,50 @@ int main_cli(int argc, char **argv) {
     validate_app->add_flag("--official-only", validate_args.official_only,
                            "only the official validator's rules, not the project's adressage.* "
                            "checks (which never change the verdict)");
+    CLI::App *batch_app = app.add_subcommand(
+        "batch", "number many communes from batch-wide layers split by commune boundaries, in "
+                 "parallel; exit 1 when any commune failed");
+    BatchArgs batch_args;
+    add_batch_options(*batch_app, batch_args);
+    CLI::App *merge_app = app.add_subcommand(
+        "batch-merge", "join the manifests and summaries of the shards of a batch (--shard K/N), "
+                       "copied into one directory, as one batch would have written them");
+    std::string merge_dir;
+    merge_app->add_option("DIR", merge_dir, "directory holding every shard's batch files")
+        ->required();
     RunOptions options;
     std::string name_field;
     std::string kind_field;
     add_run_options(*run, options, name_field, kind_field);
 
     try {
+        if (argc > 1 && std::string(argv[1]) == "batch") {
+            for (int i = 2; i < argc; ++i) {
+                const std::string arg = argv[i];
+                std::string file;
+                if (arg == "--config" && i + 1 < argc) {
+                    file = argv[i + 1];
+                } else if (arg.rfind("--config=", 0) == 0) {
+                    file = arg.substr(9);
+                }
+                if (file.empty()) {
+                    continue;
+                }
+                std::ifstream in(file);
+                if (!in) {
+                    std::cerr << "adressage: error: --config " << file
+                              << ": cannot be read; check the path\n";
+                    return exit_usage;
+                }
+                // The file's values in a separate parser, then the command line over them.
+                CLI::App from_file;
+                from_file.allow_config_extras(false); // a misspelt key is an error
+                BatchArgs file_args;
+                add_batch_options(from_file, file_args);
+                from_file.parse_from_stream(in);
+                batch_args = std::move(file_args);
+            }
+        }
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {
         return app.exit(e);
@@ -397,7 +523,11 @@ int main_cli(int argc, char **argv) {
         return app.exit(e);
     } catch (const CLI::ParseError &e) {
         std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage "
-                  << (validate_app->parsed() ? "validate" : "run") << " --help)\n";
+                  << (validate_app->parsed() ? "validate"
+                      : batch_app->parsed() || (argc > 1 && std::string(argv[1]) == "batch")
+                          ? "batch"
+                          : "run")
+                  << " --help)\n";
         return exit_usage;
     }
 
@@ -407,6 +537,13 @@ int main_cli(int argc, char **argv) {
         }
         if (validate_app->parsed()) {
             return validate_command(validate_args);
+        }
+        if (merge_app->parsed()) {
+            return batch_report(batch_merge_in_module(merge_dir));
+        }
+        if (batch_app->parsed()) {
+            return batch_command(batch_args, batch_app->count("--road-name-field") > 0,
+                                 batch_app->count("--road-kind-field") > 0);
         }
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);

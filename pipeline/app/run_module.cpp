@@ -1,8 +1,21 @@
 // The run module itself: the one symbol the executable looks up.
 #include "run_module.hpp"
 
+#include "adressage/pipeline/batch.hpp"
+
 extern "C" __attribute__((visibility("default"))) void
 adressage_run_commune(const adressage::pipeline::RunOptions &options,
                       adressage::pipeline::RunResult &result) {
     result = adressage::pipeline::run_commune(options);
+}
+
+extern "C" __attribute__((visibility("default"))) void
+adressage_run_batch(const adressage::pipeline::BatchOptions &options,
+                    adressage::pipeline::BatchResult &result) {
+    result = adressage::pipeline::run_batch(options);
+}
+
+extern "C" __attribute__((visibility("default"))) void
+adressage_batch_merge(const std::string &out_dir, adressage::pipeline::BatchResult &result) {
+    result = adressage::pipeline::merge_shards(out_dir);
 }

@@ -3,8 +3,9 @@
 // and 36 MB to load before main(). The other commands (validate, names) need none of them, so
 // the run lives in a module, libadressage_run.so beside the executable, loaded on first use
 // (the way GDAL loads its driver plugins and PDAL its kernels). The module's entry point is
-// `adressage_run_commune`; exceptions cross it unchanged, so exit codes are still decided in
-// main_cli only.
+// `adressage_run_commune` (and `adressage_run_batch` for `adressage batch`); exceptions cross
+// them unchanged, so exit codes are still decided in main_cli only.
+#include "adressage/pipeline/batch_options.hpp"
 #include "adressage/pipeline/runner.hpp"
 
 namespace adressage::pipeline {
@@ -13,9 +14,16 @@ namespace adressage::pipeline {
 using RunCommuneFn = void (*)(const RunOptions &options, RunResult &result);
 inline constexpr const char *run_module_file = "libadressage_run.so";
 inline constexpr const char *run_module_entry = "adressage_run_commune";
+using RunBatchFn = void (*)(const BatchOptions &options, BatchResult &result);
+inline constexpr const char *batch_module_entry = "adressage_run_batch";
+using BatchMergeFn = void (*)(const std::string &out_dir, BatchResult &result);
+inline constexpr const char *batch_merge_entry = "adressage_batch_merge";
 
 // Loads the module once and runs one commune through it. Throws Error when the module cannot
 // be loaded (a broken build or install), and whatever the run throws.
 RunResult run_commune_in_module(const RunOptions &options);
+// The same for a batch (batch.hpp).
+BatchResult run_batch_in_module(const BatchOptions &options);
+BatchResult batch_merge_in_module(const std::string &out_dir);
 
 } // namespace adressage::pipeline

@@ -23,7 +23,7 @@ std::string executable_dir() {
     return slash == std::string::npos ? "." : exe.substr(0, slash);
 }
 
-RunCommuneFn load_entry() {
+void *load_symbol(const char *symbol) {
     const std::string path = executable_dir() + "/" + run_module_file;
     // RTLD_GLOBAL: the module's type information is shared with the executable, so the
     // exceptions it throws are caught by type in main_cli.
@@ -33,20 +33,35 @@ RunCommuneFn load_entry() {
         throw Error("cannot load the run module " + path + " (" + (why ? why : "unknown") +
                     "); rebuild with scripts/setup or reinstall adressage");
     }
-    void *entry = ::dlsym(handle, run_module_entry);
+    void *entry = ::dlsym(handle, symbol);
     if (entry == nullptr) {
-        throw Error("the run module " + path + " has no " + run_module_entry +
+        throw Error("the run module " + path + " has no " + symbol +
                     "; rebuild with scripts/setup");
     }
-    return reinterpret_cast<RunCommuneFn>(entry);
+    return entry;
 }
 
 } // namespace
 
 RunResult run_commune_in_module(const RunOptions &options) {
-    static const RunCommuneFn entry = load_entry(); // the module stays loaded until exit
+    // The module stays loaded until exit.
+    static const auto entry = reinterpret_cast<RunCommuneFn>(load_symbol(run_module_entry));
     RunResult result;
     entry(options, result);
+    return result;
+}
+
+BatchResult run_batch_in_module(const BatchOptions &options) {
+    static const auto entry = reinterpret_cast<RunBatchFn>(load_symbol(batch_module_entry));
+    BatchResult result;
+    entry(options, result);
+    return result;
+}
+
+BatchResult batch_merge_in_module(const std::string &out_dir) {
+    static const auto entry = reinterpret_cast<BatchMergeFn>(load_symbol(batch_merge_entry));
+    BatchResult result;
+    entry(out_dir, result);
     return result;
 }
 

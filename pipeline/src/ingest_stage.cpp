@@ -69,6 +69,9 @@ void IngestStage::process_one(const geo::Transformer &to_legal, geo::Polyline &l
 }
 
 void IngestStage::prepare(RunContext &ctx) {
+    if (ctx.preloaded != nullptr) {
+        return; // nothing to open
+    }
     const RunOptions &o = ctx.options;
     const geo::LegalCrs legal = geo::legal_crs_for_insee(o.insee);
     open_all("--roads", o.roads, legal, ctx.roads, roads_to_legal_, ctx.preset);
@@ -82,6 +85,19 @@ void IngestStage::prepare(RunContext &ctx) {
 
 void IngestStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
+    if (CommuneInputs *given = ctx.preloaded) {
+        // Read, filtered, reprojected and repaired by the batch, as below.
+        model.roads = std::move(given->roads);
+        model.buildings = std::move(given->buildings);
+        model.boundary = std::move(given->boundary);
+        diag.count("ingest", "roads_kept", static_cast<std::int64_t>(model.roads.size()));
+        diag.count("ingest", "buildings_read", static_cast<std::int64_t>(model.buildings.size()));
+        diag.count("ingest", "buildings_kept", static_cast<std::int64_t>(model.buildings.size()));
+        if (model.boundary) {
+            diag.count("ingest", "boundary_polygons", given->boundary_parts);
+        }
+        return;
+    }
     const formats::Preset &preset = ctx.preset;
     const RunOptions &o = ctx.options;
 

@@ -6,13 +6,17 @@
 namespace adressage::pipeline {
 
 void NamesStage::prepare(RunContext &ctx) {
+    if (ctx.shared_dictionaries != nullptr) {
+        return; // lent by the batch
+    }
     ctx.name_dictionaries = std::make_unique<names::Dictionaries>(
         names::Dictionaries::load(names::DictionaryPaths::defaults(
             ctx.options.data_dir.empty() ? default_data_dir() : ctx.options.data_dir)));
 }
 
 void NamesStage::run(CommuneModel &model, RunContext &ctx) {
-    const names::NameNormaliser normaliser(*ctx.name_dictionaries);
+    const names::NameNormaliser normaliser(
+        ctx.shared_dictionaries != nullptr ? *ctx.shared_dictionaries : *ctx.name_dictionaries);
     // Each distinct raw name once; std::map keeps the report in a stable order.
     std::map<std::string, names::NormalisedName> done;
     for (RoadSegment &road : model.roads) {

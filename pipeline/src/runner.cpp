@@ -84,21 +84,33 @@ std::int64_t skipped_buildings(const Diagnostics &d, nlohmann::json &by_reason) 
 
 } // namespace
 
-RunResult run_commune(RunOptions options) {
+formats::Preset preset_for(const RunOptions &options) {
+    formats::Preset preset = formats::preset_by_name(options.preset);
+    if (options.road_name_field) {
+        preset.road_name_field = *options.road_name_field;
+        preset.road_name_parts.clear(); // the user's field, nothing else
+    }
+    if (options.road_kind_field) {
+        preset.road_kind_field = *options.road_kind_field;
+    }
+    return preset;
+}
+
+namespace {
+
+// `preloaded`: the commune's inputs given in memory (a batch), null to read the sources.
+RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &shared) {
     check_options(options);
     if (options.data_dir.empty()) {
         options.data_dir = default_data_dir();
     }
     RunContext ctx(options);
-    ctx.preset = formats::preset_by_name(options.preset);
-    if (options.road_name_field) {
-        ctx.preset.road_name_field = *options.road_name_field;
-        ctx.preset.road_name_parts.clear(); // the user's field, nothing else
-    }
-    if (options.road_kind_field) {
-        ctx.preset.road_kind_field = *options.road_kind_field;
-    }
-    ctx.communes = formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
+    ctx.preloaded = preloaded;
+    ctx.preset = preset_for(options);
+    ctx.shared_dictionaries = shared.dictionaries;
+    ctx.communes = shared.communes != nullptr
+                       ? *shared.communes
+                       : formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
     ctx.commune = &find_commune(ctx.communes, options.insee);
 
     CommuneModel model;
@@ -132,9 +144,13 @@ RunResult run_commune(RunOptions options) {
         report["commune"] = {{"insee", model.insee}, {"nom", model.nom}};
         report["crs"] = model.crs.definition();
         report["preset"] = ctx.preset.name;
-        report["inputs"]["roads"] = describe_inputs(options.roads, ctx.roads);
-        report["inputs"]["buildings"] = describe_inputs(options.buildings, ctx.buildings);
-        report["inputs"]["boundary"] = describe_inputs(options.boundary, ctx.boundary);
+        if (preloaded != nullptr) {
+            report["inputs"] = preloaded->description;
+        } else {
+            report["inputs"]["roads"] = describe_inputs(options.roads, ctx.roads);
+            report["inputs"]["buildings"] = describe_inputs(options.buildings, ctx.buildings);
+            report["inputs"]["boundary"] = describe_inputs(options.boundary, ctx.boundary);
+        }
         report["options"] = {{"max_distance_m", options.max_distance},
                              {"homonym_distance_m", options.homonym_distance},
                              {"date_der_maj", options.date},
@@ -171,6 +187,14 @@ RunResult run_commune(RunOptions options) {
         throw;
     }
     return result;
+}
+
+} // namespace
+
+RunResult run_commune(RunOptions options) { return run(std::move(options), nullptr, {}); }
+
+RunResult run_commune(RunOptions options, CommuneInputs inputs, const RunShared &shared) {
+    return run(std::move(options), &inputs, shared);
 }
 
 } // namespace adressage::pipeline

@@ -8,6 +8,7 @@
 #include "adressage/formats/preset.hpp"
 #include "adressage/geo/geos_context.hpp"
 #include "adressage/names/dictionaries.hpp"
+#include "adressage/pipeline/commune_inputs.hpp"
 #include "adressage/pipeline/diagnostics.hpp"
 #include "adressage/pipeline/run_options.hpp"
 #include "adressage/pipeline/voie_options.hpp"
@@ -22,6 +23,9 @@ struct RunContext {
     formats::CommuneList communes;
     const formats::CogEntry *commune = nullptr;
 
+    // The commune's inputs given in memory (a batch), or null: the ingest stage reads them.
+    CommuneInputs *preloaded = nullptr;
+
     // One per source given, in the order given.
     std::vector<std::unique_ptr<formats::RoadInput>> roads;
     std::vector<std::unique_ptr<formats::PolygonInput>> buildings;
@@ -34,6 +38,7 @@ struct RunContext {
     bool created_output_dir = false; // removed again if the run fails
 
     std::unique_ptr<names::Dictionaries> name_dictionaries;
+    const names::Dictionaries *shared_dictionaries = nullptr; // lent by a batch: not loaded
     VoieOptions voie_options; // --voie-options, empty when not given
 
     geo::GeosContext geos;

@@ -1,0 +1,46 @@
+#pragma once
+// Everything `adressage batch` needs from the user: the run options shared by every commune,
+// which communes, the boundaries layer, and how to run them. Plain values: the executable parses
+// them without loading the pipeline.
+#include <string>
+#include <vector>
+
+#include "adressage/pipeline/run_options.hpp"
+
+namespace adressage::pipeline {
+
+struct BatchOptions {
+    // Every commune runs with these (insee and boundary are set per commune); roads and
+    // buildings are the batch-wide layers, read once.
+    RunOptions run;
+
+    // Which communes (exactly one of the three).
+    std::vector<std::string> communes; // --communes 06012,06032
+    std::string departement;           // --departement 06: its communes in the boundaries layer
+    std::string communes_file;         // --communes-file: one INSEE code per line, '#' comments
+
+    std::vector<std::string> boundaries; // commune boundaries layer(s) with an INSEE code field
+    std::string insee_field;             // "": detected
+
+    unsigned jobs = 0;   // 0: the number of cores
+    bool resume = false; // keep the communes whose manifest entry still matches
+    std::string shard;   // "K/N": only the communes of share K (1-based) of N; "": all
+    std::string progress =
+        "auto"; // auto (bar on a terminal, JSON lines otherwise), json, bar or none
+};
+
+// What `adressage batch` reports back to the command line.
+struct BatchResult {
+    std::size_t communes = 0;
+    std::size_t succeeded = 0;
+    std::size_t failed = 0;
+    std::size_t reused = 0; // --resume: unchanged communes not run again
+    std::int64_t rows = 0;
+    double seconds = 0.0;
+    std::string summary_json;
+    std::string summary_csv;
+    std::string manifest;
+    bool progress_json = false; // the progress went to stdout as JSON lines
+};
+
+} // namespace adressage::pipeline

@@ -1,0 +1,607 @@
+#include "adressage/pipeline/batch.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "adressage/error.hpp"
+#include "adressage/formats/atomic_file.hpp"
+#include "adressage/geo/legal_crs.hpp"
+#include "adressage/pipeline/batch_layers.hpp"
+#include "adressage/pipeline/batch_manifest.hpp"
+#include "adressage/pipeline/runner.hpp"
+
+namespace adressage::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string one_line(const std::string &message) {
+    std::string out;
+    for (char c : message) {
+        out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+    }
+    return out;
+}
+
+std::vector<std::string> split_codes(const std::string &text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char c : text + ",") {
+        if (c == ',' || c == ' ' || c == ';' || c == '\n' || c == '\r' || c == '\t') {
+            if (!current.empty()) {
+                out.push_back(current);
+            }
+            current.clear();
+        } else {
+            current.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> read_communes_file(const std::string &path) {
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError("--communes-file " + path, "cannot be read; check the path");
+    }
+    std::vector<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        line = line.substr(0, line.find('#'));
+        for (std::string &code : split_codes(line)) {
+            out.push_back(std::move(code));
+        }
+    }
+    return out;
+}
+
+// The département of a code: 971..976 overseas, else the first two characters (2A, 2B too).
+std::string departement_of(const std::string &insee) {
+    return insee.rfind("97", 0) == 0 ? insee.substr(0, 3) : insee.substr(0, 2);
+}
+
+// What in the options changes the outputs; an implicit date (today) does not, so a scheduled
+// re-run keeps the communes whose inputs did not change.
+std::string options_key(const RunOptions &o, bool date_given) {
+    const nlohmann::json key = {{"adressage_version", ADRESSAGE_VERSION},
+                                {"preset", o.preset},
+                                {"road_name_field", o.road_name_field.value_or("\x01")},
+                                {"road_kind_field", o.road_kind_field.value_or("\x01")},
+                                {"max_distance", o.max_distance},
+                                {"homonym_distance", o.homonym_distance},
+                                {"source", o.source},
+                                {"date", date_given ? o.date : std::string()},
+                                {"numbering", o.numbering},
+                                {"classic_gap_metres", o.classic_gap_metres}};
+    return key.dump();
+}
+
+struct Outcome {
+    std::string insee;
+    std::string nom;
+    std::string status = "pending"; // ok, reused, failed
+    std::string reason;
+    std::string error_kind; // input or processing
+    std::int64_t buildings_read = 0;
+    std::int64_t buildings_numbered = 0;
+    std::int64_t voies_numbered = 0;
+    std::int64_t rows = 0;
+    std::string validation; // accepted or blocked; "" when the file was not checked
+    std::int64_t alerts_e = 0;
+    std::int64_t alerts_w = 0;
+    std::int64_t alerts_i = 0;
+    double seconds = 0.0;
+};
+
+void fill_from_report(Outcome &o, const nlohmann::json &report) {
+    const nlohmann::json &s = report["summary"];
+    o.buildings_read = s.value("buildings_read", std::int64_t{0});
+    o.buildings_numbered = s.value("buildings_numbered", std::int64_t{0});
+    o.voies_numbered = s.value("voies_numbered", std::int64_t{0});
+    o.rows = s.value("rows_written", std::int64_t{0});
+    if (report.contains("validation")) {
+        const nlohmann::json &v = report["validation"];
+        o.validation = v.value("blocked", false) ? "blocked" : "accepted";
+        o.alerts_e = v["alert_counts"].value("E", std::int64_t{0});
+        o.alerts_w = v["alert_counts"].value("W", std::int64_t{0});
+        o.alerts_i = v["alert_counts"].value("I", std::int64_t{0});
+    }
+}
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+// JSON lines on stdout (not a terminal), a bar on stderr (a terminal), or nothing.
+class Progress {
+  public:
+    Progress(const std::string &mode, std::size_t total) : total_(total), start_(Clock::now()) {
+        if (mode == "auto") {
+            json_ = ::isatty(STDOUT_FILENO) == 0;
+            bar_ = !json_ && ::isatty(STDERR_FILENO) != 0;
+        } else if (mode == "json") {
+            json_ = true;
+        } else if (mode == "bar") {
+            bar_ = true;
+        } else if (mode != "none") {
+            throw ConfigError("--progress '" + mode + "': use auto, json, bar or none");
+        }
+    }
+
+    bool json() const { return json_; }
+
+    void event(const nlohmann::json &e) {
+        const std::lock_guard lock(mutex_);
+        if (json_) {
+            std::cout << e.dump() << std::endl;
+        }
+    }
+
+    void done(const Outcome &o) {
+        const std::lock_guard lock(mutex_);
+        ++done_;
+        addresses_ += o.rows;
+        const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+        const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
+        const double eta = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0.0;
+        if (json_) {
+            nlohmann::json e = {{"event", "commune"},
+                                {"insee", o.insee},
+                                {"status", o.status},
+                                {"rows", o.rows},
+                                {"seconds", round3(o.seconds)},
+                                {"done", done_},
+                                {"total", total_},
+                                {"addresses", addresses_},
+                                {"elapsed_s", round1(elapsed)},
+                                {"communes_per_s", round3(rate)},
+                                {"eta_s", round1(eta)}};
+            if (!o.reason.empty()) {
+                e["reason"] = o.reason;
+            }
+            std::cout << e.dump() << std::endl;
+        } else if (bar_) {
+            constexpr int width = 30;
+            const int filled =
+                total_ == 0 ? width : static_cast<int>(width * done_ / static_cast<double>(total_));
+            std::fprintf(stderr, "\r[%s%s] %zu/%zu communes, %lld addresses, %.1f/s, ETA %.0f s ",
+                         std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                         std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), done_,
+                         total_, static_cast<long long>(addresses_), rate, eta);
+            if (done_ == total_) {
+                std::fputc('\n', stderr);
+            }
+            std::fflush(stderr);
+        }
+    }
+
+  private:
+    bool json_ = false;
+    bool bar_ = false;
+    std::size_t total_;
+    std::size_t done_ = 0;
+    std::int64_t addresses_ = 0;
+    Clock::time_point start_;
+    std::mutex mutex_;
+};
+
+std::string csv_field(const std::string &text) {
+    if (text.find_first_of(";\"\n") == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string number_text(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", v);
+    return buffer;
+}
+
+nlohmann::json outcome_json(const Outcome &o) {
+    nlohmann::json j = {{"insee", o.insee},
+                        {"nom", o.nom},
+                        {"status", o.status},
+                        {"buildings_read", o.buildings_read},
+                        {"buildings_numbered", o.buildings_numbered},
+                        {"voies_numbered", o.voies_numbered},
+                        {"rows", o.rows},
+                        {"seconds", round3(o.seconds)}};
+    if (!o.validation.empty()) {
+        j["validation"] = {
+            {"verdict", o.validation},
+            {"alert_counts", {{"E", o.alerts_e}, {"W", o.alerts_w}, {"I", o.alerts_i}}}};
+    }
+    if (!o.reason.empty()) {
+        j["error"] = {{"kind", o.error_kind}, {"reason", o.reason}};
+    }
+    return j;
+}
+
+nlohmann::json describe(const std::vector<std::string> &specs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const std::string &s : specs) {
+        out.push_back({{"source", s}});
+    }
+    return out;
+}
+
+// Exactly one way of naming the communes, and a well-formed département code.
+void check_selection(const BatchOptions &options) {
+    const int given = (options.communes.empty() ? 0 : 1) + (options.departement.empty() ? 0 : 1) +
+                      (options.communes_file.empty() ? 0 : 1);
+    if (given != 1) {
+        throw ConfigError("give the communes with exactly one of --communes, --departement or "
+                          "--communes-file");
+    }
+    static const std::regex pattern("^([0-9]{2}|2A|2B|97[1-6])$");
+    if (!options.departement.empty() && !std::regex_match(options.departement, pattern)) {
+        throw ConfigError("--departement '" + options.departement +
+                          "': give a département code (e.g. 06, 2A, 974)");
+    }
+}
+
+} // namespace
+
+std::string summary_csv(const nlohmann::json &results) {
+    std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
+                      "validation;alerts_E;alerts_W;alerts_I;seconds;reason\n";
+    for (const nlohmann::json &r : results) {
+        const nlohmann::json none = nlohmann::json::object();
+        const nlohmann::json &v = r.contains("validation") ? r["validation"] : none;
+        const nlohmann::json &counts = v.contains("alert_counts") ? v["alert_counts"] : none;
+        const nlohmann::json &error = r.contains("error") ? r["error"] : none;
+        auto n = [](const nlohmann::json &j, const char *key) {
+            return std::to_string(j.value(key, std::int64_t{0}));
+        };
+        out += r.value("insee", "") + ";" + csv_field(r.value("nom", "")) + ";" +
+               r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
+               n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
+               ";" + v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
+               n(counts, "I") + ";" + number_text(r.value("seconds", 0.0)) + ";" +
+               csv_field(error.value("reason", "")) + "\n";
+    }
+    return out;
+}
+
+std::vector<std::string> batch_communes(const BatchOptions &options,
+                                        const formats::CommuneList &cog,
+                                        const std::vector<std::string> &boundary_codes) {
+    check_selection(options);
+    std::vector<std::string> codes;
+    std::string option;
+    if (!options.communes.empty()) {
+        option = "--communes";
+        for (const std::string &item : options.communes) {
+            for (std::string &code : split_codes(item)) {
+                codes.push_back(std::move(code));
+            }
+        }
+    } else if (!options.communes_file.empty()) {
+        option = "--communes-file " + options.communes_file;
+        codes = read_communes_file(options.communes_file);
+    } else {
+        for (const std::string &code : boundary_codes) {
+            if (departement_of(code) == options.departement && cog.find_current(code)) {
+                codes.push_back(code);
+            }
+        }
+        if (codes.empty()) {
+            throw InputError("--departement " + options.departement,
+                             "no commune of this département in --boundaries; give the "
+                             "boundaries layer of the département");
+        }
+    }
+    if (codes.empty()) {
+        throw ConfigError(option + ": no INSEE code given");
+    }
+    static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
+    for (const std::string &code : codes) {
+        if (!std::regex_match(code, insee_pattern)) {
+            throw ConfigError(option + ": '" + code +
+                              "' is not an INSEE code (5 characters, e.g. 06012, 2A004)");
+        }
+        if (cog.find_current(code) == nullptr) {
+            if (const formats::CogEntry *successor = cog.successor_of(code)) {
+                throw ConfigError(option + ": " + code + " is a former commune, now part of " +
+                                  successor->code + " " + successor->nom + "; list " +
+                                  successor->code);
+            }
+            throw ConfigError(option + ": " + code +
+                              " is not a current commune of the COG 2026; remove it");
+        }
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+}
+
+std::vector<std::string> shard_of(const std::vector<std::string> &communes,
+                                  const std::string &shard) {
+    if (shard.empty()) {
+        return communes;
+    }
+    static const std::regex pattern("^([0-9]{1,6})/([0-9]{1,6})$");
+    std::smatch m;
+    if (!std::regex_match(shard, m, pattern) || std::stoul(m[2]) == 0 || std::stoul(m[1]) < 1 ||
+        std::stoul(m[1]) > std::stoul(m[2])) {
+        throw ConfigError("--shard '" + shard + "': give K/N with 1 <= K <= N (e.g. 2/8)");
+    }
+    const std::size_t k = std::stoul(m[1]) - 1;
+    const std::size_t n = std::stoul(m[2]);
+    std::vector<std::string> out;
+    for (std::size_t i = k; i < communes.size(); i += n) {
+        out.push_back(communes[i]);
+    }
+    return out;
+}
+
+BatchResult run_batch(BatchOptions options) {
+    const auto started = Clock::now();
+    RunOptions &base = options.run;
+    if (base.data_dir.empty()) {
+        base.data_dir = default_data_dir();
+    }
+    if (base.roads.empty() || base.buildings.empty() || options.boundaries.empty()) {
+        throw ConfigError("give --roads, --buildings and --boundaries (the commune boundaries "
+                          "layer with an INSEE code field)");
+    }
+    const bool date_given = !base.date.empty();
+    {
+        RunOptions check = base;
+        check.insee = "06012"; // any valid code: the code itself is checked per commune
+        check_options(check);
+        base.date = check.date; // one date for the whole batch, even across midnight
+    }
+    unsigned jobs = options.jobs;
+    if (jobs == 0) {
+        jobs = std::max(1u, std::thread::hardware_concurrency());
+    }
+    const formats::CommuneList cog =
+        formats::CommuneList::load(base.data_dir + "/cog-2026/communes.csv");
+    const formats::Preset preset = preset_for(base);
+    // The cheap checks first: the commune list (without the boundaries) and the shard.
+    check_selection(options);
+    shard_of({}, options.shard);
+
+    const BoundaryLayer boundaries =
+        BoundaryLayer::read(options.boundaries, preset.boundary_layers, options.insee_field);
+    std::vector<std::string> boundary_codes;
+    for (const auto &[code, parts] : boundaries.by_insee) {
+        boundary_codes.push_back(code);
+    }
+    const std::vector<std::string> all = batch_communes(options, cog, boundary_codes);
+    const std::vector<std::string> communes = shard_of(all, options.shard);
+    Progress progress(options.progress, communes.size());
+
+    // The road and building layers, read once per legal CRS among the communes.
+    std::map<std::string, BatchLayers> layers;
+    for (const std::string &insee : communes) {
+        const std::string crs = geo::legal_crs_for_insee(insee).definition();
+        if (!layers.contains(crs)) {
+            layers.emplace(crs, BatchLayers::read(base, insee));
+        }
+    }
+
+    const names::Dictionaries dictionaries =
+        names::Dictionaries::load(names::DictionaryPaths::defaults(base.data_dir));
+    const RunShared shared{&cog, &dictionaries};
+
+    // Nothing is created before every batch-wide input was read.
+    std::error_code ec;
+    fs::create_directories(base.out_dir, ec);
+    if (ec || !fs::is_directory(base.out_dir)) {
+        throw InputError("--out " + base.out_dir, "cannot create the directory (" + ec.message() +
+                                                      "); choose a writable directory");
+    }
+    const std::string suffix = options.shard.empty()
+                                   ? std::string()
+                                   : "-shard-" + options.shard.substr(0, options.shard.find('/')) +
+                                         "-of-" + options.shard.substr(options.shard.find('/') + 1);
+    const fs::path out(base.out_dir);
+    Manifest manifest((out / ("batch-manifest" + suffix + ".json")).string());
+    std::map<std::string, ManifestEntry> previous;
+    if (options.resume) {
+        previous = manifest.load();
+    } else {
+        fs::remove(manifest.path() + ".journal", ec);
+    }
+
+    const double read_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    progress.event({{"event", "start"},
+                    {"communes", communes.size()},
+                    {"jobs", jobs},
+                    {"read_s", round3(read_seconds)}});
+
+    nlohmann::json description = {{"roads", describe(base.roads)},
+                                  {"buildings", describe(base.buildings)},
+                                  {"boundary", nlohmann::json::array()}};
+    for (const BoundaryLayer::Source &s : boundaries.sources) {
+        description["boundary"].push_back(
+            {{"source", s.spec}, {"layer", s.layer}, {"insee_field", s.field}});
+    }
+    const std::string key = options_key(base, date_given);
+
+    std::vector<Outcome> outcomes(communes.size());
+    std::map<std::string, ManifestEntry> entries = previous;
+    std::mutex entries_mutex;
+    std::atomic<std::size_t> next{0};
+
+    auto run_one = [&](BatchWorker &worker, std::size_t i) {
+        const auto start = Clock::now();
+        Outcome &o = outcomes[i];
+        o.insee = communes[i];
+        o.nom = cog.find_current(o.insee)->nom;
+        ManifestEntry entry;
+        entry.insee = o.insee;
+        try {
+            RunOptions run = base;
+            run.insee = o.insee;
+            run.boundary = options.boundaries;
+            std::int64_t parts = 0;
+            std::optional<geo::MultiPolygon> boundary =
+                commune_boundary(worker, boundaries, o.insee, parts);
+            if (!boundary) {
+                throw InputError("--boundaries", "no polygon for " + o.insee +
+                                                     " in the boundaries layer; add the "
+                                                     "commune's boundary or remove the commune");
+            }
+            const std::string crs = geo::legal_crs_for_insee(o.insee).definition();
+            CommuneInputs inputs = layers.at(crs).take(worker, *boundary);
+            inputs.boundary = std::move(boundary);
+            inputs.boundary_parts = parts;
+            inputs.description = description;
+            entry.inputs = inputs_fingerprint(inputs, key);
+
+            const std::string bal_name = "bal-" + o.insee + ".csv";
+            const fs::path dir = out / o.insee;
+            const auto before = previous.find(o.insee);
+            if (before != previous.end() && before->second.status == "ok" &&
+                before->second.inputs == entry.inputs &&
+                file_checksum((dir / bal_name).string()) == before->second.bal_checksum) {
+                entry = before->second;
+                o.status = "reused";
+                o.rows = entry.rows;
+                if (std::ifstream in(dir / "report.json"); in) {
+                    const nlohmann::json report = nlohmann::json::parse(in, nullptr, false);
+                    if (report.is_object()) {
+                        fill_from_report(o, report);
+                    }
+                }
+            } else {
+                const RunResult result = run_commune(run, std::move(inputs), shared);
+                fill_from_report(o, result.report);
+                entry.status = "ok";
+                entry.bal = bal_name;
+                entry.bal_checksum = file_checksum(result.bal_path);
+                entry.rows = o.rows;
+                o.status = "ok";
+            }
+        } catch (const InputError &e) {
+            o.status = "failed";
+            o.error_kind = "input";
+            o.reason = one_line(e.what());
+        } catch (const ConfigError &e) {
+            o.status = "failed";
+            o.error_kind = "input";
+            o.reason = one_line(e.what());
+        } catch (const std::exception &e) {
+            o.status = "failed";
+            o.error_kind = "processing";
+            o.reason = one_line(e.what());
+        }
+        if (o.status == "failed") {
+            entry.status = "failed";
+            entry.reason = o.reason;
+        }
+        o.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        if (o.status != "reused") {
+            manifest.record(entry);
+        }
+        {
+            const std::lock_guard lock(entries_mutex);
+            entries[o.insee] = entry;
+        }
+        progress.done(o);
+    };
+
+    auto work = [&] {
+        BatchWorker worker; // this thread's GEOS context and PROJ transformations
+        for (std::size_t i = next++; i < communes.size(); i = next++) {
+            try {
+                run_one(worker, i);
+            } catch (...) {
+                // run_one catches every std::exception; anything else still fails one commune
+                outcomes[i].status = "failed";
+                outcomes[i].error_kind = "processing";
+                outcomes[i].reason = "unknown error";
+            }
+        }
+    };
+    const unsigned threads = std::min<unsigned>(jobs, std::max<std::size_t>(1, communes.size()));
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back(work);
+        }
+        for (std::thread &t : pool) {
+            t.join();
+        }
+    }
+
+    BatchResult result;
+    result.communes = communes.size();
+    for (const Outcome &o : outcomes) {
+        result.succeeded += o.status == "ok" || o.status == "reused" ? 1 : 0;
+        result.reused += o.status == "reused" ? 1 : 0;
+        result.failed += o.status == "failed" ? 1 : 0;
+        result.rows += o.rows;
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+
+    // Only this batch's communes: a manifest describes the outputs of one batch (or shard).
+    std::map<std::string, ManifestEntry> kept;
+    for (const std::string &insee : communes) {
+        kept[insee] = entries[insee];
+    }
+    manifest.finish(kept, {{"adressage_version", ADRESSAGE_VERSION},
+                           {"options", nlohmann::json::parse(key)},
+                           {"shard", options.shard.empty() ? "1/1" : options.shard}});
+
+    std::int64_t buildings = 0;
+    for (const auto &[crs, l] : layers) {
+        buildings += static_cast<std::int64_t>(l.building_count());
+    }
+    nlohmann::json summary = {{"adressage_version", ADRESSAGE_VERSION},
+                              {"shard", options.shard.empty() ? "1/1" : options.shard},
+                              {"jobs", jobs},
+                              {"communes", result.communes},
+                              {"succeeded", result.succeeded},
+                              {"failed", result.failed},
+                              {"reused", result.reused},
+                              {"rows", result.rows},
+                              {"buildings_in_layers", buildings},
+                              {"read_seconds", round3(read_seconds)},
+                              {"seconds", round3(result.seconds)},
+                              {"results", nlohmann::json::array()}};
+    for (const Outcome &o : outcomes) {
+        summary["results"].push_back(outcome_json(o));
+    }
+    result.summary_json = (out / ("batch-summary" + suffix + ".json")).string();
+    result.summary_csv = (out / ("batch-summary" + suffix + ".csv")).string();
+    result.manifest = manifest.path();
+    result.progress_json = progress.json();
+    formats::write_file_atomically(result.summary_json, summary.dump(2) + "\n");
+    formats::write_file_atomically(result.summary_csv, summary_csv(summary["results"]));
+    progress.event({{"event", "end"},
+                    {"communes", result.communes},
+                    {"succeeded", result.succeeded},
+                    {"failed", result.failed},
+                    {"reused", result.reused},
+                    {"rows", result.rows},
+                    {"seconds", round3(result.seconds)},
+                    {"summary", result.summary_json}});
+    return result;
+}
+
+} // namespace adressage::pipeline

@@ -1,0 +1,262 @@
+#include "adressage/pipeline/batch_layers.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "adressage/error.hpp"
+#include "adressage/formats/source_spec.hpp"
+#include "adressage/geo/geometry_ops.hpp"
+#include "adressage/geo/legal_crs.hpp"
+#include "adressage/geo/vector_reader.hpp"
+#include "adressage/pipeline/runner.hpp"
+#include "adressage/pipeline/stages.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+std::string join(const std::vector<std::string> &items) {
+    std::string out;
+    for (const std::string &item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out.empty() ? "none" : out;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// Field names that hold the INSEE code in the usual boundary layers (Admin Express INSEE_COM,
+// france-geojson code, OSM ref:INSEE...), compared without case.
+const std::vector<std::string> insee_field_candidates = {
+    "insee",     "insee_com", "code_insee",   "codeinsee", "ref:insee", "ref_insee",
+    "ref:INSEE", "codgeo",    "code_commune", "com",       "code"};
+
+std::string detect_insee_field(const std::string &option, const geo::VectorLayer &layer) {
+    const std::vector<std::string> fields = layer.field_names();
+    for (const std::string &candidate : insee_field_candidates) {
+        for (const std::string &field : fields) {
+            if (lower(field) == lower(candidate)) {
+                return field;
+            }
+        }
+    }
+    throw InputError(option, "layer '" + layer.name() + "' has no INSEE code field (fields: " +
+                                 join(fields) + "); name it with --insee-field");
+}
+
+std::string trim(const std::string &s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+        return {};
+    }
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+} // namespace
+
+BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
+                                  const std::vector<std::string> &preset_layers,
+                                  const std::string &insee_field) {
+    BoundaryLayer out;
+    for (const std::string &text : specs) {
+        const std::string option = "--boundaries " + text;
+        const formats::SourceSpec spec = formats::parse_source_spec(text);
+        std::optional<geo::VectorDataset> dataset;
+        try {
+            dataset.emplace(geo::VectorDataset::open(spec.dataset));
+        } catch (const GdalError &e) {
+            throw InputError(option, "cannot open '" + spec.dataset + "' (" + e.what() +
+                                         "); check the path, or give a GDAL vector source");
+        }
+        const std::vector<std::string> names = dataset->layer_names();
+        std::string layer_name = spec.layer;
+        if (layer_name.empty()) {
+            if (names.size() == 1) {
+                layer_name = names.front();
+            } else {
+                for (const std::string &candidate : preset_layers) {
+                    if (dataset->has_layer(candidate)) {
+                        layer_name = candidate;
+                        break;
+                    }
+                }
+            }
+            if (layer_name.empty()) {
+                throw InputError(option, "cannot tell which layer to read (layers: " + join(names) +
+                                             "); write the source as path:layer");
+            }
+        } else if (!dataset->has_layer(layer_name)) {
+            throw InputError(option, "no layer '" + layer_name + "' (layers: " + join(names) +
+                                         "); write the source as path:layer with one of them");
+        }
+        geo::VectorLayer layer = dataset->layer(layer_name);
+        const geo::GeometryKind kind = layer.geometry_kind();
+        if (kind != geo::GeometryKind::polygon && kind != geo::GeometryKind::unknown) {
+            throw InputError(option, "layer '" + layer_name + "' has " + geo::to_string(kind) +
+                                         " geometries, expected polygons; give the layer of "
+                                         "the commune boundaries as path:layer");
+        }
+        std::string field = insee_field;
+        if (field.empty()) {
+            field = detect_insee_field(option, layer);
+        } else if (!layer.has_field(field)) {
+            throw InputError(option, "layer '" + layer_name + "' has no field '" + field +
+                                         "' (fields: " + join(layer.field_names()) +
+                                         "); name the INSEE code field with --insee-field");
+        }
+        const std::string crs = layer.crs_wkt();
+        if (crs.empty()) {
+            throw InputError(option, "layer '" + layer_name +
+                                         "' has no coordinate reference system; assign one "
+                                         "(e.g. with ogr2ogr -a_srs) and run again");
+        }
+        const std::size_t source = out.sources.size();
+        out.sources.push_back({text, layer_name, field, crs});
+        layer.for_each({field}, geo::GeometryKind::polygon, [&](const geo::FeatureRecord &f) {
+            const std::string insee = trim(f.values[0]);
+            if (f.skip_reason != nullptr || insee.empty()) {
+                return; // a feature without a usable polygon or code belongs to no commune
+            }
+            out.by_insee[insee].push_back({source, f.polygons});
+        });
+    }
+    return out;
+}
+
+const geo::Transformer &BatchWorker::transformer(const std::string &crs_wkt,
+                                                 const std::string &target) {
+    auto &slot = cache_[{crs_wkt, target}];
+    if (!slot) {
+        slot = std::make_unique<geo::Transformer>(crs_wkt, target);
+    }
+    return *slot;
+}
+
+std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
+                                                  const std::string &insee, std::int64_t &parts) {
+    const auto found = layer.by_insee.find(insee);
+    if (found == layer.by_insee.end() || found->second.empty()) {
+        parts = 0;
+        return std::nullopt;
+    }
+    const std::string legal = geo::legal_crs_for_insee(insee).definition();
+    std::vector<geo::MultiPolygon> reprojected;
+    for (const BoundaryLayer::Part &part : found->second) {
+        const geo::Transformer &t = worker.transformer(layer.sources[part.source].crs_wkt, legal);
+        geo::MultiPolygon polygons = part.polygons;
+        // As the ingest stage does: every ring reprojected in place.
+        for (geo::Polygon &polygon : polygons) {
+            IngestStage::process_one(t, polygon.outer);
+            for (geo::Ring &hole : polygon.holes) {
+                IngestStage::process_one(t, hole);
+            }
+        }
+        reprojected.push_back(std::move(polygons));
+    }
+    parts = static_cast<std::int64_t>(reprojected.size());
+    return geo::union_all(worker.geos, reprojected);
+}
+
+BatchLayers::Cell BatchLayers::cell_of(double x, double y) {
+    const auto cx = static_cast<std::int64_t>(std::floor(x / cell_size));
+    const auto cy = static_cast<std::int64_t>(std::floor(y / cell_size));
+    return (cx << 32) ^ (cy & 0xffffffff);
+}
+
+BatchLayers BatchLayers::read(const RunOptions &options, const std::string &insee) {
+    RunOptions o = options;
+    o.insee = insee;
+    o.boundary.clear();
+    RunContext ctx(o);
+    ctx.preset = preset_for(o);
+    IngestStage ingest;
+    ingest.prepare(ctx);
+    CommuneModel all;
+    ingest.run(all, ctx);
+
+    BatchLayers out;
+    out.roads_ = std::move(all.roads);
+    out.buildings_ = std::move(all.buildings);
+    out.diagnostics_ = std::move(ctx.diagnostics);
+    for (std::uint32_t i = 0; i < out.buildings_.size(); ++i) {
+        const geo::XY a = out.buildings_[i].anchor;
+        out.building_cells_[cell_of(a.x, a.y)].push_back(i);
+    }
+    out.road_boxes_.reserve(out.roads_.size());
+    for (std::uint32_t i = 0; i < out.roads_.size(); ++i) {
+        geo::Box box;
+        for (const geo::XY &p : out.roads_[i].line) {
+            box.extend(p);
+        }
+        out.road_boxes_.push_back(box);
+        if (box.empty()) {
+            continue;
+        }
+        const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
+        const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_size));
+        const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_size));
+        const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_size));
+        for (std::int64_t cx = x0; cx <= x1; ++cx) {
+            for (std::int64_t cy = y0; cy <= y1; ++cy) {
+                out.road_cells_[(cx << 32) ^ (cy & 0xffffffff)].push_back(i);
+            }
+        }
+    }
+    return out;
+}
+
+CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &boundary) const {
+    geo::Box box;
+    for (const geo::Polygon &polygon : boundary) {
+        for (const geo::XY &p : polygon.outer) {
+            box.extend(p);
+        }
+    }
+    CommuneInputs in;
+    if (box.empty()) {
+        return in;
+    }
+    std::vector<std::uint32_t> buildings;
+    std::vector<std::uint32_t> roads;
+    const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
+    const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_size));
+    const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_size));
+    const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_size));
+    for (std::int64_t cx = x0; cx <= x1; ++cx) {
+        for (std::int64_t cy = y0; cy <= y1; ++cy) {
+            const Cell cell = (cx << 32) ^ (cy & 0xffffffff);
+            if (auto it = building_cells_.find(cell); it != building_cells_.end()) {
+                buildings.insert(buildings.end(), it->second.begin(), it->second.end());
+            }
+            if (auto it = road_cells_.find(cell); it != road_cells_.end()) {
+                roads.insert(roads.end(), it->second.begin(), it->second.end());
+            }
+        }
+    }
+    // Source order, each once: the same order as a run reading the layers itself.
+    std::sort(buildings.begin(), buildings.end());
+    std::sort(roads.begin(), roads.end());
+    roads.erase(std::unique(roads.begin(), roads.end()), roads.end());
+
+    const geo::PreparedArea area(worker.geos, boundary);
+    for (const std::uint32_t i : buildings) {
+        if (area.contains(buildings_[i].anchor)) {
+            in.buildings.push_back(buildings_[i]);
+        }
+    }
+    for (const std::uint32_t i : roads) {
+        const geo::Box &r = road_boxes_[i];
+        if (r.max_x >= box.min_x && r.min_x <= box.max_x && r.max_y >= box.min_y &&
+            r.min_y <= box.max_y) {
+            in.roads.push_back(roads_[i]);
+        }
+    }
+    return in;
+}
+
+} // namespace adressage::pipeline

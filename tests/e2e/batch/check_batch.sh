@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Usage: check_batch.sh ADRESSAGE DATASETS
+# `adressage batch` over the real communes of datasets/ (fixture: make_fixture.sh):
+#  1. with --jobs 1 and --jobs 2, every BAL is byte-identical to `adressage run` on the same
+#     layers with the commune's own boundary file, and the manifests are identical;
+#  2. a batch killed with SIGKILL after its first commune, then resumed, gives the same outputs
+#     and manifest, and leaves no temporary file;
+#  3. with a broken boundary (06150 given Luxiol's polygon), 06150 fails alone with its reason in
+#     the summary, the others are identical, the exit code is 1 and 06150 has no output;
+#  4. --resume reruns only what changed: an altered BAL is rewritten, the others are kept;
+#  5. two shards (run by GNU parallel when installed) merged by batch-merge give the same BALs
+#     and the same manifest as one batch.
+set -euo pipefail
+bin="$1"; data="$2"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$here/make_fixture.sh" "$data" "$work/fx" 2>/dev/null
+osm="$data/osm-alpes-maritimes-2016"
+communes="06012 06032 06150"
+layers=(--roads "$work/fx/layers.gpkg:roads" --buildings "$work/fx/layers.gpkg:buildings")
+date=(--date 2026-11-20)
+
+for insee in $communes; do
+    "$bin" run --commune "$insee" "${layers[@]}" --boundary "$osm/boundary-$insee.geojson" \
+        --out "$work/ref" "${date[@]}" >/dev/null
+done
+
+batch() { "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" "$@"; }
+
+# 1. --jobs 1 and --jobs 2 against the runs alone.
+for jobs in 1 2; do
+    batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/j$jobs" --jobs "$jobs" \
+        --progress json >"$work/progress-$jobs.jsonl" 2>/dev/null
+    for insee in $communes; do
+        cmp "$work/ref/$insee/bal-$insee.csv" "$work/j$jobs/$insee/bal-$insee.csv" ||
+            fail "jobs $jobs: $insee differs from adressage run"
+    done
+    grep -q '"event":"end"' "$work/progress-$jobs.jsonl" || fail "no JSON-lines progress"
+    [ "$(grep -c '"event":"commune"' "$work/progress-$jobs.jsonl")" = 3 ] || fail "progress"
+    [ "$(grep -c ';ok;' "$work/j$jobs/batch-summary.csv")" = 3 ] || fail "summary: not 3 ok"
+done
+cmp "$work/j1/batch-manifest.json" "$work/j2/batch-manifest.json" || fail "manifests differ"
+echo "jobs 1 and 2: byte-identical to adressage run"
+
+# 2. Killed after the first commune, then resumed.
+"$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" \
+    --boundaries "$work/fx/boundaries.gpkg" --out "$work/k" --jobs 1 --progress none \
+    >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+    [ -s "$work/k/batch-manifest.json.journal" ] && break
+    sleep 0.01
+done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ ! -e "$work/k/batch-manifest.json" ] || fail "the batch ended before the kill"
+done_before="$(wc -l <"$work/k/batch-manifest.json.journal")"
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/k" --jobs 2 --progress none \
+    --resume >"$work/resume.txt"
+for insee in $communes; do
+    cmp "$work/ref/$insee/bal-$insee.csv" "$work/k/$insee/bal-$insee.csv" ||
+        fail "resumed: $insee differs"
+done
+cmp "$work/j1/batch-manifest.json" "$work/k/batch-manifest.json" || fail "resumed manifest"
+leftover="$(find "$work/k" -name '.*' -o -name '*.journal' | head -1)"
+[ -z "$leftover" ] || fail "left behind: $leftover"
+grep -q "($done_before unchanged)" "$work/resume.txt" ||
+    fail "resume after $done_before communes: $(head -1 "$work/resume.txt")"
+echo "killed after $done_before commune(s) and resumed: same outputs and manifest"
+
+# 3. One broken commune.
+set +e
+batch --boundaries "$work/fx/broken.gpkg" --out "$work/b" --jobs 2 --progress none >/dev/null \
+    2>"$work/broken.err"
+status=$?
+set -e
+[ "$status" = 1 ] || fail "broken batch: exit $status, expected 1"
+for insee in 06012 06032; do
+    cmp "$work/ref/$insee/bal-$insee.csv" "$work/b/$insee/bal-$insee.csv" ||
+        fail "broken batch: $insee differs"
+done
+[ ! -e "$work/b/06150" ] || fail "broken batch: 06150 has outputs"
+grep -q '^06150;La Turbie;failed;.*no building could be numbered' "$work/b/batch-summary.csv" ||
+    fail "broken batch: no reason for 06150 in the summary"
+grep -q '1 commune(s) failed' "$work/broken.err" || fail "broken batch: no failure message"
+echo "broken boundary: 06150 fails alone"
+
+# 4. --resume rewrites what changed only.
+echo "altered" >>"$work/j1/06032/bal-06032.csv"
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/j1" --jobs 2 --progress none \
+    --resume >"$work/resume2.txt"
+grep -q '(2 unchanged)' "$work/resume2.txt" || fail "resume: $(head -1 "$work/resume2.txt")"
+cmp "$work/ref/06032/bal-06032.csv" "$work/j1/06032/bal-06032.csv" || fail "not rewritten"
+# 5. Two shards, merged.
+shard() { # scalars only: GNU parallel runs it in a fresh shell
+    "$bin" batch --communes 06012,06032,06150 --roads "$work/fx/layers.gpkg:roads" \
+        --buildings "$work/fx/layers.gpkg:buildings" --date 2026-11-20 \
+        --boundaries "$work/fx/boundaries.gpkg" --out "$work/s" --jobs 1 --progress none \
+        --shard "$1/2" >/dev/null
+}
+if command -v parallel >/dev/null; then
+    export -f shard
+    export bin work
+    parallel --halt now,fail=1 shard ::: 1 2 || fail "GNU parallel shards"
+    runner="GNU parallel"
+else
+    shard 1 && shard 2
+    runner="one after the other (GNU parallel not installed)"
+fi
+"$bin" batch-merge "$work/s" >/dev/null || fail "batch-merge"
+cmp "$work/j2/batch-manifest.json" "$work/s/batch-manifest.json" || fail "merged manifest"
+for insee in $communes; do
+    cmp "$work/ref/$insee/bal-$insee.csv" "$work/s/$insee/bal-$insee.csv" ||
+        fail "shards: $insee differs"
+done
+[ "$(grep -c ';ok;' "$work/s/batch-summary.csv")" = 3 ] || fail "merged summary"
+echo "two shards ($runner) merged: same outputs and manifest"
+echo PASS

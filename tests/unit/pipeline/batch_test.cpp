@@ -1,0 +1,134 @@
+#include "adressage/pipeline/batch.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "adressage/error.hpp"
+#include "adressage/pipeline/batch_manifest.hpp"
+
+using namespace adressage;
+using namespace adressage::pipeline;
+namespace fs = std::filesystem;
+
+namespace {
+
+const formats::CommuneList &cog() {
+    static const formats::CommuneList list =
+        formats::CommuneList::load(std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes.csv");
+    return list;
+}
+
+fs::path temp_dir(const std::string &name) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("adressage_batch_test_" + name + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+} // namespace
+
+TEST(BatchCommunes, ListIsSortedAndEachOnce) {
+    BatchOptions o;
+    o.communes = {"06150,06012", "06012"};
+    EXPECT_EQ(batch_communes(o, cog(), {}), (std::vector<std::string>{"06012", "06150"}));
+}
+
+TEST(BatchCommunes, ExactlyOneWayToNameThem) {
+    BatchOptions o;
+    EXPECT_THROW(batch_communes(o, cog(), {}), ConfigError);
+    o.communes = {"06012"};
+    o.departement = "06";
+    EXPECT_THROW(batch_communes(o, cog(), {}), ConfigError);
+}
+
+TEST(BatchCommunes, UnknownAndFormerCodesAreRefused) {
+    BatchOptions o;
+    o.communes = {"06999"};
+    EXPECT_THROW(batch_communes(o, cog(), {}), ConfigError);
+    o.communes = {"27648"}; // merged into 27412
+    try {
+        batch_communes(o, cog(), {});
+        FAIL();
+    } catch (const ConfigError &e) {
+        EXPECT_NE(std::string(e.what()).find("now part of 27412"), std::string::npos);
+    }
+    o.communes = {"6012"};
+    EXPECT_THROW(batch_communes(o, cog(), {}), ConfigError);
+}
+
+TEST(BatchCommunes, DepartementTakesItsCommunesOfTheBoundaries) {
+    BatchOptions o;
+    o.departement = "06";
+    EXPECT_EQ(batch_communes(o, cog(), {"06150", "06012", "25354"}),
+              (std::vector<std::string>{"06012", "06150"}));
+    o.departement = "13";
+    EXPECT_THROW(batch_communes(o, cog(), {"06012"}), InputError);
+    o.departement = "6";
+    EXPECT_THROW(batch_communes(o, cog(), {"06012"}), ConfigError);
+}
+
+TEST(BatchCommunes, FileWithComments) {
+    const fs::path dir = temp_dir("file");
+    std::ofstream(dir / "list.txt") << "# the coast\n06032\n06012 # Beausoleil\n\n";
+    BatchOptions o;
+    o.communes_file = (dir / "list.txt").string();
+    EXPECT_EQ(batch_communes(o, cog(), {}), (std::vector<std::string>{"06012", "06032"}));
+    o.communes_file = (dir / "missing.txt").string();
+    EXPECT_THROW(batch_communes(o, cog(), {}), InputError);
+    fs::remove_all(dir);
+}
+
+TEST(Shard, SharesAreDisjointAndCoverTheList) {
+    const std::vector<std::string> all = {"a", "b", "c", "d", "e"};
+    EXPECT_EQ(shard_of(all, ""), all);
+    std::vector<std::string> joined;
+    for (int k = 1; k <= 3; ++k) {
+        for (const std::string &c : shard_of(all, std::to_string(k) + "/3")) {
+            joined.push_back(c);
+        }
+    }
+    std::sort(joined.begin(), joined.end());
+    EXPECT_EQ(joined, all);
+    EXPECT_EQ(shard_of(all, "2/3"), (std::vector<std::string>{"b", "e"}));
+    for (const char *bad : {"0/3", "4/3", "1/0", "x", "1-3"}) {
+        EXPECT_THROW(shard_of(all, bad), ConfigError) << bad;
+    }
+}
+
+TEST(Manifest, JournalOfAKilledRunIsReadAndATornLineIgnored) {
+    const fs::path dir = temp_dir("manifest");
+    const std::string path = (dir / "batch-manifest.json").string();
+    {
+        Manifest m(path);
+        m.record({"06012", "ok", "fnv1a64:1", "bal-06012.csv", "fnv1a64:2", 10, ""});
+        m.record({"06032", "failed", "fnv1a64:3", "", "", 0, "why"});
+    }
+    std::ofstream(path + ".journal", std::ios::app) << "{\"insee\":\"06150\",\"sta";
+    const auto entries = Manifest(path).load();
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries.at("06012").bal_checksum, "fnv1a64:2");
+    EXPECT_EQ(entries.at("06032").reason, "why");
+
+    Manifest m(path);
+    m.finish(entries, {{"shard", "1/1"}});
+    EXPECT_FALSE(fs::exists(path + ".journal"));
+    EXPECT_EQ(Manifest(path).load().size(), 2u);
+    fs::remove_all(dir);
+}
+
+TEST(Manifest, FingerprintFollowsInputsAndOptions) {
+    CommuneInputs a;
+    a.buildings.push_back(Building{0, 7, {}, {1.0, 2.0}});
+    CommuneInputs b = a;
+    EXPECT_EQ(inputs_fingerprint(a, "k"), inputs_fingerprint(b, "k"));
+    EXPECT_NE(inputs_fingerprint(a, "k"), inputs_fingerprint(a, "other options"));
+    b.buildings[0].anchor.x = 1.5;
+    EXPECT_NE(inputs_fingerprint(a, "k"), inputs_fingerprint(b, "k"));
+    EXPECT_EQ(hex64(fnv1a("")), "cbf29ce484222325");
+    EXPECT_EQ(hex64(fnv1a("a")), "af63dc4c8601ec8c"); // the published FNV-1a 64 test vector
+}
