@@ -37,6 +37,13 @@ struct RunOptions {
     double classic_gap_metres = 0.0;  // classic: a number left free per such stretch; 0: none
     std::string voie_options;         // CSV of per-voie options (voie_options.hpp); "": none
     std::string town_hall;            // "LON,LAT" (WGS84 degrees); "": the commune centre
+
+    // Updating a commune that already has a BAL (update_stage.hpp).
+    std::string existing;            // --existing: the commune's current BAL; "": none
+    bool drop_orphans = false;       // --drop-orphans: leave out addresses whose building is gone
+    std::string ledger;              // --ledger: SQLite file of the BAN ids; "": none
+    std::string bal_version = "1.4"; // --bal-version: 1.4 or 1.5
+    std::string id_ban_commune;      // --id-ban-commune: the BAN's id of the commune
 };
 
 // The numbering mode of the options (checked by check_options).
