@@ -76,7 +76,19 @@ struct Address {
     std::map<std::string, std::string> values; // canonical column -> values of its rows, '\n'
 };
 
-std::map<std::string, Address> addresses(const BalTable &t, bool by_id) {
+// The voie code of a cle_interop "insee_code_numero[_suffixe]", lower-case, or "".
+std::string voie_code(const std::string &cle) {
+    const std::size_t a = cle.find('_');
+    const std::size_t b = a == std::string::npos ? a : cle.find('_', a + 1);
+    std::string code = b == std::string::npos ? std::string() : cle.substr(a + 1, b - a - 1);
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return code;
+}
+
+// Addresses by id, else by (commune déléguée, voie, numero, suffixe) and, when both files have
+// cle_interop, the voie code (homonym voies of one commune differ only by it).
+std::map<std::string, Address> addresses(const BalTable &t, bool by_id, bool by_code) {
     std::map<std::string, Address> out;
     const int numero = t.column("numero");
     for (const auto &row : t.rows) {
@@ -85,7 +97,10 @@ std::map<std::string, Address> addresses(const BalTable &t, bool by_id) {
             continue; // a toponyme row, not an address
         }
         const std::string label = natural_key(t, row);
-        Address &a = out[by_id ? cell(t, row, "id_ban_adresse") : label];
+        const std::string key = by_id     ? cell(t, row, "id_ban_adresse")
+                                : by_code ? voie_code(cell(t, row, "cle_interop")) + "|" + label
+                                          : label;
+        Address &a = out[key];
         a.label = label;
         for (std::size_t i = 0; i < t.header.size() && i < row.size(); ++i) {
             if (is_id_column(t.header[i])) {
@@ -117,8 +132,10 @@ BalDiff diff_bal(const BalTable &old_table, const BalTable &new_table) {
             columns.insert(canonical(c));
         }
     }
-    const auto before = addresses(old_table, d.matched_by_id);
-    const auto after = addresses(new_table, d.matched_by_id);
+    const bool by_code =
+        old_table.column("cle_interop") >= 0 && new_table.column("cle_interop") >= 0;
+    const auto before = addresses(old_table, d.matched_by_id, by_code);
+    const auto after = addresses(new_table, d.matched_by_id, by_code);
     d.old_addresses = before.size();
     d.new_addresses = after.size();
     for (const auto &[key, a] : after) {

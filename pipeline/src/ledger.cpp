@@ -32,14 +32,15 @@ CREATE TABLE IF NOT EXISTS toponymes(
     id_ban_toponyme TEXT PRIMARY KEY,
     commune_deleguee_insee TEXT NOT NULL,
     nom TEXT NOT NULL,
+    voie_code TEXT NOT NULL,
     created_run INTEGER NOT NULL,
     changed_run INTEGER NOT NULL,
-    deleted_run INTEGER,
-    UNIQUE(commune_deleguee_insee, nom));
+    deleted_run INTEGER);
 CREATE TABLE IF NOT EXISTS adresses(
     id_ban_adresse TEXT PRIMARY KEY,
     commune_deleguee_insee TEXT NOT NULL,
     voie_nom TEXT NOT NULL,
+    voie_code TEXT NOT NULL,
     numero INTEGER NOT NULL,
     suffixe TEXT NOT NULL,
     id_ban_toponyme TEXT NOT NULL,
@@ -49,8 +50,7 @@ CREATE TABLE IF NOT EXISTS adresses(
     y REAL NOT NULL,
     created_run INTEGER NOT NULL,
     changed_run INTEGER NOT NULL,
-    deleted_run INTEGER,
-    UNIQUE(commune_deleguee_insee, voie_nom, numero, suffixe));
+    deleted_run INTEGER);
 CREATE TABLE IF NOT EXISTS history(
     run INTEGER NOT NULL,
     kind TEXT NOT NULL,
@@ -162,19 +162,28 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
         }
     }
     Statement adresses(impl_->db,
-                       "SELECT commune_deleguee_insee, voie_nom, numero, suffixe, id_ban_adresse "
-                       "FROM adresses",
+                       "SELECT commune_deleguee_insee, voie_nom, numero, suffixe, "
+                       "id_ban_adresse, voie_code FROM adresses WHERE deleted_run IS NULL "
+                       "ORDER BY id_ban_adresse",
                        path);
     while (adresses.step()) {
-        adresses_[LedgerAddressKey{adresses.column_text(0), adresses.column_text(1),
-                                   sqlite3_column_int(adresses.get(), 2),
-                                   adresses.column_text(3)}] = adresses.column_text(4);
+        LedgerAddressKey key{adresses.column_text(0), adresses.column_text(1),
+                             sqlite3_column_int(adresses.get(), 2), adresses.column_text(3),
+                             adresses.column_text(5)};
+        adresses_.emplace(key, adresses.column_text(4));
+        key.voie_code.clear();
+        adresses_by_name_.emplace(key, adresses.column_text(4));
     }
     Statement toponymes(impl_->db,
-                        "SELECT commune_deleguee_insee, nom, id_ban_toponyme FROM toponymes", path);
+                        "SELECT commune_deleguee_insee, nom, id_ban_toponyme, voie_code "
+                        "FROM toponymes WHERE deleted_run IS NULL ORDER BY id_ban_toponyme",
+                        path);
     while (toponymes.step()) {
-        toponymes_[LedgerToponymeKey{toponymes.column_text(0), toponymes.column_text(1)}] =
-            toponymes.column_text(2);
+        LedgerToponymeKey key{toponymes.column_text(0), toponymes.column_text(1),
+                              toponymes.column_text(3)};
+        toponymes_.emplace(key, toponymes.column_text(2));
+        key.voie_code.clear();
+        toponymes_by_name_.emplace(key, toponymes.column_text(2));
     }
     meta_insee_ = insee;
 }
@@ -184,13 +193,15 @@ Ledger::~Ledger() = default;
 std::optional<std::string> Ledger::id_ban_commune() const { return id_ban_commune_; }
 
 std::optional<std::string> Ledger::adresse_id(const LedgerAddressKey &key) const {
-    const auto it = adresses_.find(key);
-    return it == adresses_.end() ? std::nullopt : std::optional<std::string>(it->second);
+    const auto &map = key.voie_code.empty() ? adresses_by_name_ : adresses_;
+    const auto it = map.find(key);
+    return it == map.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
 std::optional<std::string> Ledger::toponyme_id(const LedgerToponymeKey &key) const {
-    const auto it = toponymes_.find(key);
-    return it == toponymes_.end() ? std::nullopt : std::optional<std::string>(it->second);
+    const auto &map = key.voie_code.empty() ? toponymes_by_name_ : toponymes_;
+    const auto it = map.find(key);
+    return it == map.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
 std::int64_t Ledger::commit(const std::string &date, const std::string &bal_version,
@@ -234,58 +245,57 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
             history.step();
         };
 
-        // Toponymes: an id that moves to another name is a change; one not in the run, deleted.
-        Statement find_t(db, "SELECT nom FROM toponymes WHERE id_ban_toponyme = ?", path_);
+        // Toponymes: an id that moves to another name is a change.
+        Statement find_t(db,
+                         "SELECT nom, commune_deleguee_insee, deleted_run FROM toponymes "
+                         "WHERE id_ban_toponyme = ?",
+                         path_);
         Statement put_t(db,
                         "INSERT INTO toponymes(id_ban_toponyme, commune_deleguee_insee, nom, "
-                        "created_run, changed_run) VALUES (?1, ?2, ?3, ?4, ?4) "
+                        "voie_code, created_run, changed_run) VALUES (?1, ?2, ?3, ?5, ?4, ?4) "
                         "ON CONFLICT(id_ban_toponyme) DO UPDATE SET "
                         "commune_deleguee_insee = ?2, nom = ?3, changed_run = ?4, "
+                        "voie_code = CASE WHEN ?5 = '' THEN voie_code ELSE ?5 END, "
                         "deleted_run = NULL",
                         path_);
-        Statement free_t(db,
-                         "DELETE FROM toponymes WHERE commune_deleguee_insee = ? AND nom = ? "
-                         "AND id_ban_toponyme <> ?",
-                         path_);
         for (const auto &[key, id] : toponymes) {
             find_t.reset();
             find_t.text(1, id);
             const bool known = find_t.step();
             const std::string before = known ? find_t.column_text(0) : "";
-            if (known && before == key.nom) {
+            if (known && before == key.nom && find_t.column_text(1) == key.commune_deleguee_insee &&
+                sqlite3_column_type(find_t.get(), 2) == SQLITE_NULL) {
                 continue;
             }
-            free_t.reset();
-            free_t.text(1, key.commune_deleguee_insee).text(2, key.nom).text(3, id).step();
             put_t.reset();
             put_t.text(1, id)
                 .text(2, key.commune_deleguee_insee)
                 .text(3, key.nom)
-                .integer(4, run_id);
+                .integer(4, run_id)
+                .text(5, key.voie_code);
             put_t.step();
             record("toponyme", id, known ? "changed" : "created", before, key.nom);
             wrote();
         }
 
+        // Addresses: by id; an empty cle_interop or voie code (BAL 1.5) keeps the one known.
         Statement find_a(db,
                          "SELECT voie_nom || ' ' || numero || suffixe, cle_interop, position, "
-                         "x, y, id_ban_toponyme, deleted_run FROM adresses "
-                         "WHERE id_ban_adresse = ?",
+                         "x, y, id_ban_toponyme, deleted_run, commune_deleguee_insee "
+                         "FROM adresses WHERE id_ban_adresse = ?",
                          path_);
         Statement put_a(db,
                         "INSERT INTO adresses(id_ban_adresse, commune_deleguee_insee, voie_nom, "
-                        "numero, suffixe, id_ban_toponyme, cle_interop, position, x, y, "
-                        "created_run, changed_run) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
+                        "voie_code, numero, suffixe, id_ban_toponyme, cle_interop, position, x, "
+                        "y, created_run, changed_run) "
+                        "VALUES (?1, ?2, ?3, ?12, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
                         "ON CONFLICT(id_ban_adresse) DO UPDATE SET "
                         "commune_deleguee_insee = ?2, voie_nom = ?3, numero = ?4, suffixe = ?5, "
-                        "id_ban_toponyme = ?6, cle_interop = ?7, position = ?8, x = ?9, y = ?10, "
+                        "id_ban_toponyme = ?6, position = ?8, x = ?9, y = ?10, "
+                        "cle_interop = CASE WHEN ?7 = '' THEN cle_interop ELSE ?7 END, "
+                        "voie_code = CASE WHEN ?12 = '' THEN voie_code ELSE ?12 END, "
                         "changed_run = ?11, deleted_run = NULL",
                         path_);
-        Statement free_a(db,
-                         "DELETE FROM adresses WHERE commune_deleguee_insee = ? AND voie_nom = ? "
-                         "AND numero = ? AND suffixe = ? AND id_ban_adresse <> ?",
-                         path_);
         Statement seen(db, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY)", path_);
         seen.step();
         impl_->exec("DELETE FROM seen");
@@ -298,22 +308,17 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
             const bool known = find_a.step();
             const std::string label =
                 a.key.voie_nom + " " + std::to_string(a.key.numero) + a.key.suffixe;
-            if (known && find_a.column_text(0) == label && find_a.column_text(1) == a.cle_interop &&
+            if (known && find_a.column_text(0) == label &&
+                (a.cle_interop.empty() || find_a.column_text(1) == a.cle_interop) &&
                 find_a.column_text(2) == a.position &&
                 sqlite3_column_double(find_a.get(), 3) == a.x &&
                 sqlite3_column_double(find_a.get(), 4) == a.y &&
                 find_a.column_text(5) == a.id_ban_toponyme &&
-                sqlite3_column_type(find_a.get(), 6) == SQLITE_NULL) {
+                sqlite3_column_type(find_a.get(), 6) == SQLITE_NULL &&
+                find_a.column_text(7) == a.key.commune_deleguee_insee) {
                 continue; // unchanged: the run that last changed it stays
             }
             const std::string before = known ? find_a.column_text(0) : "";
-            free_a.reset();
-            free_a.text(1, a.key.commune_deleguee_insee)
-                .text(2, a.key.voie_nom)
-                .integer(3, a.key.numero)
-                .text(4, a.key.suffixe)
-                .text(5, a.id_ban_adresse)
-                .step();
             put_a.reset();
             put_a.text(1, a.id_ban_adresse)
                 .text(2, a.key.commune_deleguee_insee)
@@ -326,6 +331,7 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
                 .real(9, a.x)
                 .real(10, a.y)
                 .integer(11, run_id)
+                .text(12, a.key.voie_code)
                 .step();
             record("adresse", a.id_ban_adresse, known ? "changed" : "created", before, label);
             wrote();

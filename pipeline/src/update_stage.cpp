@@ -398,13 +398,14 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
     std::int64_t by_position = 0;
     std::int64_t by_number = 0;
     for (ExistingAddress &a : state.addresses) {
+        // Each position may stand on its own building (homonym voies share one BAN address).
         for (geo::XY p : a.points) {
             if (auto b = grid.find(p, nearest_building_metres)) {
-                a.building = b;
-                ++by_position;
-                break;
+                a.building = a.building ? a.building : b;
+                addressed[*b] = true;
             }
         }
+        by_position += a.building ? 1 : 0;
         if (!a.building && a.suffixe.empty()) {
             const auto it = fresh_number.find({lower_ascii(a.voie_nom), a.numero});
             if (it != fresh_number.end() && !addressed[it->second]) {
@@ -654,10 +655,7 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
         }
     };
     for (std::string_view name : formats::bal14_columns) {
-        if (state.version == formats::BalVersion::v1_5 && name == "cle_interop") {
-            continue;
-        }
-        ensure(name);
+        ensure(name); // cle_interop too: the voie code of new rows (1.5 leaves it out)
     }
     const std::size_t width = out.header.size();
     const Columns oc(out);
@@ -720,17 +718,28 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
                               "(the BAN's id_ban_commune of " +
                               o.insee + ")");
         }
-        std::map<LedgerToponymeKey, std::string> toponymes;
-        std::map<LedgerAddressKey, std::string> adresses;
+        // The voie code tells homonym voies apart in 1.4 (1.5 has none); an address is its
+        // commune déléguée, voie name, numero and suffixe whatever the code, as the validator
+        // checks ids (homonyms of one number share one id).
+        const bool by_code = state.version != formats::BalVersion::v1_5;
+        const std::size_t cle_at = at("cle_interop");
+        auto code_of = [&](const std::vector<std::string> &row) {
+            return by_code ? voie_code_of(row[cle_at]) : std::string();
+        };
+        auto toponyme_key = [&](const std::vector<std::string> &row) {
+            return LedgerToponymeKey{row[deleguee_at], row[voie_at], code_of(row)};
+        };
         auto address_key = [&](const std::vector<std::string> &row) {
             return LedgerAddressKey{row[deleguee_at], row[voie_at],
                                     parse_int(row[numero_at]).value_or(0),
-                                    lower_ascii(row[suffixe_at])};
+                                    lower_ascii(row[suffixe_at]), std::string()};
         };
-        for (const auto &row : out.rows) { // the ids read come first
+        // The ids read come first.
+        std::map<LedgerToponymeKey, std::string> toponymes;
+        std::map<LedgerAddressKey, std::string> adresses;
+        for (const auto &row : out.rows) {
             if (!row[toponyme_at].empty()) {
-                toponymes.emplace(LedgerToponymeKey{row[deleguee_at], row[voie_at]},
-                                  row[toponyme_at]);
+                toponymes.emplace(toponyme_key(row), row[toponyme_at]);
             }
             if (!row[adresse_at].empty()) {
                 adresses.emplace(address_key(row), row[adresse_at]);
@@ -756,8 +765,8 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
         };
         for (auto &row : out.rows) {
             row[commune_at] = row[commune_at].empty() ? commune_id : row[commune_at];
-            const LedgerToponymeKey tkey{row[deleguee_at], row[voie_at]};
             if (row[toponyme_at].empty()) {
+                const LedgerToponymeKey tkey = toponyme_key(row);
                 row[toponyme_at] = find_or_mint(
                     toponymes, tkey, state.ledger ? state.ledger->toponyme_id(tkey) : std::nullopt);
             }
@@ -825,8 +834,9 @@ void record_in_ledger(const formats::BalTable &table, RunContext &ctx) {
     std::string commune_id;
     for (const auto &row : table.rows) {
         commune_id = commune_id.empty() ? c.get(row, "id_ban_commune") : commune_id;
+        const std::string code = voie_code_of(c.get(row, "cle_interop"));
         toponymes.emplace(
-            LedgerToponymeKey{c.get(row, "commune_deleguee_insee"), c.get(row, "voie_nom")},
+            LedgerToponymeKey{c.get(row, "commune_deleguee_insee"), c.get(row, "voie_nom"), code},
             c.get(row, "id_ban_toponyme"));
         const std::string id = c.get(row, "id_ban_adresse");
         if (id.empty() || !seen.insert(id).second) {
@@ -834,7 +844,8 @@ void record_in_ledger(const formats::BalTable &table, RunContext &ctx) {
         }
         LedgerAddress a;
         a.key = {c.get(row, "commune_deleguee_insee"), c.get(row, "voie_nom"),
-                 parse_int(c.get(row, "numero")).value_or(0), lower_ascii(c.get(row, "suffixe"))};
+                 parse_int(c.get(row, "numero")).value_or(0), lower_ascii(c.get(row, "suffixe")),
+                 code};
         a.id_ban_adresse = id;
         a.id_ban_toponyme = c.get(row, "id_ban_toponyme");
         a.cle_interop = c.get(row, "cle_interop");

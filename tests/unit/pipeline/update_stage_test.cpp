@@ -81,7 +81,7 @@ TEST(Ledger, IdsSurviveReopeningAndStayWithTheirCommune) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("ledger-test-" + std::to_string(::getpid()) + ".sqlite");
     std::filesystem::remove(path);
-    const LedgerAddressKey key{"", "Rue Neuve", 12, ""};
+    const LedgerAddressKey key{"", "Rue Neuve", 12, "", "x001"};
     const std::string id = mint_uuid_v4();
     const std::string topo = mint_uuid_v4();
     {
@@ -89,13 +89,17 @@ TEST(Ledger, IdsSurviveReopeningAndStayWithTheirCommune) {
         EXPECT_FALSE(ledger.adresse_id(key));
         LedgerAddress a{key, id, topo, "06012_x001_00012", "bâtiment", 1.5, 2.5};
         EXPECT_EQ(ledger.commit("2026-11-20", "1.5", "c0ffee00-0000-4000-8000-000000000000", {a},
-                                {{LedgerToponymeKey{"", "Rue Neuve"}, topo}}),
+                                {{LedgerToponymeKey{"", "Rue Neuve", "x001"}, topo}}),
                   1);
     }
     {
         Ledger ledger(path.string(), "06012");
         EXPECT_EQ(ledger.adresse_id(key), id);
-        EXPECT_EQ(ledger.toponyme_id(LedgerToponymeKey{"", "Rue Neuve"}), topo);
+        EXPECT_EQ(ledger.toponyme_id(LedgerToponymeKey{"", "Rue Neuve", "x001"}), topo);
+        // A BAL 1.5 has no voie code: the name finds the id.
+        EXPECT_EQ(ledger.toponyme_id(LedgerToponymeKey{"", "Rue Neuve", ""}), topo);
+        EXPECT_EQ(ledger.adresse_id(LedgerAddressKey{"", "Rue Neuve", 12, "", ""}), id);
+        EXPECT_FALSE(ledger.adresse_id(LedgerAddressKey{"", "Rue Neuve", 12, "", "x002"}));
         EXPECT_EQ(ledger.id_ban_commune(), "c0ffee00-0000-4000-8000-000000000000");
     }
     EXPECT_THROW(Ledger(path.string(), "06032"), InputError);

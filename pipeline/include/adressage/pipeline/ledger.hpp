@@ -21,17 +21,22 @@ namespace adressage::pipeline {
 // A fresh random UUID v4, lower-case (libuuid).
 std::string mint_uuid_v4();
 
+// A voie is its name and its voie code (of cle_interop), as the validator sees it: homonym
+// voies of a BAL 1.4 differ by their code. A BAL 1.5 has no code: the key's code is "" and
+// matches the first id of that name whatever its code.
 struct LedgerAddressKey {
     std::string commune_deleguee_insee;
     std::string voie_nom;
     int numero = 0;
     std::string suffixe;
+    std::string voie_code;
     friend auto operator<=>(const LedgerAddressKey &, const LedgerAddressKey &) = default;
 };
 
 struct LedgerToponymeKey {
     std::string commune_deleguee_insee;
     std::string nom;
+    std::string voie_code;
     friend auto operator<=>(const LedgerToponymeKey &, const LedgerToponymeKey &) = default;
 };
 
@@ -40,7 +45,7 @@ struct LedgerAddress {
     LedgerAddressKey key;
     std::string id_ban_adresse;
     std::string id_ban_toponyme;
-    std::string cle_interop;
+    std::string cle_interop; // "" (BAL 1.5): the ledger keeps the one it has
     std::string position;
     double x = 0.0;
     double y = 0.0;
@@ -76,6 +81,8 @@ class Ledger {
     std::string path_;
     std::map<LedgerAddressKey, std::string> adresses_;
     std::map<LedgerToponymeKey, std::string> toponymes_;
+    std::map<LedgerAddressKey, std::string> adresses_by_name_; // voie_code ""
+    std::map<LedgerToponymeKey, std::string> toponymes_by_name_;
     std::optional<std::string> id_ban_commune_;
     std::string meta_insee_;
 };
