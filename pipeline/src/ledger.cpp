@@ -6,6 +6,7 @@
 #include <uuid/uuid.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "adressage/error.hpp"
 
@@ -131,6 +132,8 @@ struct Ledger::Impl {
 
 Ledger::Ledger(const std::string &path, const std::string &insee)
     : impl_(std::make_unique<Impl>()), path_(path) {
+    std::error_code ec;
+    created_ = !std::filesystem::exists(path, ec);
     if (sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr) != SQLITE_OK) {
         throw InputError("--ledger " + path, std::string("cannot be opened (") +
@@ -188,7 +191,15 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
     meta_insee_ = insee;
 }
 
-Ledger::~Ledger() = default;
+Ledger::~Ledger() {
+    // A ledger this run created and never committed to is removed: nothing half-written.
+    if (created_ && !committed_) {
+        impl_.reset();
+        std::error_code ignored;
+        std::filesystem::remove(path_, ignored);
+        std::filesystem::remove(path_ + "-journal", ignored);
+    }
+}
 
 std::optional<std::string> Ledger::id_ban_commune() const { return id_ban_commune_; }
 
@@ -353,6 +364,7 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
             wrote();
         }
         impl_->exec("COMMIT");
+        committed_ = true;
         return run_id;
     } catch (...) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -19,7 +21,12 @@ namespace adressage::pipeline {
 
 namespace {
 
-constexpr double nearest_building_metres = 5.0;
+// A position outside every footprint (an entrance on the façade) stands for the building whose
+// outline is within this distance. Small: the neighbour of a demolished building must not
+// inherit its address.
+constexpr double nearest_building_metres = 1.0;
+// An address matched by its voie and number stands at most this far from the building.
+constexpr double by_number_metres = 25.0;
 constexpr int toponym_numero = 99999;
 
 int parity_of(int n) { return ((n % 2) + 2) % 2; }
@@ -81,6 +88,32 @@ std::string voie_code_of(const std::string &cle) {
     return b == std::string::npos ? std::string() : lower_ascii(cle.substr(a + 1, b - a - 1));
 }
 
+double segment_distance(geo::XY p, geo::XY a, geo::XY b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    const double t =
+        len2 > 0.0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return geo::distance(p, {a.x + t * dx, a.y + t * dy});
+}
+
+// Distance from `p` to the outlines of a footprint (outer rings and holes).
+double outline_distance(const geo::MultiPolygon &footprint, geo::XY p) {
+    double best = std::numeric_limits<double>::infinity();
+    auto ring = [&](const geo::Ring &r) {
+        for (std::size_t i = 1; i < r.size(); ++i) {
+            best = std::min(best, segment_distance(p, r[i - 1], r[i]));
+        }
+    };
+    for (const geo::Polygon &polygon : footprint) {
+        ring(polygon.outer);
+        for (const geo::Ring &h : polygon.holes) {
+            ring(h);
+        }
+    }
+    return best;
+}
+
 // Even-odd rule on the rings of a footprint.
 bool ring_contains(const geo::Ring &ring, geo::XY p) {
     bool inside = false;
@@ -128,7 +161,7 @@ class BuildingGrid {
         }
     }
 
-    // A building holding `p`, else the one whose anchor is nearest within `max` metres; the
+    // A building holding `p`, else the one whose outline is nearest within `max` metres; the
     // lowest index on ties.
     std::optional<BuildingIdx> find(geo::XY p, double max) const {
         std::optional<BuildingIdx> nearest;
@@ -140,7 +173,8 @@ class BuildingGrid {
                     continue;
                 }
                 for (BuildingIdx b : it->second) {
-                    const double d = geo::distance(p, buildings_[b].anchor);
+                    const double d = std::min(geo::distance(p, buildings_[b].anchor),
+                                              outline_distance(buildings_[b].footprint, p));
                     if (d < best || (d == best && nearest && b < *nearest)) {
                         best = d;
                         nearest = b;
@@ -287,6 +321,11 @@ void ExistingStage::prepare(RunContext &ctx) {
     state->active =
         !o.existing.empty() || !o.ledger.empty() || state->version == formats::BalVersion::v1_5;
     if (!o.existing.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(o.existing, ec)) {
+            throw InputError("--existing " + o.existing,
+                             "cannot be read; give the path of the commune's current BAL");
+        }
         state->existing = formats::read_bal_file(o.existing);
         const formats::BalTable &t = state->existing;
         if (!t.parse_ok()) {
@@ -406,16 +445,28 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
             }
         }
         by_position += a.building ? 1 : 0;
-        if (!a.building && a.suffixe.empty()) {
-            const auto it = fresh_number.find({lower_ascii(a.voie_nom), a.numero});
-            if (it != fresh_number.end() && !addressed[it->second]) {
-                a.building = it->second;
-                a.by_number = true;
-                ++by_number;
-            }
+    }
+    // Then the addresses left, by voie name and number among the buildings left: an address
+    // without a position, or whose position is near the building (a parcel or segment point);
+    // a position far from it is a building that is gone.
+    for (ExistingAddress &a : state.addresses) {
+        if (a.building || !a.suffixe.empty()) {
+            continue;
         }
-        if (a.building) {
-            addressed[*a.building] = true;
+        const auto it = fresh_number.find({lower_ascii(a.voie_nom), a.numero});
+        if (it == fresh_number.end() || addressed[it->second]) {
+            continue;
+        }
+        const geo::XY anchor = model.buildings[it->second].anchor;
+        const bool near =
+            a.points.empty() || std::any_of(a.points.begin(), a.points.end(), [&](geo::XY p) {
+                return geo::distance(p, anchor) <= by_number_metres;
+            });
+        if (near) {
+            a.building = it->second;
+            a.by_number = true;
+            addressed[it->second] = true;
+            ++by_number;
         }
     }
 

@@ -85,6 +85,8 @@ class Ledger {
     std::map<LedgerToponymeKey, std::string> toponymes_by_name_;
     std::optional<std::string> id_ban_commune_;
     std::string meta_insee_;
+    bool created_ = false; // by this run: removed again unless commit() ran
+    bool committed_ = false;
 };
 
 } // namespace adressage::pipeline
