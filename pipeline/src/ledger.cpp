@@ -347,21 +347,36 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
             record("adresse", a.id_ban_adresse, known ? "changed" : "created", before, label);
             wrote();
         }
-        Statement gone(db,
-                       "SELECT id_ban_adresse, voie_nom || ' ' || numero || suffixe FROM adresses "
-                       "WHERE deleted_run IS NULL AND id_ban_adresse NOT IN (SELECT id FROM seen) "
-                       "ORDER BY id_ban_adresse",
-                       path_);
-        std::vector<std::pair<std::string, std::string>> deleted;
-        while (gone.step()) {
-            deleted.emplace_back(gone.column_text(0), gone.column_text(1));
+        // Addresses and toponymes of the ledger that the run did not write: deleted by it.
+        for (const auto &[key, id] : toponymes) {
+            mark.reset();
+            mark.text(1, id).step();
         }
-        Statement drop(db, "UPDATE adresses SET deleted_run = ? WHERE id_ban_adresse = ?", path_);
-        for (const auto &[id, label] : deleted) {
-            drop.reset();
-            drop.integer(1, run_id).text(2, id).step();
-            record("adresse", id, "deleted", label, "");
-            wrote();
+        for (const char *kind : {"adresse", "toponyme"}) {
+            const bool adresse = kind[0] == 'a';
+            Statement gone(db,
+                           adresse ? "SELECT id_ban_adresse, voie_nom || ' ' || numero || suffixe "
+                                     "FROM adresses WHERE deleted_run IS NULL AND id_ban_adresse "
+                                     "NOT IN (SELECT id FROM seen) ORDER BY id_ban_adresse"
+                                   : "SELECT id_ban_toponyme, nom FROM toponymes WHERE "
+                                     "deleted_run IS NULL AND id_ban_toponyme NOT IN "
+                                     "(SELECT id FROM seen) ORDER BY id_ban_toponyme",
+                           path_);
+            std::vector<std::pair<std::string, std::string>> deleted;
+            while (gone.step()) {
+                deleted.emplace_back(gone.column_text(0), gone.column_text(1));
+            }
+            Statement drop(db,
+                           adresse
+                               ? "UPDATE adresses SET deleted_run = ? WHERE id_ban_adresse = ?"
+                               : "UPDATE toponymes SET deleted_run = ? WHERE id_ban_toponyme = ?",
+                           path_);
+            for (const auto &[id, label] : deleted) {
+                drop.reset();
+                drop.integer(1, run_id).text(2, id).step();
+                record(kind, id, "deleted", label, "");
+                wrote();
+            }
         }
         impl_->exec("COMMIT");
         committed_ = true;

@@ -1,8 +1,11 @@
 // The per-record numbering of an update (ExistingStage::process_one) and the ledger.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include <unistd.h>
 
@@ -104,6 +107,50 @@ TEST(Ledger, IdsSurviveReopeningAndStayWithTheirCommune) {
     }
     EXPECT_THROW(Ledger(path.string(), "06032"), InputError);
     std::filesystem::remove(path);
+}
+
+TEST(Ledger, RecordsChangesAndDeletionsOfEachRun) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ledger-history-" + std::to_string(::getpid()) + ".sqlite");
+    std::filesystem::remove(path);
+    const LedgerAddressKey k1{"", "Rue A", 1, "", "x001"};
+    const LedgerAddressKey k2{"", "Rue A", 3, "", "x001"};
+    const std::map<LedgerToponymeKey, std::string> topo{{{"", "Rue A", "x001"}, "t-a"}};
+    {
+        Ledger ledger(path.string(), "06012");
+        ledger.commit("2026-11-20", "1.4", "c",
+                      {{k1, "a-1", "t-a", "c1", "bâtiment", 1, 1},
+                       {k2, "a-3", "t-a", "c3", "bâtiment", 3, 3}},
+                      topo);
+    }
+    {
+        // Run 2: a-1 moves, a-3 is gone; run 3 writes the same as run 2: nothing changes.
+        Ledger ledger(path.string(), "06012");
+        EXPECT_EQ(ledger.adresse_id(k2), "a-3");
+        EXPECT_EQ(ledger.commit("2026-11-21", "1.4", "c",
+                                {{k1, "a-1", "t-a", "c1", "bâtiment", 1.5, 1}}, topo),
+                  2);
+    }
+    {
+        Ledger ledger(path.string(), "06012");
+        EXPECT_FALSE(ledger.adresse_id(k2)); // deleted: not given again
+        EXPECT_EQ(ledger.adresse_id(k1), "a-1");
+        EXPECT_EQ(ledger.commit("2026-11-22", "1.4", "c",
+                                {{k1, "a-1", "t-a", "c1", "bâtiment", 1.5, 1}}, topo),
+                  3);
+    }
+    const std::string dump = "sqlite3 '" + path.string() +
+                             "' \"select run || ' ' || id || ' ' || change from history order by "
+                             "rowid\" > '" +
+                             path.string() + ".txt'";
+    ASSERT_EQ(std::system(dump.c_str()), 0);
+    std::ifstream in(path.string() + ".txt");
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(text.str(), "1 t-a created\n1 a-1 created\n1 a-3 created\n2 a-1 changed\n"
+                          "2 a-3 deleted\n");
+    std::filesystem::remove(path);
+    std::filesystem::remove(path.string() + ".txt");
 }
 
 } // namespace
