@@ -61,6 +61,9 @@ for mode in metric classic; do
     [ "$(json "$(report $mode.u)" 'update.diff.changed')" = 0 ] || fail "$mode: rows changed"
     [ "$(json "$(report $mode.u)" 'update.diff.deleted')" = 0 ] || fail "$mode: rows deleted"
     accepted "$(bal $mode.u)" 1.4
+    # No number (with its suffix) given twice on a voie: cle_interop is unique.
+    dup="$(cut -d';' -f4 "$(bal $mode.u)" | sort | uniq -d | head -3)"
+    [ -z "$dup" ] || fail "$mode: numbers given twice: $dup"
     echo "$mode: $rows_p rows, $new buildings added and numbered, $rows_u rows; suffixes: $(json "$(report $mode.u)" 'update.new_numbers_with_suffix')"
 done
 
