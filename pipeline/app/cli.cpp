@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 
@@ -12,6 +13,7 @@
 #include "adressage/formats/bal_diff.hpp"
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/commune_list.hpp"
+#include "adressage/formats/upload_file.hpp"
 #include "adressage/names/normaliser.hpp"
 #include "adressage/validator/labels.hpp"
 #include "adressage/validator/validator.hpp"
@@ -79,6 +81,10 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
         ->capture_default_str();
     run.add_option("--id-ban-commune", o.id_ban_commune,
                    "the BAN's id of the commune (UUID), for files with BAN ids");
+    run.add_option("--siren", o.siren,
+                   "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
+                   "<producteur>.csv, with a .sha256 beside it");
+    run.add_option("--producteur", o.producteur, "the producer's name in the file name");
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.
@@ -347,7 +353,13 @@ int diff_command(const DiffArgs &args) {
     const formats::BalTable before = read_for_diff(args.old_file);
     const formats::BalTable after = read_for_diff(args.new_file);
     const formats::BalDiff d = formats::diff_bal(before, after);
-    const formats::Preflight gates = formats::preflight(before, after, d);
+    formats::Preflight gates = formats::preflight(before, after, d);
+    std::ifstream in(args.new_file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (formats::GateCheck &c : formats::upload_file_checks(args.new_file, bytes)) {
+        gates.level = std::max(gates.level, c.level);
+        gates.checks.push_back(std::move(c));
+    }
     std::cout << args.old_file << " -> " << args.new_file << ": " << d.old_rows << " -> "
               << d.new_rows << " rows, " << d.old_addresses << " -> " << d.new_addresses
               << " addresses (matched by "

@@ -13,6 +13,7 @@
 #include "adressage/formats/bal_diff.hpp"
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/formats/bal_table_writer.hpp"
+#include "adressage/formats/upload_file.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/metric_numbering.hpp"
 #include "adressage/pipeline/run_context.hpp"
@@ -318,8 +319,17 @@ void ExistingStage::prepare(RunContext &ctx) {
         throw ConfigError("--bal-version '" + o.bal_version + "': write 1.4 or 1.5");
     }
     state->version = *version;
-    state->active =
-        !o.existing.empty() || !o.ledger.empty() || state->version == formats::BalVersion::v1_5;
+    state->active = !o.existing.empty() || !o.ledger.empty() || !o.siren.empty() ||
+                    !o.producteur.empty() || state->version == formats::BalVersion::v1_5;
+    if (!o.siren.empty() || !o.producteur.empty()) {
+        const auto name = formats::upload_file_name(o.date, o.siren, o.producteur);
+        if (!name) {
+            throw ConfigError("--siren '" + o.siren + "' --producteur '" + o.producteur +
+                              "': give both, the SIREN with 9 digits and the producer's name "
+                              "(letters or digits), to name the file for upload");
+        }
+        ctx.bal_path = (std::filesystem::path(ctx.output_dir) / *name).string();
+    }
     if (!o.existing.empty()) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(o.existing, ec)) {

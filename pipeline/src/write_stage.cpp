@@ -8,6 +8,7 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/bal_table_writer.hpp"
 #include "adressage/formats/bal_writer.hpp"
+#include "adressage/formats/upload_file.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/stages.hpp"
 #include "adressage/pipeline/update_stage.hpp"
@@ -135,6 +136,12 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         record_in_ledger(table, ctx); // one transaction, before the file is put in place
     }
     formats::write_file_atomically(ctx.bal_path, content);
+    if (!ctx.options.siren.empty()) { // named for upload: the checksum beside it
+        formats::write_file_atomically(ctx.bal_path + ".sha256",
+                                       formats::sha256_hex(content) + "  " +
+                                           std::filesystem::path(ctx.bal_path).filename().string() +
+                                           "\n");
+    }
     ctx.rows_written = table.rows.size();
     ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(table.rows.size()));
 }

@@ -98,6 +98,16 @@ missing="$(missing_rows "$(bal v3)" "$(bal v1)")"
 run --buildings "$all" --out v4 --date 2026-11-22 --bal-version 1.5 --ledger L.sqlite --existing "$(bal v3)"
 cmp "$(bal v3)" "$(bal v4)" || fail "1.5: re-run of the update changed the file"
 echo "1.5: ids kept across re-runs and the update; validator 1.5 accepts"
+# Named for upload, with its checksum; the pre-flight checks both.
+cp L.sqlite N.sqlite
+run --buildings "$all" --out named --date 2026-11-21 --bal-version 1.5 --ledger N.sqlite \
+    --existing "$(bal v3)" --siren 200054807 --producteur "Métropole Nice Côte d'Azur"
+named="named/06012/20261121_bal_200054807_metropolenicecotedazur.csv"
+[ -s "$named" ] && (cd named/06012 && sha256sum -c --quiet "$(basename "$named").sha256") \
+    || fail "the file named for upload or its .sha256 is missing or wrong"
+"$bin" diff "$(bal v3)" "$named" > diffnamed.txt || fail "named: diff blocks"
+grep -q '^  ok file.name' diffnamed.txt && grep -q '^  ok file.sha256' diffnamed.txt \
+    && grep -q '^created 0, changed 0, deleted 0' diffnamed.txt || fail "named: $(cat diffnamed.txt)"
 
 # 5. Crash between ledger writes: the ledger is as before, the next run as if nothing happened.
 cp L-before-update.sqlite K.sqlite

@@ -44,6 +44,8 @@ struct RunOptions {
     std::string ledger;              // --ledger: SQLite file of the BAN ids; "": none
     std::string bal_version = "1.4"; // --bal-version: 1.4 or 1.5
     std::string id_ban_commune;      // --id-ban-commune: the BAN's id of the commune
+    std::string siren;               // --siren and --producteur: the file is named for upload,
+    std::string producteur;          // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
 };
 
 // The numbering mode of the options (checked by check_options).
