@@ -21,8 +21,8 @@ TEST(UploadFile, NameAsTheSpecificationAsks) {
     EXPECT_EQ(producteur_slug("Rennes Métropole"), "rennesmetropole");
     EXPECT_EQ(upload_file_name("2020-10-04", "243500139", "Rennes Métropole"),
               "20201004_bal_243500139_rennesmetropole.csv");
-    EXPECT_FALSE(upload_file_name("2020-10-04", "24350013", "Rennes"));   // 8 digits
-    EXPECT_FALSE(upload_file_name("2020-10-04", "243500139", " - "));     // no letter
+    EXPECT_FALSE(upload_file_name("2020-10-04", "24350013", "Rennes")); // 8 digits
+    EXPECT_FALSE(upload_file_name("2020-10-04", "243500139", " - "));   // no letter
     EXPECT_TRUE(is_upload_file_name("20201004_bal_243500139_rennesmetropole.csv"));
     EXPECT_FALSE(is_upload_file_name("bal-06012.csv"));
 }
