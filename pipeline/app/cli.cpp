@@ -6,12 +6,15 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/bal_diff.hpp"
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/commune_list.hpp"
+#include "adressage/formats/upload_file.hpp"
 #include "adressage/names/normaliser.hpp"
 #include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/labels.hpp"
@@ -81,6 +84,25 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "building's outline nearest its voie), bâtiment (inside the building), segment "
                    "(on the voie); one row each")
         ->capture_default_str();
+    // Updating a commune that already has a BAL (pipeline/.../update_stage.hpp).
+    run.add_option("--existing", o.existing,
+                   "the commune's current BAL (1.1 to 1.5): its addresses, numbers and ids are "
+                   "kept; only buildings without an address get new numbers");
+    run.add_flag("--drop-orphans", o.drop_orphans,
+                 "with --existing: leave out the addresses whose building is gone (default: "
+                 "kept and reported)");
+    run.add_option("--ledger", o.ledger,
+                   "SQLite ledger of the BAN ids and addresses, kept between runs (created if "
+                   "missing); new ids are minted once and then read from it");
+    run.add_option("--bal-version", o.bal_version,
+                   "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)")
+        ->capture_default_str();
+    run.add_option("--id-ban-commune", o.id_ban_commune,
+                   "the BAN's id of the commune (UUID), for files with BAN ids");
+    run.add_option("--siren", o.siren,
+                   "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
+                   "<producteur>.csv, with a .sha256 beside it");
+    run.add_option("--producteur", o.producteur, "the producer's name in the file name");
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.
@@ -126,11 +148,21 @@ int run_command(RunOptions o, const std::string &name_field, bool name_set,
     }
     const RunResult result = run_commune_in_module(o);
     const auto &s = result.report["summary"];
+    if (result.report.contains("update") && result.report["update"].contains("diff")) {
+        const auto &u = result.report["update"];
+        const auto &d = u["diff"];
+        std::cout << "update: " << u["existing_addresses"] << " existing addresses, "
+                  << u["orphans"] << " orphans" << (o.drop_orphans ? " dropped" : " kept")
+                  << "; created " << d["created"] << ", changed " << d["changed"] << ", deleted "
+                  << d["deleted"] << "; pre-flight: " << u["preflight"]["level"].get<std::string>()
+                  << "\n";
+    }
     std::cout << result.report["commune"]["insee"].get<std::string>() << " "
               << result.report["commune"]["nom"].get<std::string>() << ": " << s["buildings_read"]
               << " buildings read, " << s["buildings_numbered"] << " numbered on "
               << s["voies_numbered"] << " voies, " << s["buildings_skipped"] << " skipped\n"
-              << "BAL 1.4: " << result.bal_path << " (" << s["rows_written"] << " rows)\n"
+              << "BAL " << o.bal_version << ": " << result.bal_path << " (" << s["rows_written"]
+              << " rows)\n"
               << "report:  " << result.report_path << "\n";
     return exit_ok;
 }
@@ -436,6 +468,68 @@ int batch_report(const BatchResult &r) {
     return r.failed > 0 ? exit_failure : exit_ok;
 }
 
+// `adressage diff OLD.csv NEW.csv`: addresses created, changed (which columns), deleted, and
+// the BAN's upload gates (formats/bal_diff.hpp). Exit 0 when the upload would pass (warnings
+// included), 1 when a gate blocks it, 2 when a file cannot be read.
+struct DiffArgs {
+    std::string old_file;
+    std::string new_file;
+    bool quiet = false;
+};
+
+formats::BalTable read_for_diff(const std::string &path) {
+    formats::BalTable t = formats::read_bal_file(path);
+    if (!t.parse_ok()) {
+        throw InputError(path, "not a readable CSV (" + t.errors.front().code + " at line " +
+                                   std::to_string(t.errors.front().line) +
+                                   "); adressage validate shows every problem");
+    }
+    if (t.column("numero") < 0) {
+        throw InputError(path, "has no column 'numero'; give a BAL file (versions 1.1 to 1.5)");
+    }
+    return t;
+}
+
+int diff_command(const DiffArgs &args) {
+    const formats::BalTable before = read_for_diff(args.old_file);
+    const formats::BalTable after = read_for_diff(args.new_file);
+    const formats::BalDiff d = formats::diff_bal(before, after);
+    formats::Preflight gates = formats::preflight(before, after, d);
+    std::ifstream in(args.new_file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (formats::GateCheck &c : formats::upload_file_checks(args.new_file, bytes)) {
+        gates.level = std::max(gates.level, c.level);
+        gates.checks.push_back(std::move(c));
+    }
+    std::cout << args.old_file << " -> " << args.new_file << ": " << d.old_rows << " -> "
+              << d.new_rows << " rows, " << d.old_addresses << " -> " << d.new_addresses
+              << " addresses (matched by "
+              << (d.matched_by_id ? "id_ban_adresse" : "voie, numero, suffixe") << ")\n"
+              << "created " << d.created.size() << ", changed " << d.changed.size() << ", deleted "
+              << d.deleted.size() << ", unchanged " << d.unchanged << "\n";
+    if (!args.quiet) {
+        for (const std::string &key : d.created) {
+            std::cout << "  + " << key << "\n";
+        }
+        for (const formats::AddressChange &c : d.changed) {
+            std::cout << "  ~ " << c.key << ":";
+            for (const std::string &f : c.fields) {
+                std::cout << " " << f;
+            }
+            std::cout << "\n";
+        }
+        for (const std::string &key : d.deleted) {
+            std::cout << "  - " << key << "\n";
+        }
+    }
+    std::cout << "pre-flight: " << formats::to_string(gates.level) << "\n";
+    for (const formats::GateCheck &c : gates.checks) {
+        std::cout << "  " << formats::to_string(c.level) << " " << c.code << ": " << c.message
+                  << "\n";
+    }
+    return gates.level == formats::GateLevel::blocked ? exit_failure : exit_ok;
+}
+
 } // namespace
 
 int main_cli(int argc, char **argv) {
@@ -481,6 +575,13 @@ int main_cli(int argc, char **argv) {
     std::string merge_dir;
     merge_app->add_option("DIR", merge_dir, "directory holding every shard's batch files")
         ->required();
+    CLI::App *diff_app = app.add_subcommand(
+        "diff", "compare two BAL files of a commune (current, new): addresses created, changed, "
+                "deleted, and the BAN's upload gates; exit 1 when the upload would be blocked");
+    DiffArgs diff_args;
+    diff_app->add_option("OLD", diff_args.old_file, "the BAL the BAN has")->required();
+    diff_app->add_option("NEW", diff_args.new_file, "the BAL to upload")->required();
+    diff_app->add_flag("--quiet", diff_args.quiet, "counts and gates only, no address list");
     RunOptions options;
     std::string name_field;
     std::string kind_field;
@@ -524,6 +625,7 @@ int main_cli(int argc, char **argv) {
     } catch (const CLI::ParseError &e) {
         std::cerr << "adressage: error: " << one_line(e.what()) << " (see adressage "
                   << (validate_app->parsed() ? "validate"
+                      : diff_app->parsed()   ? "diff"
                       : batch_app->parsed() || (argc > 1 && std::string(argv[1]) == "batch")
                           ? "batch"
                           : "run")
@@ -544,6 +646,9 @@ int main_cli(int argc, char **argv) {
         if (batch_app->parsed()) {
             return batch_command(batch_args, batch_app->count("--road-name-field") > 0,
                                  batch_app->count("--road-kind-field") > 0);
+        }
+        if (diff_app->parsed()) {
+            return diff_command(diff_args);
         }
         return run_command(options, name_field, run->count("--road-name-field") > 0, kind_field,
                            run->count("--road-kind-field") > 0);

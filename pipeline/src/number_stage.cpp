@@ -99,7 +99,7 @@ void NumberStage::run(CommuneModel &model, RunContext &ctx) {
                     max_shift = std::max(max_shift, *numbers[i] - own.value_or(*numbers[i]));
                 }
             }
-            model.numeros.push_back(Numero{v, *numbers[i], a.building});
+            model.numeros.push_back(Numero{v, *numbers[i], a.building, {}});
             ++given;
         }
         if (given > 0) {

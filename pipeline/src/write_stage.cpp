@@ -9,8 +9,10 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/bal_table_writer.hpp"
 #include "adressage/formats/bal_writer.hpp"
+#include "adressage/formats/upload_file.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/stages.hpp"
+#include "adressage/pipeline/update_stage.hpp"
 #include "adressage/validator/validator.hpp"
 
 namespace adressage::pipeline {
@@ -22,8 +24,9 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 // The file is validated with the BAN's rules before it is put in place: a file the BAN would
 // refuse is never written. The verdict goes in the report.
 void check_before_writing(const std::string &content, RunContext &ctx) {
-    const validator::Report verdict = validator::validate(
-        formats::read_bal(content, ctx.bal_path), validator::Options{"1.4", ctx.communes, "", {}});
+    const validator::Report verdict =
+        validator::validate(formats::read_bal(content, ctx.bal_path),
+                            validator::Options{ctx.options.bal_version, ctx.communes, "", {}});
     nlohmann::json codes = nlohmann::json::array();
     for (const validator::Alert &alert : verdict.profil_errors) {
         codes.push_back({{"code", std::string(alert.code)},
@@ -81,11 +84,15 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         const Numero &numero = model.numeros[position.numero];
         const Voie &voie = model.voies[numero.voie];
         formats::BalRow row;
-        row.cle_interop = formats::cle_interop(model.insee, voie.code, numero.numero);
+        row.cle_interop =
+            formats::cle_interop(model.insee, voie.code, numero.numero, numero.suffixe);
         row.commune_insee = model.insee;
         row.commune_nom = model.nom;
+        row.commune_deleguee_insee = voie.commune_deleguee_insee;
+        row.commune_deleguee_nom = voie.commune_deleguee_nom;
         row.voie_nom = voie.nom;
         row.numero = numero.numero;
+        row.suffixe = numero.suffixe;
         row.position = position.type;
         row.x = xy[i].x;
         row.y = xy[i].y;
@@ -101,7 +108,8 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
                std::tie(b.voie_nom, b.cle_interop, b.position);
     });
 
-    if (rows.empty()) {
+    const bool update = ctx.update && ctx.update->active;
+    if (rows.empty() && !(update && ctx.update->kept_rows() > 0)) {
         // The BAN refuses a BAL without rows (rows.empty): write nothing and say why.
         throw InputError(
             "--commune " + model.insee,
@@ -124,16 +132,31 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
     }
     // The project's BAL table writer puts the columns in the specification's order.
     formats::BalTable table;
-    table.header.assign(formats::bal14_columns.begin(), formats::bal14_columns.end());
-    table.rows.reserve(rows.size());
-    for (const formats::BalRow &row : rows) {
-        table.rows.push_back(formats::bal14_cells(row));
+    formats::BalVersion version = formats::BalVersion::v1_4;
+    if (update) { // --existing, --ledger or BAL 1.5: kept rows, new rows, BAN ids
+        table = build_output_table(rows, ctx);
+        version = ctx.update->version;
+    } else {
+        table.header.assign(formats::bal14_columns.begin(), formats::bal14_columns.end());
+        table.rows.reserve(rows.size());
+        for (const formats::BalRow &row : rows) {
+            table.rows.push_back(formats::bal14_cells(row));
+        }
     }
-    const std::string content = formats::write_bal(table, formats::BalVersion::v1_4);
+    const std::string content = formats::write_bal(table, version);
     check_before_writing(content, ctx);
+    if (update) {
+        record_in_ledger(table, ctx); // one transaction, before the file is put in place
+    }
     formats::write_file_atomically(ctx.bal_path, content);
-    ctx.rows_written = rows.size();
-    ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(rows.size()));
+    if (!ctx.options.siren.empty()) { // named for upload: the checksum beside it
+        formats::write_file_atomically(ctx.bal_path + ".sha256",
+                                       formats::sha256_hex(content) + "  " +
+                                           std::filesystem::path(ctx.bal_path).filename().string() +
+                                           "\n");
+    }
+    ctx.rows_written = table.rows.size();
+    ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(table.rows.size()));
 }
 
 std::vector<std::unique_ptr<Stage>> standard_stages() {
@@ -144,6 +167,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<VoiesStage>());
     stages.push_back(std::make_unique<AssignStage>());
     stages.push_back(std::make_unique<NumberStage>());
+    stages.push_back(std::make_unique<ExistingStage>());
     stages.push_back(std::make_unique<PositionStage>());
     stages.push_back(std::make_unique<WriteStage>());
     return stages;

@@ -84,7 +84,7 @@ TEST(Positions, StageWritesOneRowPerTypeWithTheParcelsTheyFallIn) {
     model.parcels.push_back(Parcel{"930100000A0010", rect(30, 10, 60, 40)});
     model.parcels.push_back(Parcel{"930100000A0011", rect(30, 5, 60, 10)});
     model.parcels.push_back(Parcel{"930100000A0012", rect(30, -40, 60, -5)});
-    model.numeros.push_back(Numero{0, 46, 0});
+    model.numeros.push_back(Numero{0, 46, 0, {}});
     PositionStage().run(model, ctx);
     ASSERT_EQ(model.positions.size(), 3u);
     EXPECT_EQ(model.positions[0].type, PositionType::entree);
@@ -110,7 +110,7 @@ TEST(Positions, EntranceInAnotherParcelTakesThatParcel) {
     model.buildings.push_back(Building{0, 1, rect(40, 10, 50, 20), {45, 18}});
     model.parcels.push_back(Parcel{"930100000A0021", rect(30, 15, 60, 40)});
     model.parcels.push_back(Parcel{"930100000A0020", rect(30, 5, 60, 15)});
-    model.numeros.push_back(Numero{0, 46, 0});
+    model.numeros.push_back(Numero{0, 46, 0, {}});
     PositionStage().run(model, ctx);
     ASSERT_EQ(model.positions.size(), 1u);
     EXPECT_EQ(model.positions[0].xy.y, 10.0);
@@ -123,7 +123,7 @@ TEST(Positions, NoParcelsNoCadParcelles) {
     CommuneModel model;
     model.voies.push_back(straight_voie());
     model.buildings.push_back(Building{0, 1, rect(40, 10, 50, 20), {45, 15}});
-    model.numeros.push_back(Numero{0, 46, 0});
+    model.numeros.push_back(Numero{0, 46, 0, {}});
     PositionStage().run(model, ctx);
     ASSERT_EQ(model.positions.size(), 1u);
     EXPECT_EQ(model.positions[0].type, PositionType::batiment);

@@ -53,6 +53,9 @@ struct Voie {
     int metres_per_unit = 1;   // metric: 10 on a voie longer than 9,999 m
     bool classic_gaps = false; // classic: numbers left free for future buildings
     std::string code;          // cle_interop voie code, set when the voie gets numbers
+    // Set by an update (--existing) when the voie continues one of a commune déléguée.
+    std::string commune_deleguee_insee;
+    std::string commune_deleguee_nom;
 
     geo::XY origin() const { return parts.front().front(); }
     geo::XY end() const { return parts.back().back(); }
@@ -71,6 +74,7 @@ struct Numero {
     VoieIdx voie = 0;
     int numero = 0;
     BuildingIdx building = 0;
+    std::string suffixe; // only given by an update (--existing) on a classic voie
 };
 
 struct Position {

@@ -15,6 +15,8 @@
 
 namespace adressage::pipeline {
 
+struct UpdateState; // update_stage.hpp
+
 struct RunContext {
     explicit RunContext(const RunOptions &o) : options(o) {}
 
@@ -44,6 +46,7 @@ struct RunContext {
     geo::GeosContext geos;
     Diagnostics diagnostics;
     nlohmann::json report_sections = nlohmann::json::object(); // extra report parts, by stage
+    std::shared_ptr<UpdateState> update; // set by the existing stage (update_stage.hpp)
 };
 
 } // namespace adressage::pipeline

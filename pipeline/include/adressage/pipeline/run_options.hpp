@@ -45,6 +45,14 @@ struct RunOptions {
     double ambiguity_ratio = 1.2;    // second voie nearer than ratio × the first: ambiguous
     // Positions written per address, comma-separated: entrée, bâtiment, segment.
     std::string positions = "bâtiment";
+    // Updating a commune that already has a BAL (update_stage.hpp).
+    std::string existing;            // --existing: the commune's current BAL; "": none
+    bool drop_orphans = false;       // --drop-orphans: leave out addresses whose building is gone
+    std::string ledger;              // --ledger: SQLite file of the BAN ids; "": none
+    std::string bal_version = "1.4"; // --bal-version: 1.4 or 1.5
+    std::string id_ban_commune;      // --id-ban-commune: the BAN's id of the commune
+    std::string siren;               // --siren and --producteur: the file is named for upload,
+    std::string producteur;          // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
 };
 
 // The position types of --positions, in the BAL's order (entrée, bâtiment, segment), each once.
