@@ -81,6 +81,16 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "building's outline nearest its voie), bâtiment (inside the building), segment "
                    "(on the voie); one row each")
         ->capture_default_str();
+    run.add_option("--places", o.places,
+                   "named places: GDAL vector source(s), OSM place nodes (hamlet, locality, "
+                   "isolated_dwelling) and squares (place=square, highway=pedestrian areas), or "
+                   "cadastre lieux-dits; places become 99999 toponyme rows and the "
+                   "lieudit_complement_nom of the addresses in or near them, squares become voies "
+                   "(optional)");
+    run.add_option("--place-radius", o.place_radius,
+                   "metres: an address this near a place point takes its name as "
+                   "lieudit_complement_nom (lieu-dit areas: the addresses inside)")
+        ->capture_default_str();
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.
