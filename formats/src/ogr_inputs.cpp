@@ -1,5 +1,7 @@
 #include "adressage/formats/ogr_inputs.hpp"
 
+#include <algorithm>
+
 #include "adressage/error.hpp"
 
 namespace adressage::formats {
@@ -200,6 +202,104 @@ void PolygonInput::read(const std::function<void(const PolygonRecord &)> &sink) 
         record.id = id_field_.empty() ? std::string() : f.values.back();
         record.polygons = f.polygons;
         record.skip_reason = f.skip_reason;
+        sink(record);
+    });
+}
+
+std::string osm_other_tag(const std::string &other_tags, const std::string &key) {
+    const std::string needle = "\"" + key + "\"=>\"";
+    const std::size_t at = other_tags.find(needle);
+    if (at == std::string::npos || (at > 0 && other_tags[at - 1] != ',')) {
+        return {};
+    }
+    const std::size_t begin = at + needle.size();
+    const std::size_t end = other_tags.find('"', begin);
+    return end == std::string::npos ? std::string() : other_tags.substr(begin, end - begin);
+}
+
+PlaceInput::PlaceInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
+                       LayerPresence presence)
+    : dataset_(open_dataset(option, spec)),
+      layer_name_(choose_layer(option, spec, dataset_, preset.place_layers, presence)),
+      preset_(preset) {
+    if (layer_name_.empty()) {
+        return;
+    }
+    layer_.emplace(dataset_.layer(layer_name_));
+    for (const std::string &field : preset_.place_name_fields) {
+        if (layer_->has_field(field)) {
+            name_field_ = field;
+            break;
+        }
+    }
+    if (name_field_.empty()) {
+        std::string wanted;
+        for (const std::string &field : preset_.place_name_fields) {
+            wanted += (wanted.empty() ? "" : " or ") + field;
+        }
+        throw InputError(option + " " + spec.text,
+                         "layer '" + layer_->name() + "' has no place name field (" + wanted +
+                             "; fields: " + join(layer_->field_names()) +
+                             "); give the layer of named places as path:layer, or the --preset "
+                             "of this source");
+    }
+    has_kind_ = !preset_.place_kind_field.empty() && layer_->has_field(preset_.place_kind_field);
+    if (!preset_.place_road_field.empty()) {
+        if (layer_->has_field(preset_.place_road_field)) {
+            road_field_ = preset_.place_road_field;
+        } else if (layer_->has_field("other_tags")) {
+            road_field_ = "other_tags";
+        }
+    }
+    if (!preset_.place_kind_field.empty() && !has_kind_ && road_field_.empty()) {
+        throw InputError(option + " " + spec.text,
+                         "layer '" + layer_->name() + "' has no field '" +
+                             preset_.place_kind_field +
+                             "' (fields: " + join(layer_->field_names()) +
+                             "); give a layer of OSM places (place=hamlet, locality...) as "
+                             "path:layer");
+    }
+}
+
+void PlaceInput::read(const std::function<void(const PlaceRecord &)> &sink) {
+    if (!layer_) {
+        return;
+    }
+    std::vector<std::string> fields = {name_field_};
+    if (has_kind_) {
+        fields.push_back(preset_.place_kind_field);
+    }
+    if (!road_field_.empty()) {
+        fields.push_back(road_field_);
+    }
+    auto listed = [](const std::vector<std::string> &kinds, const std::string &kind) {
+        return !kind.empty() && std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    };
+    PlaceRecord record;
+    layer_->for_each(fields, geo::GeometryKind::unknown, [&](const geo::FeatureRecord &f) {
+        record.fid = f.fid;
+        record.name = f.values[0];
+        record.points = f.points;
+        record.polygons = f.polygons;
+        record.skip_reason = f.skip_reason;
+        const std::string kind = has_kind_ ? f.values[1] : std::string();
+        std::string road;
+        if (!road_field_.empty()) {
+            road = road_field_ == "other_tags" ? osm_other_tag(f.values.back(), "highway")
+                                               : f.values.back();
+        }
+        const bool area = !f.polygons.empty();
+        if (preset_.place_kind_field.empty() || listed(preset_.place_toponyme_kinds, kind)) {
+            record.kind = PlaceRecord::Kind::toponyme;
+        } else if (area && (listed(preset_.place_square_kinds, kind) ||
+                            listed(preset_.place_road_kinds, road))) {
+            record.kind = PlaceRecord::Kind::square;
+        } else {
+            record.kind = PlaceRecord::Kind::other;
+        }
+        if (record.skip_reason == nullptr && record.points.empty() && !area) {
+            record.skip_reason = "wrong_geometry_type"; // a line: neither a place nor a square
+        }
         sink(record);
     });
 }

@@ -21,6 +21,13 @@ Preset preset_by_name(const std::string &name) {
         p.building_layers = {"buildings", "multipolygons"};
         p.building_flag_field = "building";
         p.boundary_layers = {"boundary", "multipolygons"};
+        p.place_layers = {"places", "points", "multipolygons"};
+        p.place_name_fields = {"name"};
+        p.place_kind_field = "place";
+        p.place_toponyme_kinds = {"hamlet", "locality", "isolated_dwelling"};
+        p.place_square_kinds = {"square"};
+        p.place_road_field = "highway";
+        p.place_road_kinds = {"pedestrian"};
         return p;
     }
     if (name == "cadastre") {
@@ -33,6 +40,8 @@ Preset preset_by_name(const std::string &name) {
         p.excluded_name_prefixes = {"Autoroute"};
         p.building_layers = {"batiment", "BATIMENT_id"};
         p.boundary_layers = {"commune", "COMMUNE_id"};
+        p.place_layers = {"lieudit", "LIEUDIT_id"};
+        p.place_name_fields = {"nom", "TEX"};
         return p;
     }
     if (name == "bdtopo") {
@@ -55,6 +64,8 @@ Preset preset_by_name(const std::string &name) {
                         "Bretelle"};
         p.building_layers = {"batiment"};
         p.boundary_layers = {"commune"};
+        p.place_layers = {"lieu_dit_non_habite", "zone_d_habitation"};
+        p.place_name_fields = {"toponyme", "nom"};
         return p;
     }
     throw ConfigError("--preset: unknown preset '" + name + "'; use osm, cadastre or bdtopo");

@@ -1,7 +1,9 @@
 #include "adressage/geo/linear_ref.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <limits>
+#include <tuple>
 
 namespace adressage::geo {
 
@@ -91,6 +93,72 @@ LinePosition locate(const Polyline &line, XY p) {
         best.side = side_at(line, best.along, best.foot, p, window);
     }
     return best;
+}
+
+namespace {
+
+double orient(XY a, XY b, XY c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); }
+
+struct Segment {
+    XY a, b;
+    std::size_t line, index;
+    Box box;
+};
+
+} // namespace
+
+std::vector<XY> crossings(const std::vector<Polyline> &lines) {
+    std::vector<Segment> segments;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        for (std::size_t i = 0; i + 1 < lines[l].size(); ++i) {
+            Segment s{lines[l][i], lines[l][i + 1], l, i, {}};
+            s.box.extend(s.a);
+            s.box.extend(s.b);
+            segments.push_back(s);
+        }
+    }
+    // Sweep along x: a segment is compared with the later ones whose box starts before its end.
+    std::vector<std::size_t> order(segments.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t p, std::size_t q) {
+        return std::tie(segments[p].box.min_x, p) < std::tie(segments[q].box.min_x, q);
+    });
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, XY>> found;
+    for (std::size_t oi = 0; oi < order.size(); ++oi) {
+        const Segment &s = segments[order[oi]];
+        for (std::size_t oj = oi + 1; oj < order.size(); ++oj) {
+            const Segment &t = segments[order[oj]];
+            if (t.box.min_x > s.box.max_x) {
+                break;
+            }
+            if (t.box.min_y > s.box.max_y || t.box.max_y < s.box.min_y) {
+                continue;
+            }
+            const double d1 = orient(s.a, s.b, t.a);
+            const double d2 = orient(s.a, s.b, t.b);
+            const double d3 = orient(t.a, t.b, s.a);
+            const double d4 = orient(t.a, t.b, s.b);
+            if (!(((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+                  ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))) {
+                continue;
+            }
+            const double u = d3 / (d3 - d4);
+            const XY at{s.a.x + u * (s.b.x - s.a.x), s.a.y + u * (s.b.y - s.a.y)};
+            const std::size_t first = std::min(order[oi], order[oj]);
+            const std::size_t second = std::max(order[oi], order[oj]);
+            found.push_back({{first, second}, at});
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto &p, const auto &q) { return p.first < q.first; });
+    std::vector<XY> out;
+    out.reserve(found.size());
+    for (const auto &entry : found) {
+        out.push_back(entry.second);
+    }
+    return out;
 }
 
 } // namespace adressage::geo

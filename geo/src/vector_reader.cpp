@@ -149,6 +149,36 @@ const char *read_polygons(const OGRGeometry &g, MultiPolygon &out) {
     return "wrong_geometry_type";
 }
 
+// Points as points, lines as lines, polygons as polygons; returns a skip reason or nullptr.
+const char *read_any(const OGRGeometry &g, FeatureRecord &record) {
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (type == wkbPoint) {
+        const OGRPoint &p = *g.toPoint();
+        const XY xy{p.getX(), p.getY()};
+        if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) {
+            return "invalid_coordinates";
+        }
+        record.points.push_back(xy);
+        return nullptr;
+    }
+    if (type == wkbMultiPoint) {
+        for (const OGRGeometry *part : *g.toGeometryCollection()) {
+            if (const char *reason = read_any(*part, record)) {
+                return reason;
+            }
+        }
+        return nullptr;
+    }
+    switch (kind_of(type)) {
+    case GeometryKind::line:
+        return read_lines(g, record.lines);
+    case GeometryKind::polygon:
+        return read_polygons(g, record.polygons);
+    default:
+        return "wrong_geometry_type";
+    }
+}
+
 } // namespace
 
 const char *to_string(GeometryKind kind) {
@@ -282,6 +312,7 @@ void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind 
         }
         record.lines.clear();
         record.polygons.clear();
+        record.points.clear();
         record.skip_reason = nullptr;
         const OGRGeometry *g = feature->GetGeometryRef();
         if (g == nullptr) {
@@ -292,6 +323,8 @@ void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind 
             record.skip_reason = read_lines(*g, record.lines);
         } else if (wanted == GeometryKind::polygon) {
             record.skip_reason = read_polygons(*g, record.polygons);
+        } else if (wanted == GeometryKind::unknown) {
+            record.skip_reason = read_any(*g, record);
         } else {
             record.skip_reason = "wrong_geometry_type";
         }

@@ -103,6 +103,16 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
                    "<producteur>.csv, with a .sha256 beside it");
     run.add_option("--producteur", o.producteur, "the producer's name in the file name");
+    run.add_option("--places", o.places,
+                   "named places: GDAL vector source(s), OSM place nodes (hamlet, locality, "
+                   "isolated_dwelling) and squares (place=square, highway=pedestrian areas), or "
+                   "cadastre lieux-dits; places become 99999 toponyme rows and the "
+                   "lieudit_complement_nom of the addresses in or near them, squares become voies "
+                   "(optional)");
+    run.add_option("--place-radius", o.place_radius,
+                   "metres: an address this near a place point takes its name as "
+                   "lieudit_complement_nom (lieu-dit areas: the addresses inside)")
+        ->capture_default_str();
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.

@@ -64,6 +64,69 @@ void reproject(const geo::Transformer &t, geo::MultiPolygon &polygons) {
 
 } // namespace
 
+// Toponymes (points, or areas with a point inside) to the model; squares (areas) to the roads,
+// their outer rings as closed lines named like the square, so they become voies like
+// roundabouts. Places of other kinds (towns, suburbs...) are counted and left out.
+void IngestStage::read_places(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    for (std::size_t s = 0; s < ctx.places.size(); ++s) {
+        if (!ctx.places[s]->present()) {
+            continue;
+        }
+        ctx.places[s]->read([&](const formats::PlaceRecord &record) {
+            diag.count("ingest", "places_read");
+            const std::string where = example(ctx.options.places, s, record.fid);
+            if (record.kind == formats::PlaceRecord::Kind::other) {
+                diag.count("ingest", "places_other_kind");
+                return;
+            }
+            if (record.skip_reason != nullptr) {
+                diag.skip("ingest.places", record.skip_reason, where);
+                return;
+            }
+            if (record.name.empty()) {
+                diag.count("ingest", "places_unnamed");
+                return;
+            }
+            const geo::Transformer &t = *places_to_legal_[s];
+            geo::MultiPolygon area = record.polygons;
+            reproject(t, area);
+            if (record.kind == formats::PlaceRecord::Kind::square) {
+                for (const geo::Polygon &polygon : area) {
+                    model.roads.push_back(
+                        RoadSegment{static_cast<std::uint32_t>(ctx.roads.size() + s), record.fid,
+                                    record.name, polygon.outer});
+                }
+                diag.count("ingest", "places_squares");
+                return;
+            }
+            Toponyme toponyme{record.name, {}, {}, ""};
+            if (!record.points.empty()) {
+                geo::Polyline point = {record.points.front()};
+                process_one(t, point);
+                toponyme.xy = point.front();
+            } else {
+                try {
+                    if (!geo::is_valid(ctx.geos, area)) {
+                        area = geo::make_valid(ctx.geos, area);
+                    }
+                    if (area.empty()) {
+                        diag.skip("ingest.places", "invalid_geometry", where);
+                        return;
+                    }
+                    toponyme.xy = geo::point_on_surface(ctx.geos, area);
+                } catch (const GeosError &) {
+                    diag.skip("ingest.places", "invalid_geometry", where);
+                    return;
+                }
+                toponyme.area = std::move(area);
+            }
+            diag.count("ingest", "places_toponymes");
+            model.toponymes.push_back(std::move(toponyme));
+        });
+    }
+}
+
 void IngestStage::process_one(const geo::Transformer &to_legal, geo::Polyline &line) {
     to_legal.forward(line);
 }
@@ -81,6 +144,7 @@ void IngestStage::prepare(RunContext &ctx) {
              formats::PolygonInput::Role::boundary);
     open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
              formats::PolygonInput::Role::parcels);
+    open_all("--places", o.places, legal, ctx.places, places_to_legal_, ctx.preset);
 }
 
 void IngestStage::run(CommuneModel &model, RunContext &ctx) {
@@ -202,6 +266,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
     if (!ctx.parcels.empty()) {
         diag.count("ingest", "parcels_kept", static_cast<std::int64_t>(model.parcels.size()));
     }
+    read_places(model, ctx);
 
     if (ctx.boundary.empty()) {
         return;

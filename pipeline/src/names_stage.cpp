@@ -26,6 +26,13 @@ void NamesStage::run(CommuneModel &model, RunContext &ctx) {
         }
         road.name = it->second.text;
     }
+    for (Toponyme &toponyme : model.toponymes) { // lieux-dits are written like voies
+        auto it = done.find(toponyme.nom);
+        if (it == done.end()) {
+            it = done.emplace(toponyme.nom, normaliser.normalise(toponyme.nom)).first;
+        }
+        toponyme.nom = it->second.text;
+    }
     nlohmann::json changed = nlohmann::json::array();
     nlohmann::json flagged = nlohmann::json::array();
     for (const auto &[raw, result] : done) {

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 #include "adressage/geo/geometry_ops.hpp"
@@ -45,8 +46,25 @@ std::string cad_parcelles(const std::vector<std::string> &at, const std::vector<
 geo::XY PositionStage::process_one(geo::GeosContext &geos, formats::PositionType type,
                                    const Building &building, const Voie &voie) {
     switch (type) {
-    case formats::PositionType::entree:
-        return geo::nearest_outline_point(geos, building.footprint, voie.parts);
+    case formats::PositionType::entree: {
+        // On a front wall parallel to the voie every point is about as near, and the first one
+        // found is a corner, which terraced neighbours share (the geometric checks found such
+        // entrances < 1 m apart and out of order): the point of the outline facing the anchor's
+        // foot is taken when it is no more than entrance_slack further from the voie.
+        constexpr double entrance_slack = 0.5;
+        auto to_voie = [&](geo::XY p) {
+            double d = std::numeric_limits<double>::infinity();
+            for (const geo::Polyline &part : voie.parts) {
+                d = std::min(d, geo::locate(part, p).offset);
+            }
+            return d;
+        };
+        const geo::XY nearest = geo::nearest_outline_point(geos, building.footprint, voie.parts);
+        const geo::XY foot = process_one(geos, formats::PositionType::segment, building, voie);
+        const geo::XY facing =
+            geo::nearest_outline_point(geos, building.footprint, {geo::Polyline{foot, foot}});
+        return to_voie(facing) <= to_voie(nearest) + entrance_slack ? facing : nearest;
+    }
     case formats::PositionType::segment: {
         std::optional<geo::LinePosition> best;
         for (const geo::Polyline &part : voie.parts) {

@@ -163,6 +163,9 @@ void check_options(RunOptions &o) {
                           "voie less than 1.2 times as far as the nearest makes it ambiguous)");
     }
     position_types(o);
+    if (!(o.place_radius >= 0.0) || !std::isfinite(o.place_radius)) {
+        throw ConfigError("--place-radius must be zero or a positive number of metres");
+    }
     if (o.source.find_first_not_of(" \t") == std::string::npos) {
         throw ConfigError("--source must name the organisation that made the addresses");
     }

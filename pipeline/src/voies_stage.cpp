@@ -41,9 +41,29 @@ struct UnionFind {
     }
 };
 
+// A closed part (a roundabout, the outline of a square) has no end: it is made to start at its
+// vertex nearest `reference`, so its origin follows the national rule like any voie's.
+void open_ring_at(geo::Polyline &ring, geo::XY reference) {
+    if (ring.size() < 4 || ring.front() != ring.back()) {
+        return;
+    }
+    std::size_t nearest = 0;
+    for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+        if (geo::distance(ring[i], reference) < geo::distance(ring[nearest], reference)) {
+            nearest = i;
+        }
+    }
+    ring.pop_back();
+    std::rotate(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(nearest), ring.end());
+    ring.push_back(ring.front());
+}
+
 // Orders the merged parts into one chain starting at the end nearest `centre`, each part
 // oriented away from the origin, and records where each part starts along the voie.
 void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
+    for (geo::Polyline &part : parts) {
+        open_ring_at(part, centre);
+    }
     std::size_t first = 0;
     bool reverse_first = false;
     double best = std::numeric_limits<double>::infinity();

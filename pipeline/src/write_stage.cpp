@@ -11,7 +11,9 @@
 #include "adressage/formats/bal_writer.hpp"
 #include "adressage/formats/upload_file.hpp"
 #include "adressage/geo/transformer.hpp"
+#include "adressage/pipeline/geometric_checks.hpp"
 #include "adressage/pipeline/stages.hpp"
+#include "adressage/pipeline/toponymes.hpp"
 #include "adressage/pipeline/update_stage.hpp"
 #include "adressage/validator/validator.hpp"
 
@@ -74,11 +76,14 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
     for (const Position &p : model.positions) {
         xy.push_back({round2(p.xy.x), round2(p.xy.y)});
     }
+    for (const Toponyme &t : model.toponymes) { // after the positions
+        xy.push_back({round2(t.xy.x), round2(t.xy.y)});
+    }
     std::vector<geo::XY> lonlat = xy;
     geo::Transformer(model.crs.definition(), "EPSG:4326").forward(lonlat);
 
     std::vector<formats::BalRow> rows;
-    rows.reserve(model.positions.size());
+    rows.reserve(model.positions.size() + model.toponymes.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &position = model.positions[i];
         const Numero &numero = model.numeros[position.numero];
@@ -91,6 +96,9 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.commune_deleguee_insee = voie.commune_deleguee_insee;
         row.commune_deleguee_nom = voie.commune_deleguee_nom;
         row.voie_nom = voie.nom;
+        if (position.numero < model.lieudits.size() && model.lieudits[position.numero]) {
+            row.lieudit_complement_nom = model.toponymes[*model.lieudits[position.numero]].nom;
+        }
         row.numero = numero.numero;
         row.suffixe = numero.suffixe;
         row.position = position.type;
@@ -99,6 +107,25 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.lon = lonlat[i].x;
         row.lat = lonlat[i].y;
         row.cad_parcelles = position.cad_parcelles;
+        row.source = ctx.options.source;
+        row.date_der_maj = ctx.options.date;
+        rows.push_back(std::move(row));
+    }
+    // Toponymes: numero 99999, at their point (a place node, or inside the lieu-dit).
+    for (std::size_t t = 0; t < model.toponymes.size(); ++t) {
+        const Toponyme &toponyme = model.toponymes[t];
+        const std::size_t i = model.positions.size() + t;
+        formats::BalRow row;
+        row.cle_interop = formats::cle_interop(model.insee, toponyme.code, 99999);
+        row.commune_insee = model.insee;
+        row.commune_nom = model.nom;
+        row.voie_nom = toponyme.nom;
+        row.numero = 99999;
+        row.position = formats::PositionType::segment;
+        row.x = xy[i].x;
+        row.y = xy[i].y;
+        row.lon = lonlat[i].x;
+        row.lat = lonlat[i].y;
         row.source = ctx.options.source;
         row.date_der_maj = ctx.options.date;
         rows.push_back(std::move(row));
@@ -169,6 +196,8 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<NumberStage>());
     stages.push_back(std::make_unique<ExistingStage>());
     stages.push_back(std::make_unique<PositionStage>());
+    stages.push_back(std::make_unique<ToponymesStage>());
+    stages.push_back(std::make_unique<GeometricChecksStage>());
     stages.push_back(std::make_unique<WriteStage>());
     return stages;
 }

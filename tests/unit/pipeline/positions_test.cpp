@@ -129,3 +129,18 @@ TEST(Positions, NoParcelsNoCadParcelles) {
     EXPECT_EQ(model.positions[0].type, PositionType::batiment);
     EXPECT_EQ(model.positions[0].cad_parcelles, "");
 }
+
+TEST(Positions, EntranceOfAFrontWallParallelToTheVoieFacesTheAnchor) {
+    geo::GeosContext geos;
+    // Two terraced houses sharing the wall x = 20, their fronts 5 m from the street: their
+    // entrances face their anchors instead of meeting at the shared corner.
+    const Voie voie = straight_voie();
+    const Building left{0, 1, rect(10, 5, 20, 15), {15, 10}};
+    const Building right{0, 2, rect(20, 5, 30, 15), {25, 10}};
+    const geo::XY a = PositionStage::process_one(geos, PositionType::entree, left, voie);
+    const geo::XY b = PositionStage::process_one(geos, PositionType::entree, right, voie);
+    EXPECT_NEAR(a.x, 15.0, 1e-9);
+    EXPECT_NEAR(a.y, 5.0, 1e-9);
+    EXPECT_NEAR(b.x, 25.0, 1e-9);
+    EXPECT_GE(geo::distance(a, b), 1.0);
+}

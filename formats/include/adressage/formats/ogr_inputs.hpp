@@ -71,4 +71,38 @@ class PolygonInput {
     std::string id_field_; // parcels
 };
 
+// A named place of --places: a toponyme (a point, or an area and a point inside it) or a square
+// (an area whose outline becomes a voie).
+struct PlaceRecord {
+    enum class Kind { toponyme, square, other };
+    std::int64_t fid = 0;
+    std::string name;
+    Kind kind = Kind::other;
+    std::vector<geo::XY> points;
+    geo::MultiPolygon polygons;
+    const char *skip_reason = nullptr;
+};
+
+class PlaceInput {
+  public:
+    PlaceInput(const std::string &option, const SourceSpec &spec, const Preset &preset,
+               LayerPresence presence = LayerPresence::required);
+    bool present() const { return layer_.has_value(); }
+    const std::string &layer_name() const { return layer_name_; }
+    std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
+    void read(const std::function<void(const PlaceRecord &)> &sink);
+
+  private:
+    geo::VectorDataset dataset_;
+    std::optional<geo::VectorLayer> layer_;
+    std::string layer_name_;
+    Preset preset_;
+    std::string name_field_;
+    bool has_kind_ = false;
+    std::string road_field_; // the road kind field, or "other_tags" to look inside
+};
+
+// The value of `key` in an OSM `other_tags` string ("k"=>"v","k2"=>"v2"); "" when absent.
+std::string osm_other_tag(const std::string &other_tags, const std::string &key);
+
 } // namespace adressage::formats

@@ -27,6 +27,17 @@ struct Preset {
     // GeoPackage made from it, field `idu`, 12 characters without the département).
     std::vector<std::string> parcel_layers = {"parcelles", "parcelle", "PARCELLE_id"};
     std::vector<std::string> parcel_id_fields = {"id", "idu"}; // the first present is read
+    // Named places (--places): points or areas. Without place_kind_field every feature is a
+    // toponyme (cadastre lieux-dits); with it, the kinds say which are toponymes and which are
+    // squares (areas that become voies). place_road_field (or the same key in OSM `other_tags`)
+    // marks more square-like areas (OSM highway=pedestrian).
+    std::vector<std::string> place_layers;
+    std::vector<std::string> place_name_fields; // the first present is read
+    std::string place_kind_field;
+    std::vector<std::string> place_toponyme_kinds;
+    std::vector<std::string> place_square_kinds;
+    std::string place_road_field;
+    std::vector<std::string> place_road_kinds;
 };
 
 // "osm", "cadastre" or "bdtopo"; throws ConfigError otherwise.

@@ -43,4 +43,10 @@ LinePosition locate(const Polyline &line, XY p);
 // product of the line's chord over [along - window, along + window] with p - foot.
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window);
 
+// The points where the lines cross one another or themselves: two segments that are not
+// neighbours on one line and whose interiors cross properly (each one's ends strictly on either
+// side of the other). Touching at a vertex (a fork, a closed ring, a T) and collinear overlaps
+// are not crossings. In order of (line, segment) of the first segment, then of the second.
+std::vector<XY> crossings(const std::vector<Polyline> &lines);
+
 } // namespace adressage::geo

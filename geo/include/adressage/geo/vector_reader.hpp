@@ -19,6 +19,7 @@ struct FeatureRecord {
     std::vector<std::string> values;   // the requested fields, "" when null
     std::vector<Polyline> lines;       // for line layers
     MultiPolygon polygons;             // for polygon layers
+    std::vector<XY> points;            // GeometryKind::unknown: points, else lines or polygons
     const char *skip_reason = nullptr; // set when the geometry is unusable: the record is data
 };
 
@@ -37,7 +38,8 @@ class VectorLayer {
     std::string crs_wkt() const;
 
     // Calls `sink` for every feature in FID order, with the values of `fields` (which must exist)
-    // and its geometry converted to `wanted` (line or polygon).
+    // and its geometry converted to `wanted` (line or polygon), or with `unknown` read as it
+    // is: points (and multipoints) in `points`, lines in `lines`, polygons in `polygons`.
     void for_each(const std::vector<std::string> &fields, GeometryKind wanted,
                   const std::function<void(const FeatureRecord &)> &sink);
 

@@ -77,6 +77,15 @@ struct Numero {
     std::string suffixe; // only given by an update (--existing) on a classic voie
 };
 
+// A named place without a road (OSM place=hamlet|locality|isolated_dwelling, a cadastre
+// lieu-dit): a 99999 row of the BAL, and the lieudit_complement_nom of the addresses in it.
+struct Toponyme {
+    std::string nom;
+    geo::XY xy;             // the point, or a point inside the area
+    geo::MultiPolygon area; // empty for a point
+    std::string code;       // cle_interop voie code, set when it is written
+};
+
 struct Position {
     NumeroIdx numero = 0;
     formats::PositionType type = formats::PositionType::batiment;
@@ -98,6 +107,9 @@ struct CommuneModel {
     std::vector<Assignment> assignments;
     std::vector<Numero> numeros;
     std::vector<Position> positions;
+    std::vector<Toponyme> toponymes; // from --places; those written have a code
+    // Parallel to numeros once the toponymes stage ran: the toponyme each lies in or near.
+    std::vector<std::optional<std::size_t>> lieudits;
 };
 
 } // namespace adressage::pipeline

@@ -33,6 +33,7 @@ struct RunContext {
     std::vector<std::unique_ptr<formats::PolygonInput>> buildings;
     std::vector<std::unique_ptr<formats::PolygonInput>> boundary;
     std::vector<std::unique_ptr<formats::PolygonInput>> parcels;
+    std::vector<std::unique_ptr<formats::PlaceInput>> places;
 
     std::string output_dir; // <out>/<insee>
     std::string bal_path;

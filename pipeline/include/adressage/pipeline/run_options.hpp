@@ -24,6 +24,10 @@ struct RunOptions {
     std::vector<std::string> buildings;
     std::vector<std::string> boundary; // optional
     std::vector<std::string> parcels;  // optional: cadastre parcels (Etalab or EDIGEO)
+    // optional: named places (OSM place nodes and squares, cadastre lieux-dits) and how far
+    // from a place point an address takes its name as lieudit_complement_nom.
+    std::vector<std::string> places;
+    double place_radius = 250.0;
     std::string preset = "osm";
     std::optional<std::string> road_name_field; // overrides the preset
     std::optional<std::string> road_kind_field; // "" disables the kind filter

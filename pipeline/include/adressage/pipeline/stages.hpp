@@ -30,6 +30,9 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> buildings_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> boundary_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> parcels_to_legal_;
+    std::vector<std::unique_ptr<geo::Transformer>> places_to_legal_;
+
+    void read_places(CommuneModel &model, RunContext &ctx);
 };
 
 // Rewrites every road name in its display form ("CHE DE L EGLISE" → "Chemin de l’Église") and

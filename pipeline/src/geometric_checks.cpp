@@ -1,0 +1,322 @@
+#include "adressage/pipeline/geometric_checks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "adressage/geo/geometry_ops.hpp"
+#include "adressage/geo/nearest_line_index.hpp"
+#include "adressage/names/grouping_key.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+struct CheckInfo {
+    std::string_view code;
+    std::string_view label;
+};
+
+// In the order of GeometricCheck.
+constexpr std::array<CheckInfo, geometric_check_count> infos = {{
+    {"adressage.numero.cote_parite",
+     "Numéro impair à droite de la voie ou pair à gauche (impairs à gauche, pairs à droite)"},
+    {"adressage.numero.ordre",
+     "Numéro plus petit que le précédent du même côté, dans le sens de la voie"},
+    {"adressage.position.autre_voie",
+     "La position est plus proche d’une autre voie que de la sienne"},
+    {"adressage.position.hors_commune", "La position est hors du contour de la commune"},
+    {"adressage.position.trop_proche", "Deux adresses à moins d’un mètre l’une de l’autre"},
+    {"adressage.voie.trace_croise", "Le tracé de la voie se croise lui-même"},
+    {"adressage.voie.homonyme_proche", "Deux voies de même nom à moins de 500 m l’une de l’autre"},
+}};
+
+struct Located {
+    double along = 0.0;
+    double offset = 0.0;
+    geo::Side side = geo::Side::on;
+};
+
+// The position of `p` on the nearest part of `voie`, `along` from the voie's origin.
+Located locate_on(const Voie &voie, geo::XY p) {
+    Located best;
+    best.offset = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < voie.parts.size(); ++i) {
+        const geo::LinePosition at = geo::locate(voie.parts[i], p);
+        if (at.offset < best.offset) {
+            best = {voie.part_start[i] + at.along, at.offset, at.side};
+        }
+    }
+    return best;
+}
+
+std::string address_of(const CommuneModel &model, NumeroIdx n) {
+    const Numero &numero = model.numeros[n];
+    return model.voies[numero.voie].nom + " " + std::to_string(numero.numero);
+}
+
+} // namespace
+
+std::string_view geometric_check_code(GeometricCheck check) {
+    return infos[static_cast<std::size_t>(check)].code;
+}
+
+std::string_view geometric_check_label(GeometricCheck check) {
+    return infos[static_cast<std::size_t>(check)].label;
+}
+
+bool wrong_parity_side(int numero, geo::Side side) {
+    const bool odd = numero % 2 != 0;
+    return (odd && side == geo::Side::right) || (!odd && side == geo::Side::left);
+}
+
+std::vector<std::size_t> out_of_order(const std::vector<double> &along,
+                                      const std::vector<int> &numeros) {
+    std::vector<std::size_t> out;
+    // The largest number among the points strictly before the current distance.
+    std::optional<int> before;
+    std::optional<int> at_current; // the largest at the current distance
+    double current = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < along.size(); ++i) {
+        if (along[i] > current) {
+            if (at_current) {
+                before = before ? std::max(*before, *at_current) : *at_current;
+            }
+            at_current.reset();
+            current = along[i];
+        }
+        if (before && numeros[i] < *before) {
+            out.push_back(i);
+        }
+        at_current = at_current ? std::max(*at_current, numeros[i]) : numeros[i];
+    }
+    return out;
+}
+
+std::vector<geo::XY> trace_crossings(const Voie &voie) { return geo::crossings(voie.parts); }
+
+std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneModel &model,
+                                          const GeometricCheckOptions &options) {
+    std::vector<GeometricAlert> alerts;
+    auto alert = [&](GeometricCheck check, const Numero *numero, geo::XY xy, double metres,
+                     std::string other, const std::string &voie_nom) {
+        alerts.push_back({check, voie_nom, numero != nullptr ? numero->numero : 0, xy,
+                          std::round(metres * 100.0) / 100.0, std::move(other)});
+    };
+
+    // Every position located on its own voie once.
+    std::vector<Located> located(model.positions.size());
+    for (std::size_t i = 0; i < model.positions.size(); ++i) {
+        const Position &p = model.positions[i];
+        located[i] = locate_on(model.voies[model.numeros[p.numero].voie], p.xy);
+    }
+
+    // Parity and side.
+    for (std::size_t i = 0; i < model.positions.size(); ++i) {
+        const Position &p = model.positions[i];
+        const Numero &numero = model.numeros[p.numero];
+        if (wrong_parity_side(numero.numero, located[i].side)) {
+            alert(GeometricCheck::cote_parite, &numero, p.xy, 0.0,
+                  located[i].side == geo::Side::left ? "gauche" : "droite",
+                  model.voies[numero.voie].nom);
+        }
+    }
+
+    // Order along each side of each voie, per position type.
+    {
+        std::map<std::tuple<VoieIdx, int, int>, std::vector<std::size_t>> sides;
+        for (std::size_t i = 0; i < model.positions.size(); ++i) {
+            const Position &p = model.positions[i];
+            const Numero &numero = model.numeros[p.numero];
+            sides[{numero.voie, numero.numero % 2, static_cast<int>(p.type)}].push_back(i);
+        }
+        for (auto &[key, members] : sides) {
+            std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                return located[a].along < located[b].along;
+            });
+            std::vector<double> along;
+            std::vector<int> numeros;
+            for (std::size_t i : members) {
+                along.push_back(located[i].along);
+                numeros.push_back(model.numeros[model.positions[i].numero].numero);
+            }
+            for (std::size_t k : out_of_order(along, numeros)) {
+                const Position &p = model.positions[members[k]];
+                const Numero &numero = model.numeros[p.numero];
+                alert(GeometricCheck::ordre, &numero, p.xy, 0.0,
+                      "numero " + std::to_string(numeros[k - 1]) + " avant",
+                      model.voies[numero.voie].nom);
+            }
+        }
+    }
+
+    // Nearer to another voie.
+    {
+        std::vector<geo::Polyline> lines;
+        std::vector<VoieIdx> owner;
+        for (VoieIdx v = 0; v < model.voies.size(); ++v) {
+            for (const geo::Polyline &part : model.voies[v].parts) {
+                lines.push_back(part);
+                owner.push_back(v);
+            }
+        }
+        if (!lines.empty()) {
+            const geo::NearestLineIndex index(geos, lines);
+            for (std::size_t i = 0; i < model.positions.size(); ++i) {
+                const Position &p = model.positions[i];
+                const Numero &numero = model.numeros[p.numero];
+                const double own = located[i].offset;
+                for (const geo::NearestLineIndex::Hit &hit : index.within(p.xy, own)) {
+                    if (owner[hit.index] == numero.voie) {
+                        continue;
+                    }
+                    if (hit.distance < own - options.nearer_tolerance) {
+                        alert(GeometricCheck::autre_voie, &numero, p.xy, own - hit.distance,
+                              model.voies[owner[hit.index]].nom, model.voies[numero.voie].nom);
+                    }
+                    break; // the nearest other voie only
+                }
+            }
+        }
+    }
+
+    // Outside the commune.
+    if (model.boundary) {
+        const geo::PreparedArea area(geos, *model.boundary);
+        for (const Position &p : model.positions) {
+            if (!area.contains(p.xy)) {
+                const Numero &numero = model.numeros[p.numero];
+                alert(GeometricCheck::hors_commune, &numero, p.xy, 0.0, "",
+                      model.voies[numero.voie].nom);
+            }
+        }
+    }
+
+    // Two addresses closer than min_spacing: a grid of min_spacing cells, each position compared
+    // with the later ones of the 9 cells around it.
+    {
+        const double cell = options.min_spacing;
+        std::map<std::pair<long long, long long>, std::vector<std::size_t>> grid;
+        auto key = [&](geo::XY xy) {
+            return std::pair<long long, long long>{static_cast<long long>(std::floor(xy.x / cell)),
+                                                   static_cast<long long>(std::floor(xy.y / cell))};
+        };
+        for (std::size_t i = 0; i < model.positions.size(); ++i) {
+            grid[key(model.positions[i].xy)].push_back(i);
+        }
+        for (std::size_t i = 0; i < model.positions.size(); ++i) {
+            const Position &p = model.positions[i];
+            const Numero &a = model.numeros[p.numero];
+            const auto [cx, cy] = key(p.xy);
+            std::vector<std::size_t> near;
+            for (long long dx = -1; dx <= 1; ++dx) {
+                for (long long dy = -1; dy <= 1; ++dy) {
+                    const auto it = grid.find({cx + dx, cy + dy});
+                    if (it != grid.end()) {
+                        near.insert(near.end(), it->second.begin(), it->second.end());
+                    }
+                }
+            }
+            std::sort(near.begin(), near.end());
+            for (std::size_t j : near) {
+                const Position &q = model.positions[j];
+                const Numero &b = model.numeros[q.numero];
+                if (j <= i || q.type != p.type || (a.voie == b.voie && a.numero == b.numero)) {
+                    continue;
+                }
+                const double d = geo::distance(p.xy, q.xy);
+                if (d < options.min_spacing) {
+                    alert(GeometricCheck::trop_proche, &a, p.xy, d, address_of(model, q.numero),
+                          model.voies[a.voie].nom);
+                }
+            }
+        }
+    }
+
+    // Voie traces crossing themselves; voies of the same name close together. Only the voies
+    // written (with a code) are the BAL's.
+    for (const Voie &voie : model.voies) {
+        if (voie.code.empty()) {
+            continue;
+        }
+        for (const geo::XY &at : trace_crossings(voie)) {
+            alert(GeometricCheck::trace_croise, nullptr, at, 0.0, "", voie.nom);
+        }
+    }
+    {
+        std::map<std::string, std::vector<VoieIdx>> by_name;
+        for (VoieIdx v = 0; v < model.voies.size(); ++v) {
+            if (!model.voies[v].code.empty()) {
+                by_name[names::grouping_key(model.voies[v].nom)].push_back(v);
+            }
+        }
+        for (const auto &[name, voies] : by_name) {
+            for (std::size_t a = 0; a < voies.size(); ++a) {
+                for (std::size_t b = a + 1; b < voies.size(); ++b) {
+                    double d = std::numeric_limits<double>::infinity();
+                    for (const geo::Polyline &pa : model.voies[voies[a]].parts) {
+                        for (const geo::Polyline &pb : model.voies[voies[b]].parts) {
+                            d = std::min(d, geo::distance(geos, pa, pb));
+                        }
+                    }
+                    if (d < options.homonym_distance) {
+                        const Voie &va = model.voies[voies[a]];
+                        alert(GeometricCheck::homonyme_proche, nullptr, va.origin(), d,
+                              model.voies[voies[b]].nom + " (" + model.voies[voies[b]].code + ")",
+                              va.nom);
+                    }
+                }
+            }
+        }
+    }
+
+    std::stable_sort(alerts.begin(), alerts.end(),
+                     [](const GeometricAlert &a, const GeometricAlert &b) {
+                         return static_cast<int>(a.check) < static_cast<int>(b.check);
+                     });
+    return alerts;
+}
+
+void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
+    GeometricCheckOptions options;
+    options.homonym_distance = 500.0;
+    const std::vector<GeometricAlert> alerts = check_commune(ctx.geos, model, options);
+    constexpr std::size_t max_examples = 5;
+    nlohmann::json codes = nlohmann::json::object();
+    std::array<std::size_t, geometric_check_count> counts{};
+    for (std::size_t c = 0; c < geometric_check_count; ++c) {
+        const auto check = static_cast<GeometricCheck>(c);
+        codes[std::string(geometric_check_code(check))] = {
+            {"level", "W"},
+            {"label", std::string(geometric_check_label(check))},
+            {"count", 0},
+            {"examples", nlohmann::json::array()}};
+    }
+    for (const GeometricAlert &a : alerts) {
+        const auto c = static_cast<std::size_t>(a.check);
+        nlohmann::json &entry = codes[std::string(geometric_check_code(a.check))];
+        entry["count"] = ++counts[c];
+        if (entry["examples"].size() < max_examples) {
+            nlohmann::json example = {
+                {"voie_nom", a.voie_nom},
+                {"xy", {std::round(a.xy.x * 100.0) / 100.0, std::round(a.xy.y * 100.0) / 100.0}}};
+            if (a.numero != 0) {
+                example["numero"] = a.numero;
+            }
+            if (a.metres != 0.0) {
+                example["metres"] = a.metres;
+            }
+            if (!a.other.empty()) {
+                example["other"] = a.other;
+            }
+            entry["examples"].push_back(std::move(example));
+        }
+    }
+    ctx.diagnostics.count("checks", "geometric_alerts", static_cast<std::int64_t>(alerts.size()));
+    ctx.report_sections["geometric_checks"] = {{"positions", model.positions.size()},
+                                               {"alert_counts", {{"W", alerts.size()}}},
+                                               {"codes", codes}};
+}
+
+} // namespace adressage::pipeline
