@@ -288,6 +288,18 @@ std::string VectorLayer::crs_wkt() const {
     return out;
 }
 
+void VectorLayer::set_spatial_filter(const std::optional<Box> &box) {
+    if (box && !box->empty()) {
+        impl_->layer->SetSpatialFilterRect(box->min_x, box->min_y, box->max_x, box->max_y);
+    } else {
+        impl_->layer->SetSpatialFilter(nullptr);
+    }
+}
+
+bool VectorLayer::fast_spatial_filter() const {
+    return impl_->layer->TestCapability(OLCFastSpatialFilter) != 0;
+}
+
 void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind wanted,
                            const std::function<void(const FeatureRecord &)> &sink) {
     QuietGdal quiet;

@@ -42,13 +42,19 @@ Assigner::Assigner(geo::GeosContext &ctx, const CommuneModel &model, const Assig
     }
     lines_ = std::make_unique<geo::NearestLineIndex>(ctx, lines);
 
-    std::vector<geo::MultiPolygon> footprints;
-    footprints.reserve(model.buildings.size());
+    area_.reserve(model.buildings.size());
     for (const Building &b : model.buildings) {
-        footprints.push_back(b.footprint);
         area_.push_back(geo::area(b.footprint));
     }
-    footprints_ = std::make_unique<geo::PolygonIndex>(ctx, footprints);
+    // Only the parcel rule (annexes attached on the same parcel) looks for touching footprints.
+    if (!model.parcels.empty()) {
+        std::vector<geo::MultiPolygon> footprints;
+        footprints.reserve(model.buildings.size());
+        for (const Building &b : model.buildings) {
+            footprints.push_back(b.footprint);
+        }
+        footprints_ = std::make_unique<geo::PolygonIndex>(ctx, footprints);
+    }
 
     parcel_of_.assign(model.buildings.size(), std::nullopt);
     if (!model.parcels.empty()) {

@@ -568,22 +568,32 @@ BatchResult run_batch(BatchOptions options) {
                            {"options", nlohmann::json::parse(key)},
                            {"shard", options.shard.empty() ? "1/1" : options.shard}});
 
+    // Held layers: their buildings; layers read per commune: the communes' buildings.
     std::int64_t buildings = 0;
+    bool per_commune = false;
     for (const auto &[crs, l] : layers) {
         buildings += static_cast<std::int64_t>(l.building_count());
+        per_commune = per_commune || l.per_commune();
     }
-    nlohmann::json summary = {{"adressage_version", ADRESSAGE_VERSION},
-                              {"shard", options.shard.empty() ? "1/1" : options.shard},
-                              {"jobs", jobs},
-                              {"communes", result.communes},
-                              {"succeeded", result.succeeded},
-                              {"failed", result.failed},
-                              {"reused", result.reused},
-                              {"rows", result.rows},
-                              {"buildings_in_layers", buildings},
-                              {"read_seconds", round3(read_seconds)},
-                              {"seconds", round3(result.seconds)},
-                              {"results", nlohmann::json::array()}};
+    if (per_commune) {
+        buildings = 0;
+        for (const Outcome &o : outcomes) {
+            buildings += o.buildings_read;
+        }
+    }
+    nlohmann::json summary = {
+        {"adressage_version", ADRESSAGE_VERSION},
+        {"shard", options.shard.empty() ? "1/1" : options.shard},
+        {"jobs", jobs},
+        {"communes", result.communes},
+        {"succeeded", result.succeeded},
+        {"failed", result.failed},
+        {"reused", result.reused},
+        {"rows", result.rows},
+        {per_commune ? "buildings_in_communes" : "buildings_in_layers", buildings},
+        {"read_seconds", round3(read_seconds)},
+        {"seconds", round3(result.seconds)},
+        {"results", nlohmann::json::array()}};
     for (const Outcome &o : outcomes) {
         summary["results"].push_back(outcome_json(o));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <tuple>
 
 #include "adressage/error.hpp"
 #include "adressage/formats/source_spec.hpp"
@@ -47,6 +48,53 @@ std::string detect_insee_field(const std::string &option, const geo::VectorLayer
     }
     throw InputError(option, "layer '" + layer.name() + "' has no INSEE code field (fields: " +
                                  join(fields) + "); name it with --insee-field");
+}
+
+double cross(geo::XY o, geo::XY a, geo::XY b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+// Closed segments pq and uv share a point.
+bool segments_meet(geo::XY p, geo::XY q, geo::XY u, geo::XY v) {
+    const double d1 = cross(u, v, p);
+    const double d2 = cross(u, v, q);
+    const double d3 = cross(p, q, u);
+    const double d4 = cross(p, q, v);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        return true;
+    }
+    auto on = [](geo::XY a, geo::XY b, geo::XY r) {
+        return std::min(a.x, b.x) <= r.x && r.x <= std::max(a.x, b.x) &&
+               std::min(a.y, b.y) <= r.y && r.y <= std::max(a.y, b.y);
+    };
+    return (d1 == 0 && on(u, v, p)) || (d2 == 0 && on(u, v, q)) || (d3 == 0 && on(p, q, u)) ||
+           (d4 == 0 && on(p, q, v));
+}
+
+bool inside(geo::XY p, const geo::Box &box) {
+    return box.min_x <= p.x && p.x <= box.max_x && box.min_y <= p.y && p.y <= box.max_y;
+}
+
+// The line has a point in the (closed) box: only such a road can have a piece inside a
+// boundary whose outer rings lie in the box (a spatial filter keeps the same roads).
+bool line_meets_box(const geo::Polyline &line, const geo::Box &box) {
+    const geo::XY corners[4] = {{box.min_x, box.min_y},
+                                {box.max_x, box.min_y},
+                                {box.max_x, box.max_y},
+                                {box.min_x, box.max_y}};
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (inside(line[i], box)) {
+            return true;
+        }
+        if (i + 1 < line.size()) {
+            for (int e = 0; e < 4; ++e) {
+                if (segments_meet(line[i], line[i + 1], corners[e], corners[(e + 1) % 4])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
 }
 
 std::string trim(const std::string &s) {
@@ -128,6 +176,28 @@ BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
     return out;
 }
 
+// A worker's road and building sources for one legal CRS, opened by the ingest stage.
+struct LayerReader {
+    explicit LayerReader(const RunOptions &o) : options(o), ctx(options) {
+        ctx.preset = preset_for(options);
+        ingest.prepare(ctx);
+    }
+    RunOptions options;
+    RunContext ctx;
+    IngestStage ingest;
+};
+
+BatchWorker::BatchWorker() = default;
+BatchWorker::~BatchWorker() = default;
+
+LayerReader &BatchWorker::reader(const RunOptions &options) {
+    auto &slot = readers_[geo::legal_crs_for_insee(options.insee).definition()];
+    if (!slot) {
+        slot = std::make_unique<LayerReader>(options);
+    }
+    return *slot;
+}
+
 const geo::Transformer &BatchWorker::transformer(const std::string &crs_wkt,
                                                  const std::string &target) {
     auto &slot = cache_[{crs_wkt, target}];
@@ -172,14 +242,26 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     RunOptions o = options;
     o.insee = insee;
     o.boundary.clear();
+    o.parcels.clear();
     RunContext ctx(o);
     ctx.preset = preset_for(o);
     IngestStage ingest;
-    ingest.prepare(ctx);
-    CommuneModel all;
-    ingest.run(all, ctx);
+    ingest.prepare(ctx); // every source checked before anything is written
 
     BatchLayers out;
+    out.options_ = o;
+    out.per_commune_ = true;
+    for (const auto &input : ctx.roads) {
+        out.per_commune_ = out.per_commune_ && (!input->present() || input->fast_spatial_filter());
+    }
+    for (const auto &input : ctx.buildings) {
+        out.per_commune_ = out.per_commune_ && (!input->present() || input->fast_spatial_filter());
+    }
+    if (out.per_commune_) {
+        return out;
+    }
+    CommuneModel all;
+    ingest.run(all, ctx);
     out.roads_ = std::move(all.roads);
     out.buildings_ = std::move(all.buildings);
     out.diagnostics_ = std::move(ctx.diagnostics);
@@ -221,6 +303,9 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
     if (box.empty()) {
         return in;
     }
+    if (per_commune_) {
+        return read_area(worker, boundary, box);
+    }
     std::vector<std::uint32_t> buildings;
     std::vector<std::uint32_t> roads;
     const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
@@ -252,8 +337,98 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
     for (const std::uint32_t i : roads) {
         const geo::Box &r = road_boxes_[i];
         if (r.max_x >= box.min_x && r.min_x <= box.max_x && r.max_y >= box.min_y &&
-            r.min_y <= box.max_y) {
+            r.min_y <= box.max_y && line_meets_box(roads_[i].line, box)) {
             in.roads.push_back(roads_[i]);
+        }
+    }
+    return in;
+}
+
+namespace {
+
+// An envelope in the layer's CRS that holds the image of `box` (legal CRS) with a margin: its
+// edges densified and transformed, so the curvature of a reprojection cannot cut a corner.
+std::optional<geo::Box> source_box(const geo::Transformer &to_source, const geo::Box &box) {
+    if (to_source.is_identity()) {
+        // A metre more: the driver's own intersection test must not be the one that decides.
+        return geo::Box{box.min_x - 1.0, box.min_y - 1.0, box.max_x + 1.0, box.max_y + 1.0};
+    }
+    const double margin =
+        200.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y); // metres
+    const double x0 = box.min_x - margin;
+    const double x1 = box.max_x + margin;
+    const double y0 = box.min_y - margin;
+    const double y1 = box.max_y + margin;
+    constexpr int steps = 16;
+    std::vector<geo::XY> points;
+    for (int i = 0; i <= steps; ++i) {
+        const double t = static_cast<double>(i) / steps;
+        points.push_back({x0 + t * (x1 - x0), y0});
+        points.push_back({x0 + t * (x1 - x0), y1});
+        points.push_back({x0, y0 + t * (y1 - y0)});
+        points.push_back({x1, y0 + t * (y1 - y0)});
+    }
+    try {
+        to_source.forward(points);
+    } catch (const ProjError &) {
+        return std::nullopt; // no filter: every feature is read, then selected below
+    }
+    geo::Box out;
+    for (const geo::XY &p : points) {
+        out.extend(p);
+    }
+    // Half a percent more, for what the densification may still miss.
+    const double dx = 0.005 * (out.max_x - out.min_x);
+    const double dy = 0.005 * (out.max_y - out.min_y);
+    out.min_x -= dx;
+    out.max_x += dx;
+    out.min_y -= dy;
+    out.max_y += dy;
+    return out;
+}
+
+template <typename Input>
+void filter_inputs(BatchWorker &worker, const std::string &legal,
+                   std::vector<std::unique_ptr<Input>> &inputs, const geo::Box &box) {
+    for (const auto &input : inputs) {
+        if (input->present()) {
+            input->set_spatial_filter(source_box(worker.transformer(legal, input->crs_wkt()), box));
+        }
+    }
+}
+
+} // namespace
+
+CommuneInputs BatchLayers::read_area(BatchWorker &worker, const geo::MultiPolygon &boundary,
+                                     const geo::Box &box) const {
+    LayerReader &reader = worker.reader(options_);
+    const std::string legal = geo::legal_crs_for_insee(options_.insee).definition();
+    filter_inputs(worker, legal, reader.ctx.roads, box);
+    filter_inputs(worker, legal, reader.ctx.buildings, box);
+    CommuneModel model;
+    reader.ctx.diagnostics = Diagnostics{};
+    reader.ingest.run(model, reader.ctx);
+
+    // Source order, as a run reading the whole layers sees them (a filtered read comes in the
+    // index's order).
+    std::stable_sort(model.buildings.begin(), model.buildings.end(),
+                     [](const Building &a, const Building &b) {
+                         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+                     });
+    std::stable_sort(model.roads.begin(), model.roads.end(),
+                     [](const RoadSegment &a, const RoadSegment &b) {
+                         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+                     });
+    CommuneInputs in;
+    const geo::PreparedArea area(worker.geos, boundary);
+    for (Building &building : model.buildings) {
+        if (area.contains(building.anchor)) {
+            in.buildings.push_back(std::move(building));
+        }
+    }
+    for (RoadSegment &road : model.roads) {
+        if (line_meets_box(road.line, box)) {
+            in.roads.push_back(std::move(road));
         }
     }
     return in;

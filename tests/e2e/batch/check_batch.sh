@@ -9,7 +9,9 @@
 #     the summary, the others are identical, the exit code is 1 and 06150 has no output;
 #  4. --resume reruns only what changed: an altered BAL is rewritten, the others are kept;
 #  5. two shards (run by GNU parallel when installed) merged by batch-merge give the same BALs
-#     and the same manifest as one batch.
+#     and the same manifest as one batch;
+#  6. layers held for the batch (GeoJSON, no spatial index) and layers read per commune
+#     (GeoPackage, spatial filter) give the same manifest.
 set -euo pipefail
 bin="$1"; data="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -118,4 +120,17 @@ for insee in $communes; do
 done
 [ "$(grep -c ';ok;' "$work/s/batch-summary.csv")" = 3 ] || fail "merged summary"
 echo "two shards ($runner) merged: same outputs and manifest"
+
+# 6. Layers without a spatial index (GeoJSON: read once and held) and with one (GeoPackage:
+#    read per commune with a spatial filter) give the same inputs, so the same manifest.
+for layer in roads buildings; do
+    ogr2ogr -f GeoJSON -preserve_fid "$work/fx/$layer.geojson" "$work/fx/layers.gpkg" "$layer"
+done
+"$bin" batch --communes 06012,06032,06150 --roads "$work/fx/roads.geojson" \
+    --buildings "$work/fx/buildings.geojson" "${date[@]}" --boundaries "$work/fx/boundaries.gpkg" \
+    --out "$work/g" --jobs 2 --progress none >/dev/null
+grep -q '"buildings_in_layers"' "$work/g/batch-summary.json" || fail "GeoJSON layers not held"
+grep -q '"buildings_in_communes"' "$work/j2/batch-summary.json" || fail "GPKG not per commune"
+cmp "$work/j2/batch-manifest.json" "$work/g/batch-manifest.json" || fail "held vs per commune"
+echo "held layers and layers read per commune: same manifest"
 echo PASS

@@ -42,6 +42,13 @@ class RoadInput {
     const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
     void read(const std::function<void(const RoadRecord &)> &sink);
+    // See geo::VectorLayer::set_spatial_filter and fast_spatial_filter (false without layer).
+    void set_spatial_filter(const std::optional<geo::Box> &box) {
+        if (layer_) {
+            layer_->set_spatial_filter(box);
+        }
+    }
+    bool fast_spatial_filter() const { return layer_ && layer_->fast_spatial_filter(); }
 
   private:
     geo::VectorDataset dataset_;
@@ -62,6 +69,13 @@ class PolygonInput {
     const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
     void read(const std::function<void(const PolygonRecord &)> &sink);
+    // See geo::VectorLayer::set_spatial_filter and fast_spatial_filter (false without layer).
+    void set_spatial_filter(const std::optional<geo::Box> &box) {
+        if (layer_) {
+            layer_->set_spatial_filter(box);
+        }
+    }
+    bool fast_spatial_filter() const { return layer_ && layer_->fast_spatial_filter(); }
 
   private:
     geo::VectorDataset dataset_;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ class VectorLayer {
     // is: points (and multipoints) in `points`, lines in `lines`, polygons in `polygons`.
     void for_each(const std::vector<std::string> &fields, GeometryKind wanted,
                   const std::function<void(const FeatureRecord &)> &sink);
+
+    // Restricts for_each to the features whose envelope meets `box` (in the layer's CRS; the
+    // order is then the driver's), or lifts the restriction (nullopt).
+    void set_spatial_filter(const std::optional<Box> &box);
+    // True when the driver answers a spatial filter from an index (GeoPackage, indexed
+    // shapefile, PostGIS...) rather than by reading every feature.
+    bool fast_spatial_filter() const;
 
   private:
     friend class VectorDataset;

@@ -41,35 +41,60 @@ struct BoundaryLayer {
                               const std::string &insee_field);
 };
 
-// A thread's GEOS context and PROJ transformations, reused across the communes it runs.
+struct LayerReader;
+
+// A thread's GEOS context and PROJ transformations, reused across the communes it runs, and
+// its own opened road and building sources when the batch reads them per commune.
 class BatchWorker {
   public:
+    BatchWorker();
+    ~BatchWorker();
+    BatchWorker(const BatchWorker &) = delete;
+    BatchWorker &operator=(const BatchWorker &) = delete;
+
     geo::GeosContext geos;
     // From `crs_wkt` to `target`, created on first use.
     const geo::Transformer &transformer(const std::string &crs_wkt, const std::string &target);
+    // The road and building sources of `options` opened for the legal CRS of options.insee,
+    // opened on first use (one per legal CRS).
+    LayerReader &reader(const RunOptions &options);
 
   private:
     std::map<std::pair<std::string, std::string>, std::unique_ptr<geo::Transformer>> cache_;
+    std::map<std::string, std::unique_ptr<LayerReader>> readers_;
 };
 
-// Roads and buildings of the whole batch in one legal CRS, indexed on a grid for the split.
+// Roads and buildings of the whole batch in one legal CRS, split by commune. When every source
+// answers a spatial filter from an index (GeoPackage, indexed shapefile, PostGIS), nothing is
+// held: each commune reads the features whose envelope meets its boundary's (through the
+// ingest stage, on the worker's own opened sources), so memory grows with the largest commune,
+// not with the batch. Otherwise (GeoJSON, OSM PBF...) the layers are read once and held,
+// indexed on a grid.
 class BatchLayers {
   public:
-    // Reads options.roads and options.buildings through the ingest stage, reprojected to the
-    // legal CRS of `insee` (every commune of the batch in that CRS shares them). Throws
-    // InputError when a source is not usable.
+    // Opens options.roads and options.buildings for the legal CRS of `insee` (every commune of
+    // the batch in that CRS shares them) and, without spatial indexes, reads them through the
+    // ingest stage. Throws InputError when a source is not usable.
     static BatchLayers read(const RunOptions &options, const std::string &insee);
 
     // The commune's share, in source order: the buildings whose anchor lies inside `boundary`,
-    // the road segments whose bounding box meets the boundary's (the clip stage cuts them, so a
-    // road crossing a boundary serves both sides).
+    // the road segments with a point in the boundary's bounding box (the clip stage cuts them,
+    // so a road crossing a boundary serves both sides; no other road has a piece inside).
     CommuneInputs take(BatchWorker &worker, const geo::MultiPolygon &boundary) const;
 
     const Diagnostics &diagnostics() const { return diagnostics_; }
+    // Read per commune (nothing held) rather than held for the batch.
+    bool per_commune() const { return per_commune_; }
+    // The buildings held (0 when read per commune).
     std::size_t building_count() const { return buildings_.size(); }
     std::size_t road_count() const { return roads_.size(); }
 
   private:
+    CommuneInputs read_area(BatchWorker &worker, const geo::MultiPolygon &boundary,
+                            const geo::Box &box) const;
+
+    RunOptions options_; // per commune: what to open, insee giving the legal CRS
+    bool per_commune_ = false;
     static constexpr double cell_size = 1000.0; // metres
     using Cell = std::int64_t;
     static Cell cell_of(double x, double y);
