@@ -277,3 +277,21 @@ TEST_F(TopoStageFixture, ACodeGoesToOneVoieOnly) {
     }
     EXPECT_TRUE(listed);
 }
+
+TEST_F(TopoStageFixture, ToponymesMatchTheLieuxDits) {
+    Toponyme carnier;
+    carnier.nom = "Le Carnier";
+    carnier.code = "x010"; // as the toponymes stage gives it
+    model.toponymes.push_back(carnier);
+    run(std::string(topo_rows) + "991009306012B00114;;LE CARNIER;;00000000;3\n", "");
+    EXPECT_EQ(model.toponymes.front().code, "b001");
+    bool listed = false;
+    for (const auto &m : ctx.report_sections["topo"]["matches"]) {
+        if (m["nom"] == "Le Carnier") {
+            EXPECT_EQ(m["kind"], "toponyme");
+            EXPECT_EQ(m["match"], "exact");
+            listed = true;
+        }
+    }
+    EXPECT_TRUE(listed);
+}
