@@ -301,7 +301,16 @@ void TopoStage::run(CommuneModel &model, RunContext &ctx) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return items[a].match.score > items[b].match.score;
     });
+    // Codes already written by this run (temporary x... codes) count as taken too, but for the
+    // item's own code.
     std::set<std::string> taken = existing_codes;
+    std::set<std::string> in_use;
+    for (const Voie &voie : model.voies) {
+        in_use.insert(voie.code);
+    }
+    for (const Toponyme &toponyme : model.toponymes) {
+        in_use.insert(toponyme.code);
+    }
     std::map<std::string, std::string> renamed; // temporary code → TOPO code
     std::vector<std::string> reason(items.size());
     for (const std::size_t i : order) {
@@ -311,7 +320,7 @@ void TopoStage::run(CommuneModel &model, RunContext &ctx) {
             continue;
         }
         const std::string &code = matcher.voie(*m.candidate).code;
-        if (!taken.insert(code).second) {
+        if ((in_use.contains(code) && code != *items[i].code) || !taken.insert(code).second) {
             reason[i] = existing_codes.contains(code) ? "code_in_existing_bal" : "code_taken";
             continue;
         }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <unistd.h>
 
@@ -294,4 +295,16 @@ TEST_F(TopoStageFixture, ToponymesMatchTheLieuxDits) {
         }
     }
     EXPECT_TRUE(listed);
+}
+
+TEST_F(TopoStageFixture, ATopoCodeEqualToATemporaryOneInUseIsNotGiven) {
+    // The number stage gives Route de Menton x001 (voies in name order); TOPO gives that code
+    // to Rue Pasteur.
+    run("991009306012X00114;RUE;PASTEUR;;00000000;1\n", "");
+    EXPECT_EQ(code_of("Route de Menton"), "x001");
+    EXPECT_NE(code_of("Rue Pasteur"), "x001");
+    std::set<std::string> codes;
+    for (const Voie &v : model.voies) {
+        EXPECT_TRUE(codes.insert(v.code).second) << "two voies under " << v.code;
+    }
 }

@@ -16,7 +16,8 @@
 // compared with the TOPO voies of that former commune. Otherwise the temporary code stays and
 // the voie is listed for review in report.json ("topo.review": name, best candidate, score).
 // A TOPO code goes to one voie only (exact matches first, then fuzzy by decreasing score), and
-// a code already in the existing BAL (--existing) is never replaced nor given to another voie.
+// a code already in the existing BAL (--existing) is never replaced nor given to another voie,
+// nor is a temporary code this run already gives another voie (a TOPO "X001").
 #include <optional>
 #include <string>
 #include <string_view>
