@@ -5,7 +5,9 @@
 #  1. the numbered voies the fixture names take its codes (exact and fuzzy), the near miss "Route de
 #     Menton" / "AV DE MENTON" and the cancelled "RUE DES ORCHIDEES" stay temporary;
 #  2. the official validator accepts the file in profile 1.4;
-#  3. an update on the run's own output with --topo keeps every code: byte-identical file.
+#  3. an update on the run's own output with --topo keeps every code: byte-identical file;
+#  4. an update of a BAL written without --topo (temporary codes only) keeps its codes: a code
+#     of the existing BAL is never replaced, the file is byte-identical.
 set -euo pipefail
 bin="$(realpath "$1")"; osm="$(realpath "$2")"; topo="$(realpath "$3")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,4 +53,10 @@ node -e 'const v=JSON.parse(process.argv[1]); if (v.profile!=="1.4"||v.blocked||
 
 run --out b --existing "$bal"
 cmp "$bal" b/06012/bal-06012.csv || fail "an update with --topo changed the file"
+
+"$bin" run --commune 06012 --roads "$osm/osm-06012.gpkg:roads" \
+    --buildings "$osm/osm-06012.gpkg:buildings" --boundary "$osm/boundary-06012.geojson" \
+    --date 2026-11-20 --out c >/dev/null
+run --out d --existing c/06012/bal-06012.csv
+cmp c/06012/bal-06012.csv d/06012/bal-06012.csv || fail "--topo replaced codes of the existing BAL"
 echo "OK"
