@@ -103,6 +103,10 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
                    "<producteur>.csv, with a .sha256 beside it");
     run.add_option("--producteur", o.producteur, "the producer's name in the file name");
+    run.add_option("--topo", o.topo,
+                   "DGFiP TOPO file (CSV): voies get their TOPO code by name (exact, then fuzzy "
+                   "above 0.85, scoped by former commune); the others keep a temporary x... code "
+                   "and are listed for review in report.json; existing BAL codes are kept");
     run.add_option("--places", o.places,
                    "named places: GDAL vector source(s), OSM place nodes (hamlet, locality, "
                    "isolated_dwelling) and squares (place=square, highway=pedestrian areas), or "

@@ -13,6 +13,7 @@
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/geometric_checks.hpp"
 #include "adressage/pipeline/stages.hpp"
+#include "adressage/pipeline/topo_match.hpp"
 #include "adressage/pipeline/toponymes.hpp"
 #include "adressage/pipeline/update_stage.hpp"
 #include "adressage/validator/validator.hpp"
@@ -197,6 +198,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<ExistingStage>());
     stages.push_back(std::make_unique<PositionStage>());
     stages.push_back(std::make_unique<ToponymesStage>());
+    stages.push_back(std::make_unique<TopoStage>());
     stages.push_back(std::make_unique<GeometricChecksStage>());
     stages.push_back(std::make_unique<WriteStage>());
     return stages;
