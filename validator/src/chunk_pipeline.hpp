@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "adressage/formats/bal_reader.hpp"
+#include "adressage/geo/xy.hpp"
 
 namespace adressage::validator::detail {
 
@@ -21,12 +22,16 @@ struct RowChunk {
     std::vector<std::size_t> lines;      // file line of each row
     std::size_t first = 0;               // data-row index of the first row
     std::size_t count = 0;
+    // Filled by on_chunk: each row's long/lat projected in its legal CRS, when it has both and
+    // they fall in a territory (the 10 m check's projection, done on the reading thread).
+    std::vector<geo::XY> projected;
+    std::vector<bool> has_projection;
 };
 
 class ChunkPipeline {
   public:
     using NextRow = std::function<bool(formats::BalReadRow &)>;
-    using OnChunk = std::function<void(const RowChunk &)>;
+    using OnChunk = std::function<void(RowChunk &)>;
 
     ChunkPipeline(NextRow next, std::size_t width, std::size_t rows_per_chunk, OnChunk on_chunk);
     ChunkPipeline(const ChunkPipeline &) = delete;

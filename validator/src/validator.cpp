@@ -217,7 +217,6 @@ class Run {
     void parse_row(std::span<const std::string_view> row, RowState &s, std::vector<CodeId> &errors);
     void parse_value(const Column &c, std::string_view raw, RowState &s, FieldErrors &errors);
     const NameEntry &name_entry(std::size_t column, const Column &c, std::string_view raw);
-    void project(std::vector<RowState> &states, std::size_t count);
     void row_rules(const RowState &s, std::vector<CodeId> &errors) const;
     void collect(const RowState &s);
     void cross_rows();
@@ -229,7 +228,6 @@ class Run {
     const CodeTable &codes_;
     CogIndex cog_;
     std::string today_;
-    LegalProjector projector_;
     std::vector<Column> columns_;
     // By position in columns_: every distinct value, and the last one seen.
     std::vector<NameCache> caches_;
@@ -440,30 +438,6 @@ void Run::parse_row(std::span<const std::string_view> row, RowState &s,
         }
         for (std::uint8_t i = 0; i < found->size; ++i) {
             errors.push_back(codes_.field_code(c.prefix, found->items[i]));
-        }
-    }
-}
-
-// x/y against long/lat, for the rows of a chunk, one PROJ call per territory.
-void Run::project(std::vector<RowState> &states, std::size_t count) {
-    std::vector<geo::XY> points;
-    std::vector<std::size_t> owners;
-    for (int t = 0; t < static_cast<int>(territory_count); ++t) {
-        points.clear();
-        owners.clear();
-        for (std::size_t i = 0; i < count; ++i) {
-            const RowState &s = states[i];
-            if (s.territory == t && s.x && s.y) {
-                points.push_back({*s.lon, *s.lat});
-                owners.push_back(i);
-            }
-        }
-        if (points.empty()) {
-            continue;
-        }
-        projector_.project(t, points);
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            states[owners[k]].projected = points[k];
         }
     }
 }
@@ -730,16 +704,65 @@ Report Run::run() {
     std::vector<RowState> states(chunk_size);
     std::vector<std::vector<CodeId>> chunk_errors(chunk_size);
     {
-        ChunkPipeline rows(
-            source_.next, width, chunk_size, [&checks, width](const RowChunk &chunk) {
-                if (!checks) {
-                    return;
-                }
-                const std::span<const std::string_view> cells(chunk.cells);
+        // The long/lat columns, for the projection on the reading thread.
+        std::optional<std::size_t> lon_column, lat_column;
+        for (const Column &c : columns_) {
+            if (c.language < 0 && c.field == Field::long_) {
+                lon_column = c.index;
+            } else if (c.language < 0 && c.field == Field::lat) {
+                lat_column = c.index;
+            }
+        }
+        LegalProjector reading_projector; // PROJ contexts are per thread
+        std::vector<geo::XY> points;
+        std::vector<std::size_t> owners;
+        std::vector<int> territories;
+        auto coordinate = [](std::string_view raw) -> std::optional<double> {
+            const std::string_view v = js_trim(raw);
+            FieldErrors ignored;
+            return v.empty() ? std::nullopt : check_coordinate(v, ignored);
+        };
+        auto on_chunk = [&](RowChunk &chunk) {
+            const std::span<const std::string_view> cells(chunk.cells);
+            if (checks) {
                 for (std::size_t i = 0; i < chunk.count; ++i) {
                     checks->add_row(chunk.first + i, cells.subspan(i * width, width));
                 }
-            });
+            }
+            chunk.projected.assign(chunk.count, geo::XY{});
+            chunk.has_projection.assign(chunk.count, false);
+            if (!lon_column || !lat_column) {
+                return;
+            }
+            territories.assign(chunk.count, -1);
+            for (std::size_t i = 0; i < chunk.count; ++i) {
+                const auto lon = coordinate(cells[i * width + *lon_column]);
+                const auto lat = coordinate(cells[i * width + *lat_column]);
+                if (lon && lat) {
+                    territories[i] = find_territory(*lon, *lat);
+                    chunk.projected[i] = {*lon, *lat};
+                }
+            }
+            for (int t = 0; t < static_cast<int>(territory_count); ++t) {
+                points.clear();
+                owners.clear();
+                for (std::size_t i = 0; i < chunk.count; ++i) {
+                    if (territories[i] == t) {
+                        points.push_back(chunk.projected[i]);
+                        owners.push_back(i);
+                    }
+                }
+                if (points.empty()) {
+                    continue;
+                }
+                reading_projector.project(t, points);
+                for (std::size_t k = 0; k < points.size(); ++k) {
+                    chunk.projected[owners[k]] = points[k];
+                    chunk.has_projection[owners[k]] = true;
+                }
+            }
+        };
+        ChunkPipeline rows(source_.next, width, chunk_size, on_chunk);
         while (const RowChunk *chunk = rows.next()) {
             const std::span<const std::string_view> cells(chunk->cells);
             const std::size_t count = chunk->count;
@@ -753,9 +776,13 @@ Report Run::run() {
                     s.territory = find_territory(*s.lon, *s.lat);
                 }
             }
-            project(states, count);
             for (std::size_t i = 0; i < count; ++i) {
-                row_rules(states[i], chunk_errors[i]);
+                // The same long/lat, territory and projection as the reading thread computed.
+                RowState &s = states[i];
+                if (s.territory >= 0 && s.x && s.y && chunk->has_projection[i]) {
+                    s.projected = chunk->projected[i];
+                }
+                row_rules(s, chunk_errors[i]);
                 errors_.insert(errors_.end(), chunk_errors[i].begin(), chunk_errors[i].end());
                 offsets_.push_back(errors_.size());
                 collect(states[i]);
