@@ -181,7 +181,8 @@ AssignDecision Assigner::decide(BuildingIdx b) {
                                      voie.part_start[chosen.part] + chosen.at.along,
                                      chosen.at.offset,
                                      chosen.at.side,
-                                     chosen.part};
+                                     chosen.part,
+                                     decision.by_parcel};
     if (candidates.size() > 1 &&
         candidates[1].distance < rules_.ambiguity_ratio * chosen.distance) {
         decision.rival = candidates[1].voie;

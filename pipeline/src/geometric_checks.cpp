@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "adressage/geo/geometry_ops.hpp"
@@ -16,6 +17,7 @@ namespace {
 struct CheckInfo {
     std::string_view code;
     std::string_view label;
+    char level = 'W';
 };
 
 // In the order of GeometricCheck.
@@ -26,6 +28,10 @@ constexpr std::array<CheckInfo, geometric_check_count> infos = {{
      "Numéro plus petit que le précédent du même côté, dans le sens de la voie"},
     {"adressage.position.autre_voie",
      "La position est plus proche d’une autre voie que de la sienne"},
+    {"adressage.position.autre_voie_parcelle",
+     "La position est plus proche d’une autre voie que de la sienne, sur laquelle donne la "
+     "parcelle du bâtiment",
+     'I'},
     {"adressage.position.hors_commune", "La position est hors du contour de la commune"},
     {"adressage.position.trop_proche", "Deux adresses à moins d’un mètre l’une de l’autre"},
     {"adressage.voie.trace_croise", "Le tracé de la voie se croise lui-même"},
@@ -64,6 +70,10 @@ std::string_view geometric_check_code(GeometricCheck check) {
 
 std::string_view geometric_check_label(GeometricCheck check) {
     return infos[static_cast<std::size_t>(check)].label;
+}
+
+char geometric_check_level(GeometricCheck check) {
+    return infos[static_cast<std::size_t>(check)].level;
 }
 
 bool wrong_parity_side(int numero, geo::Side side) {
@@ -116,7 +126,10 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
         const Numero &numero = model.numeros[p.numero];
-        if (wrong_parity_side(numero.numero, located[i].side)) {
+        // A position on the axis (segment: the projection itself, left or right of it by
+        // rounding) says nothing about the side.
+        if (located[i].offset > options.on_voie_tolerance &&
+            wrong_parity_side(numero.numero, located[i].side)) {
             alert(GeometricCheck::cote_parite, &numero, p.xy, 0.0,
                   located[i].side == geo::Side::left ? "gauche" : "droite",
                   model.voies[numero.voie].nom);
@@ -143,10 +156,14 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
             }
             for (std::size_t k : out_of_order(along, numeros)) {
                 const Position &p = model.positions[members[k]];
+                // The largest number met before it (the one it should follow).
+                int before = numeros[0];
+                for (std::size_t j = 0; j < k && along[j] < along[k]; ++j) {
+                    before = std::max(before, numeros[j]);
+                }
                 const Numero &numero = model.numeros[p.numero];
                 alert(GeometricCheck::ordre, &numero, p.xy, 0.0,
-                      "numero " + std::to_string(numeros[k - 1]) + " avant",
-                      model.voies[numero.voie].nom);
+                      "numero " + std::to_string(before) + " avant", model.voies[numero.voie].nom);
             }
         }
     }
@@ -161,6 +178,13 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                 owner.push_back(v);
             }
         }
+        // The buildings numbered on the voie their parcel fronts.
+        std::set<BuildingIdx> by_parcel;
+        for (const Assignment &a : model.assignments) {
+            if (a.by_parcel) {
+                by_parcel.insert(a.building);
+            }
+        }
         if (!lines.empty()) {
             const geo::NearestLineIndex index(geos, lines);
             for (std::size_t i = 0; i < model.positions.size(); ++i) {
@@ -172,8 +196,11 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                         continue;
                     }
                     if (hit.distance < own - options.nearer_tolerance) {
-                        alert(GeometricCheck::autre_voie, &numero, p.xy, own - hit.distance,
-                              model.voies[owner[hit.index]].nom, model.voies[numero.voie].nom);
+                        alert(by_parcel.contains(numero.building)
+                                  ? GeometricCheck::autre_voie_parcelle
+                                  : GeometricCheck::autre_voie,
+                              &numero, p.xy, own - hit.distance, model.voies[owner[hit.index]].nom,
+                              model.voies[numero.voie].nom);
                     }
                     break; // the nearest other voie only
                 }
@@ -222,7 +249,10 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
             for (std::size_t j : near) {
                 const Position &q = model.positions[j];
                 const Numero &b = model.numeros[q.numero];
-                if (j <= i || q.type != p.type || (a.voie == b.voie && a.numero == b.numero)) {
+                // Segment positions are projections on the axis: facing houses, and houses
+                // one behind the other, share theirs by construction.
+                if (j <= i || q.type != p.type || p.type == formats::PositionType::segment ||
+                    (a.voie == b.voie && a.numero == b.numero)) {
                     continue;
                 }
                 const double d = geo::distance(p.xy, q.xy);
@@ -288,13 +318,15 @@ void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
     for (std::size_t c = 0; c < geometric_check_count; ++c) {
         const auto check = static_cast<GeometricCheck>(c);
         codes[std::string(geometric_check_code(check))] = {
-            {"level", "W"},
+            {"level", std::string(1, geometric_check_level(check))},
             {"label", std::string(geometric_check_label(check))},
             {"count", 0},
             {"examples", nlohmann::json::array()}};
     }
+    std::size_t warnings = 0;
     for (const GeometricAlert &a : alerts) {
         const auto c = static_cast<std::size_t>(a.check);
+        warnings += geometric_check_level(a.check) == 'W' ? 1 : 0;
         nlohmann::json &entry = codes[std::string(geometric_check_code(a.check))];
         entry["count"] = ++counts[c];
         if (entry["examples"].size() < max_examples) {
@@ -314,9 +346,10 @@ void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
         }
     }
     ctx.diagnostics.count("checks", "geometric_alerts", static_cast<std::int64_t>(alerts.size()));
-    ctx.report_sections["geometric_checks"] = {{"positions", model.positions.size()},
-                                               {"alert_counts", {{"W", alerts.size()}}},
-                                               {"codes", codes}};
+    ctx.report_sections["geometric_checks"] = {
+        {"positions", model.positions.size()},
+        {"alert_counts", {{"W", warnings}, {"I", alerts.size() - warnings}}},
+        {"codes", codes}};
 }
 
 } // namespace adressage::pipeline

@@ -41,29 +41,60 @@ std::string cad_parcelles(const std::vector<std::string> &at, const std::vector<
     return joined(!both.empty() ? both : !at.empty() ? at : own);
 }
 
+// The point of `area`'s rings nearest `to` on the segment from → to where it crosses them, if
+// any.
+std::optional<geo::XY> last_crossing(const geo::MultiPolygon &area, geo::XY from, geo::XY to) {
+    const double dx = to.x - from.x;
+    const double dy = to.y - from.y;
+    std::optional<double> best;
+    auto ring_crossings = [&](const geo::Ring &ring) {
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const geo::XY p = ring[i];
+            const double ex = ring[i + 1].x - p.x;
+            const double ey = ring[i + 1].y - p.y;
+            const double den = dx * ey - dy * ex;
+            if (den == 0.0) {
+                continue; // parallel: the neighbouring edges give the crossing
+            }
+            const double t = ((p.x - from.x) * ey - (p.y - from.y) * ex) / den;
+            const double u = ((p.x - from.x) * dy - (p.y - from.y) * dx) / den;
+            if (t >= 0.0 && t <= 1.0 && u >= 0.0 && u <= 1.0 && (!best || t > *best)) {
+                best = t;
+            }
+        }
+    };
+    for (const geo::Polygon &polygon : area) {
+        ring_crossings(polygon.outer);
+        for (const geo::Ring &hole : polygon.holes) {
+            ring_crossings(hole);
+        }
+    }
+    if (!best) {
+        return std::nullopt;
+    }
+    return geo::XY{from.x + dx * *best, from.y + dy * *best};
+}
+
 } // namespace
 
 geo::XY PositionStage::process_one(geo::GeosContext &geos, formats::PositionType type,
                                    const Building &building, const Voie &voie) {
     switch (type) {
     case formats::PositionType::entree: {
-        // On a front wall parallel to the voie every point is about as near, and the first one
-        // found is a corner, which terraced neighbours share (the geometric checks found such
-        // entrances < 1 m apart and out of order): the point of the outline facing the anchor's
-        // foot is taken when it is no more than entrance_slack further from the voie.
-        constexpr double entrance_slack = 0.5;
-        auto to_voie = [&](geo::XY p) {
-            double d = std::numeric_limits<double>::infinity();
-            for (const geo::Polyline &part : voie.parts) {
-                d = std::min(d, geo::locate(part, p).offset);
-            }
-            return d;
-        };
-        const geo::XY nearest = geo::nearest_outline_point(geos, building.footprint, voie.parts);
+        // Where the building's line of sight to its voie (anchor → its foot on the voie) leaves
+        // the outline for the last time. The point of the outline nearest to the whole voie
+        // was taken before: at a bend, past a voie end or on a deep building it lies on another
+        // stretch, across the axis or tens of metres further along (the geometric checks found
+        // entrances on the wrong side and out of order on Bondy 93010). A point between the
+        // anchor and its foot has that same foot, so the entrance keeps the anchor's side and
+        // distance along the voie, which are what the numbering used.
         const geo::XY foot = process_one(geos, formats::PositionType::segment, building, voie);
-        const geo::XY facing =
-            geo::nearest_outline_point(geos, building.footprint, {geo::Polyline{foot, foot}});
-        return to_voie(facing) <= to_voie(nearest) + entrance_slack ? facing : nearest;
+        if (const auto exit = last_crossing(building.footprint, building.anchor, foot)) {
+            return *exit;
+        }
+        // The foot inside the footprint (the building covers its voie): no wall faces the voie,
+        // and any outline point may lie across it; the anchor keeps the side.
+        return building.anchor;
     }
     case formats::PositionType::segment: {
         std::optional<geo::LinePosition> best;

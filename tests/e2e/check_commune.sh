@@ -3,6 +3,9 @@
 # Runs `adressage run` twice into two fresh directories with a fixed date, checks that both
 # runs wrote byte-identical BAL files, and that the official validator (profile 1.4) accepts
 # the file with no alert of level E. Prints the validator's counts and the run's summary.
+# The run report's geometric checks (adressage.* alerts) must have no alert of level W, except
+# those listed in EXPECTED_GEOMETRIC_W ("code=count,..."), which must be there exactly as many
+# times (a known true positive stays visible: if it goes away or grows, the test says so).
 set -euo pipefail
 bin="$1"; insee="$2"; shift 2
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,7 +39,18 @@ if (v.rowCount !== r.summary.rows_written || v.rowCount === 0) { console.log("FA
 if (!r.validation || r.validation.blocked !== v.blocked || r.validation.profile !== "1.4") { console.log("FAIL: run report validation", JSON.stringify(r.validation)); process.exit(1); }
 const ours = r.validation.alert_counts;
 if (ours.E !== v.alertCounts.E || ours.W !== v.alertCounts.W || ours.I !== v.alertCounts.I) { console.log("FAIL: alert counts differ from the official validator"); process.exit(1); }
-' "$verdict" "$work/a/$insee/report.json"
+const g = r.geometric_checks;
+if (!g) { console.log("FAIL: no geometric_checks in the run report"); process.exit(1); }
+const expected = Object.fromEntries((process.argv[3] || "").split(",").filter(Boolean).map(e => { const [c, n] = e.split("="); return [c, Number(n)]; }));
+let bad = false;
+for (const [code, c] of Object.entries(g.codes)) {
+    if (c.count > 0) console.log(`  geometric ${c.level} ${code} x${c.count}`, c.level === "W" ? JSON.stringify(c.examples) : "");
+    const want = c.level === "W" ? (expected[code] || 0) : null;
+    if (want !== null && c.count !== want) { console.log(`FAIL: geometric check ${code}: ${c.count} alerts of level W, ${want} expected`); bad = true; }
+}
+for (const code of Object.keys(expected)) if (!g.codes[code]) { console.log(`FAIL: unknown geometric check ${code}`); bad = true; }
+if (bad) process.exit(1);
+' "$verdict" "$work/a/$insee/report.json" "${EXPECTED_GEOMETRIC_W:-}"
 if [ "$status" -ne 0 ]; then
     echo "FAIL: the official validator blocks the file (exit $status)"
     exit 1

@@ -92,6 +92,17 @@ TEST(GeometricChecks, NumbersNotIncreasingAlongTheVoie) {
     const auto alerts = check_commune(geos, m);
     ASSERT_EQ(count(alerts, GeometricCheck::ordre), 1u);
     EXPECT_EQ(alerts[0].numero, 5);
+    EXPECT_EQ(alerts[0].other, "numero 7 avant");
+    // The number named is the largest before it, not the one just before (itself misplaced).
+    CommuneModel o = street();
+    add(o, 0, 1, {10, 8});
+    add(o, 0, 9, {30, 8});
+    add(o, 0, 3, {50, 8});
+    add(o, 0, 5, {70, 8});
+    const auto late = check_commune(geos, o);
+    ASSERT_EQ(count(late, GeometricCheck::ordre), 2u);
+    EXPECT_EQ(late[1].numero, 5);
+    EXPECT_EQ(late[1].other, "numero 9 avant");
     // Another position type is ordered on its own.
     CommuneModel n = street();
     add(n, 0, 1, {50, 8}, PositionType::entree);
@@ -111,6 +122,41 @@ TEST(GeometricChecks, NearerToAnotherVoieSaysByHowMuch) {
     EXPECT_EQ(a.voie_nom, "Rue A");
     EXPECT_EQ(a.other, "Rue B");
     EXPECT_DOUBLE_EQ(a.metres, 10.0);
+}
+
+TEST(GeometricChecks, NearerToAnotherVoieOnTheVoieItsParcelFrontsIsInformational) {
+    geo::GeosContext geos;
+    CommuneModel m = street();
+    m.voies.push_back(voie("Rue B", {{{0, 30}, {200, 30}}}, "x002"));
+    add(m, 0, 1, {100, 20}); // building 0, numbered on Rue A because its parcel fronts it
+    add(m, 0, 3, {120, 20}); // building 1, numbered on Rue A by distance alone (none given)
+    Assignment by_parcel;
+    by_parcel.building = 0;
+    by_parcel.by_parcel = true;
+    m.assignments.push_back(by_parcel);
+    const auto alerts = check_commune(geos, m);
+    ASSERT_EQ(count(alerts, GeometricCheck::autre_voie_parcelle), 1u);
+    ASSERT_EQ(count(alerts, GeometricCheck::autre_voie), 1u);
+    EXPECT_EQ(alerts[0].check, GeometricCheck::autre_voie);
+    EXPECT_EQ(alerts[0].numero, 3);
+    EXPECT_EQ(alerts[1].numero, 1);
+    EXPECT_EQ(geometric_check_level(GeometricCheck::autre_voie), 'W');
+    EXPECT_EQ(geometric_check_level(GeometricCheck::autre_voie_parcelle), 'I');
+}
+
+// Bondy 93010 with segment positions: the projection on the axis lies left or right of it by
+// rounding, and facing houses (or one behind the other) share it.
+TEST(GeometricChecks, SegmentPositionsHaveNoSideAndMayCoincide) {
+    geo::GeosContext geos;
+    CommuneModel m = street();
+    add(m, 0, 2, {50, 1e-9}, PositionType::segment);  // even, a hair left of the axis
+    add(m, 0, 1, {50, 1e-9}, PositionType::segment);  // facing it
+    add(m, 0, 3, {50.2, 0.0}, PositionType::segment); // behind 1 on the same side
+    add(m, 0, 4, {50, 0.5});                          // a bâtiment 0.5 m left: on its side
+    const auto alerts = check_commune(geos, m);
+    EXPECT_EQ(count(alerts, GeometricCheck::trop_proche), 0u);
+    ASSERT_EQ(count(alerts, GeometricCheck::cote_parite), 1u);
+    EXPECT_EQ(alerts[0].numero, 4);
 }
 
 TEST(GeometricChecks, OutsideTheBoundary) {

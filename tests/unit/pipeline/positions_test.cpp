@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "adressage/error.hpp"
+#include "adressage/geo/linear_ref.hpp"
 #include "adressage/pipeline/stages.hpp"
 
 using namespace adressage;
@@ -25,10 +26,12 @@ Voie straight_voie() {
 
 } // namespace
 
-TEST(Positions, EntranceIsTheOutlinePointNearestTheVoie) {
+TEST(Positions, EntranceIsWhereTheSightLineLeavesTheOutline) {
     geo::GeosContext geos;
     // An L-shaped house whose corner at (42, 8) comes nearest to the street; its anchor is
-    // elsewhere.
+    // elsewhere. The entrance is on the anchor's line of sight to the street (x = 45), where it
+    // leaves the outline (the wall (42, 8)-(60, 26) at y = 11), not at the corner: it keeps the
+    // anchor's distance along the voie, which ordered the numbers.
     const Building house{
         0,
         1,
@@ -36,13 +39,55 @@ TEST(Positions, EntranceIsTheOutlinePointNearestTheVoie) {
         {45, 30}};
     const Voie voie = straight_voie();
     const geo::XY entree = PositionStage::process_one(geos, PositionType::entree, house, voie);
-    EXPECT_DOUBLE_EQ(entree.x, 42.0);
-    EXPECT_DOUBLE_EQ(entree.y, 8.0);
+    EXPECT_NEAR(entree.x, 45.0, 1e-9);
+    EXPECT_NEAR(entree.y, 11.0, 1e-9);
     const geo::XY batiment = PositionStage::process_one(geos, PositionType::batiment, house, voie);
     EXPECT_EQ(batiment, (geo::XY{45, 30}));
     const geo::XY segment = PositionStage::process_one(geos, PositionType::segment, house, voie);
     EXPECT_DOUBLE_EQ(segment.x, 45.0);
     EXPECT_DOUBLE_EQ(segment.y, 0.0);
+}
+
+// Bondy 93010: the outline point nearest to the whole voie lay on another stretch of it (a
+// bend), or across its axis past its end, and the entrance of an even number fell on the left
+// (numero.cote_parite) or among the numbers 90 m further along (numero.ordre).
+TEST(Positions, EntranceKeepsTheAnchorsSideAndDistanceAtABend) {
+    geo::GeosContext geos;
+    // A voie going east then turning back west 12 m north: a house between the two stretches,
+    // its anchor 4 m from the first and its north wall 1 m from the second.
+    Voie voie;
+    voie.parts = {{{0, 0}, {100, 0}, {100, 12}, {0, 12}}};
+    voie.part_start = {0.0};
+    voie.length = 212.0;
+    const Building house{0, 1, rect(20, 2, 30, 11), {25, 4}};
+    const geo::XY entree = PositionStage::process_one(geos, PositionType::entree, house, voie);
+    EXPECT_NEAR(entree.x, 25.0, 1e-9);
+    EXPECT_NEAR(entree.y, 2.0, 1e-9);
+    const geo::LinePosition at = geo::locate(voie.parts[0], entree);
+    const geo::LinePosition anchor = geo::locate(voie.parts[0], house.anchor);
+    EXPECT_EQ(at.side, anchor.side);
+    EXPECT_NEAR(at.along, anchor.along, 1e-9);
+}
+
+TEST(Positions, EntrancePastTheVoieEndStaysOnTheAnchorsSide) {
+    geo::GeosContext geos;
+    // A dead end at (100, 0); a house past it straddling the extended axis, its anchor north
+    // of it (left) and its wall nearest the end reaching south of it.
+    const Voie voie = straight_voie();
+    const Building house{0, 1, rect(104, -6, 114, 8), {109, 5}};
+    const geo::XY entree = PositionStage::process_one(geos, PositionType::entree, house, voie);
+    EXPECT_NEAR(entree.x, 104.0, 1e-9);
+    EXPECT_GT(entree.y, 0.0);
+    EXPECT_EQ(geo::locate(voie.parts[0], entree).side,
+              geo::locate(voie.parts[0], house.anchor).side);
+}
+
+TEST(Positions, EntranceOfABuildingOverItsVoieIsItsAnchor) {
+    geo::GeosContext geos;
+    const Voie voie = straight_voie();
+    const Building porch{0, 1, rect(40, -3, 50, 4), {45, 1}};
+    EXPECT_EQ(PositionStage::process_one(geos, PositionType::entree, porch, voie),
+              (geo::XY{45, 1}));
 }
 
 TEST(Positions, EntranceOnTheNearestPartOfAVoieOfSeveralParts) {

@@ -10,9 +10,13 @@
 //                                     in order along the voie (per position type)
 //  adressage.position.autre_voie      the position is nearer to another voie than to its own
 //                                     (by how much, in metres)
+//  adressage.position.autre_voie_parcelle  (level I) the same, for a building numbered on the
+//                                     voie its parcel fronts (assignment by parcel, by design:
+//                                     a corner parcel's house nearer the side street)
 //  adressage.position.hors_commune    the position lies outside the commune boundary
 //  adressage.position.trop_proche     two addresses (different numbers or voies) closer than
-//                                     1 m, for the same position type
+//                                     1 m, for the same position type (not segment: facing
+//                                     houses share their projection on the axis)
 //  adressage.voie.trace_croise        the voie trace crosses itself
 //  adressage.voie.homonyme_proche     two voies of the same name closer than 500 m
 #include <array>
@@ -32,15 +36,17 @@ enum class GeometricCheck : std::uint8_t {
     cote_parite,
     ordre,
     autre_voie,
+    autre_voie_parcelle,
     hors_commune,
     trop_proche,
     trace_croise,
     homonyme_proche,
 };
-inline constexpr std::size_t geometric_check_count = 7;
+inline constexpr std::size_t geometric_check_count = 8;
 
 std::string_view geometric_check_code(GeometricCheck check);  // "adressage.numero.cote_parite"...
 std::string_view geometric_check_label(GeometricCheck check); // in French
+char geometric_check_level(GeometricCheck check);             // 'W', or 'I' (informational)
 
 struct GeometricAlert {
     GeometricCheck check;
@@ -56,6 +62,7 @@ struct GeometricCheckOptions {
     double min_spacing = 1.0;        // metres between two addresses
     double homonym_distance = 500.0; // metres between two voies of the same name
     double nearer_tolerance = 0.01;  // metres: nearer to another voie by less is not reported
+    double on_voie_tolerance = 0.01; // metres: a position this near its voie is on it (no side)
 };
 
 // Per-record rules, called by the unit tests.

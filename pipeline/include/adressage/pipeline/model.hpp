@@ -67,7 +67,8 @@ struct Assignment {
     double along = 0.0;  // metres from the voie's origin
     double offset = 0.0; // distance from the building's anchor to the voie
     geo::Side side = geo::Side::on;
-    std::size_t part = 0; // the voie part the anchor projects on
+    std::size_t part = 0;   // the voie part the anchor projects on
+    bool by_parcel = false; // chosen because the building's parcel fronts the voie
 };
 
 struct Numero {
