@@ -1,5 +1,6 @@
 // The voies, assign, number and position stages on a small hand-made commune.
 #include "adressage/pipeline/stages.hpp"
+#include "support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,14 +15,7 @@ using namespace adressage::pipeline;
 
 namespace {
 
-geo::MultiPolygon box_around(geo::XY c, double half = 3.0) {
-    return {geo::Polygon{{{c.x - half, c.y - half},
-                          {c.x + half, c.y - half},
-                          {c.x + half, c.y + half},
-                          {c.x - half, c.y + half},
-                          {c.x - half, c.y - half}},
-                         {}}};
-}
+using test::box_around;
 
 struct Fixture : ::testing::Test {
     RunOptions options;

@@ -1,6 +1,7 @@
 // Voie codes from TOPO: the similarity score, the matcher (exact, fuzzy, threshold, scope) and
 // the stage (an existing BAL's code is never replaced).
 #include "adressage/pipeline/topo_match.hpp"
+#include "support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -138,14 +139,7 @@ TEST(TopoMatcher, ScopedByFormerCommune) {
 
 namespace {
 
-geo::MultiPolygon box_around(geo::XY c, double half = 3.0) {
-    return {geo::Polygon{{{c.x - half, c.y - half},
-                          {c.x + half, c.y - half},
-                          {c.x + half, c.y + half},
-                          {c.x - half, c.y + half},
-                          {c.x - half, c.y - half}},
-                         {}}};
-}
+using test::box_around;
 
 // Three voies: Rue A (in the existing BAL under 0010), Rue Pasteur and Route de Menton (new).
 struct TopoStageFixture : ::testing::Test {

@@ -1,5 +1,6 @@
 // The existing stage on a small hand-made commune: existing addresses kept, new buildings
 // numbered between them, orphans reported.
+#include "support.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,14 +17,7 @@ using namespace adressage::pipeline;
 
 namespace {
 
-geo::MultiPolygon box_around(geo::XY c, double half = 3.0) {
-    return {geo::Polygon{{{c.x - half, c.y - half},
-                          {c.x + half, c.y - half},
-                          {c.x + half, c.y + half},
-                          {c.x - half, c.y + half},
-                          {c.x - half, c.y - half}},
-                         {}}};
-}
+using test::box_around;
 
 struct UpdateFixture : ::testing::Test {
     RunOptions options;
