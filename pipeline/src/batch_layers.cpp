@@ -238,6 +238,19 @@ BatchLayers::Cell BatchLayers::cell_of(double x, double y) {
     return (cx << 32) ^ (cy & 0xffffffff);
 }
 
+// Calls fn with every grid cell the box meets, row by row.
+template <typename Fn> void BatchLayers::for_each_cell(const geo::Box &box, Fn &&fn) {
+    const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
+    const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_size));
+    const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_size));
+    const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_size));
+    for (std::int64_t cx = x0; cx <= x1; ++cx) {
+        for (std::int64_t cy = y0; cy <= y1; ++cy) {
+            fn((cx << 32) ^ (cy & 0xffffffff));
+        }
+    }
+}
+
 BatchLayers BatchLayers::read(const RunOptions &options, const std::string &insee) {
     RunOptions o = options;
     o.insee = insee;
@@ -279,15 +292,7 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
         if (box.empty()) {
             continue;
         }
-        const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
-        const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_size));
-        const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_size));
-        const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_size));
-        for (std::int64_t cx = x0; cx <= x1; ++cx) {
-            for (std::int64_t cy = y0; cy <= y1; ++cy) {
-                out.road_cells_[(cx << 32) ^ (cy & 0xffffffff)].push_back(i);
-            }
-        }
+        for_each_cell(box, [&](Cell cell) { out.road_cells_[cell].push_back(i); });
     }
     return out;
 }
@@ -308,21 +313,14 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
     }
     std::vector<std::uint32_t> buildings;
     std::vector<std::uint32_t> roads;
-    const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_size));
-    const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_size));
-    const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_size));
-    const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_size));
-    for (std::int64_t cx = x0; cx <= x1; ++cx) {
-        for (std::int64_t cy = y0; cy <= y1; ++cy) {
-            const Cell cell = (cx << 32) ^ (cy & 0xffffffff);
-            if (auto it = building_cells_.find(cell); it != building_cells_.end()) {
-                buildings.insert(buildings.end(), it->second.begin(), it->second.end());
-            }
-            if (auto it = road_cells_.find(cell); it != road_cells_.end()) {
-                roads.insert(roads.end(), it->second.begin(), it->second.end());
-            }
+    for_each_cell(box, [&](Cell cell) {
+        if (auto it = building_cells_.find(cell); it != building_cells_.end()) {
+            buildings.insert(buildings.end(), it->second.begin(), it->second.end());
         }
-    }
+        if (auto it = road_cells_.find(cell); it != road_cells_.end()) {
+            roads.insert(roads.end(), it->second.begin(), it->second.end());
+        }
+    });
     // Source order, each once: the same order as a run reading the layers itself.
     std::sort(buildings.begin(), buildings.end());
     std::sort(roads.begin(), roads.end());

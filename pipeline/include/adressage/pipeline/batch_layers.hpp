@@ -98,6 +98,7 @@ class BatchLayers {
     static constexpr double cell_size = 1000.0; // metres
     using Cell = std::int64_t;
     static Cell cell_of(double x, double y);
+    template <typename Fn> static void for_each_cell(const geo::Box &box, Fn &&fn);
 
     std::vector<RoadSegment> roads_;
     std::vector<geo::Box> road_boxes_;
