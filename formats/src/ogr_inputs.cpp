@@ -6,9 +6,7 @@
 
 namespace adressage::formats {
 
-namespace {
-
-std::string join(const std::vector<std::string> &items) {
+std::string name_list(const std::vector<std::string> &items) {
     std::string out;
     for (const std::string &item : items) {
         out += (out.empty() ? "" : ", ") + item;
@@ -37,7 +35,7 @@ std::string choose_layer(const std::string &option, const SourceSpec &spec,
     if (!spec.layer.empty()) {
         if (!dataset.has_layer(spec.layer)) {
             throw InputError(option + " " + spec.text,
-                             "no layer '" + spec.layer + "' (layers: " + join(names) +
+                             "no layer '" + spec.layer + "' (layers: " + name_list(names) +
                                  "); write the source as path:layer with one of them");
         }
         return spec.layer;
@@ -54,7 +52,7 @@ std::string choose_layer(const std::string &option, const SourceSpec &spec,
         return {};
     }
     throw InputError(option + " " + spec.text,
-                     "cannot tell which layer to read (layers: " + join(names) +
+                     "cannot tell which layer to read (layers: " + name_list(names) +
                          "); write the source as path:layer");
 }
 
@@ -63,9 +61,11 @@ void require_field(const std::string &option, const SourceSpec &spec, const geo:
     if (!layer.has_field(field)) {
         throw InputError(option + " " + spec.text,
                          "layer '" + layer.name() + "' has no field '" + field +
-                             "' (fields: " + join(layer.field_names()) + "); " + fix);
+                             "' (fields: " + name_list(layer.field_names()) + "); " + fix);
     }
 }
+
+namespace {
 
 void require_geometry(const std::string &option, const SourceSpec &spec,
                       const geo::VectorLayer &layer, geo::GeometryKind wanted) {
@@ -175,7 +175,7 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
             throw InputError(option + " " + spec.text,
                              "layer '" + layer_->name() +
                                  "' has no parcel identifier field (id or idu; fields: " +
-                                 join(layer_->field_names()) +
+                                 name_list(layer_->field_names()) +
                                  "); give the cadastre parcels layer (Etalab parcelles or EDIGEO "
                                  "PARCELLE_id)");
         }
@@ -239,7 +239,7 @@ PlaceInput::PlaceInput(const std::string &option, const SourceSpec &spec, const 
         }
         throw InputError(option + " " + spec.text,
                          "layer '" + layer_->name() + "' has no place name field (" + wanted +
-                             "; fields: " + join(layer_->field_names()) +
+                             "; fields: " + name_list(layer_->field_names()) +
                              "); give the layer of named places as path:layer, or the --preset "
                              "of this source");
     }
@@ -255,7 +255,7 @@ PlaceInput::PlaceInput(const std::string &option, const SourceSpec &spec, const 
         throw InputError(option + " " + spec.text,
                          "layer '" + layer_->name() + "' has no field '" +
                              preset_.place_kind_field +
-                             "' (fields: " + join(layer_->field_names()) +
+                             "' (fields: " + name_list(layer_->field_names()) +
                              "); give a layer of OSM places (place=hamlet, locality...) as "
                              "path:layer");
     }

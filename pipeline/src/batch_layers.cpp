@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/ogr_inputs.hpp"
 #include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/geo/legal_crs.hpp"
@@ -16,14 +17,6 @@
 namespace adressage::pipeline {
 
 namespace {
-
-std::string join(const std::vector<std::string> &items) {
-    std::string out;
-    for (const std::string &item : items) {
-        out += (out.empty() ? "" : ", ") + item;
-    }
-    return out.empty() ? "none" : out;
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -47,7 +40,7 @@ std::string detect_insee_field(const std::string &option, const geo::VectorLayer
         }
     }
     throw InputError(option, "layer '" + layer.name() + "' has no INSEE code field (fields: " +
-                                 join(fields) + "); name it with --insee-field");
+                                 formats::name_list(fields) + "); name it with --insee-field");
 }
 
 double cross(geo::XY o, geo::XY a, geo::XY b) {
@@ -112,37 +105,12 @@ BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
                                   const std::string &insee_field) {
     BoundaryLayer out;
     for (const std::string &text : specs) {
-        const std::string option = "--boundaries " + text;
         const formats::SourceSpec spec = formats::parse_source_spec(text);
-        std::optional<geo::VectorDataset> dataset;
-        try {
-            dataset.emplace(geo::VectorDataset::open(spec.dataset));
-        } catch (const GdalError &e) {
-            throw InputError(option, "cannot open '" + spec.dataset + "' (" + e.what() +
-                                         "); check the path, or give a GDAL vector source");
-        }
-        const std::vector<std::string> names = dataset->layer_names();
-        std::string layer_name = spec.layer;
-        if (layer_name.empty()) {
-            if (names.size() == 1) {
-                layer_name = names.front();
-            } else {
-                for (const std::string &candidate : preset_layers) {
-                    if (dataset->has_layer(candidate)) {
-                        layer_name = candidate;
-                        break;
-                    }
-                }
-            }
-            if (layer_name.empty()) {
-                throw InputError(option, "cannot tell which layer to read (layers: " + join(names) +
-                                             "); write the source as path:layer");
-            }
-        } else if (!dataset->has_layer(layer_name)) {
-            throw InputError(option, "no layer '" + layer_name + "' (layers: " + join(names) +
-                                         "); write the source as path:layer with one of them");
-        }
-        geo::VectorLayer layer = dataset->layer(layer_name);
+        geo::VectorDataset dataset = formats::open_dataset("--boundaries", spec);
+        const std::string layer_name = formats::choose_layer(
+            "--boundaries", spec, dataset, preset_layers, formats::LayerPresence::required);
+        const std::string option = "--boundaries " + text;
+        geo::VectorLayer layer = dataset.layer(layer_name);
         const geo::GeometryKind kind = layer.geometry_kind();
         if (kind != geo::GeometryKind::polygon && kind != geo::GeometryKind::unknown) {
             throw InputError(option, "layer '" + layer_name + "' has " + geo::to_string(kind) +
@@ -152,10 +120,9 @@ BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
         std::string field = insee_field;
         if (field.empty()) {
             field = detect_insee_field(option, layer);
-        } else if (!layer.has_field(field)) {
-            throw InputError(option, "layer '" + layer_name + "' has no field '" + field +
-                                         "' (fields: " + join(layer.field_names()) +
-                                         "); name the INSEE code field with --insee-field");
+        } else {
+            formats::require_field("--boundaries", spec, layer, field,
+                                   "name the INSEE code field with --insee-field");
         }
         const std::string crs = layer.crs_wkt();
         if (crs.empty()) {

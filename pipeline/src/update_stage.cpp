@@ -535,6 +535,15 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
     std::int64_t suffixed = 0;
     std::int64_t unnumbered = 0;
     int next_code = 1;
+    // The next temporary voie code that no existing row uses.
+    auto unused_code = [&] {
+        std::string code;
+        do {
+            code = formats::temporary_voie_code(next_code++);
+        } while (used_codes.contains(code));
+        used_codes.insert(code);
+        return code;
+    };
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
         Voie &voie = model.voies[v];
         std::vector<const Numero *> fresh;
@@ -548,12 +557,7 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
         }
         if (!target[v]) {
             // A new voie: this run's numbers, under a code no existing row uses.
-            std::string code;
-            do {
-                code = formats::temporary_voie_code(next_code++);
-            } while (used_codes.contains(code));
-            used_codes.insert(code);
-            voie.code = code;
+            voie.code = unused_code();
             for (const Numero *n : fresh) {
                 kept.push_back(*n);
                 created.push_back(voie.nom + " " + std::to_string(n->numero));
@@ -564,16 +568,7 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
         voie.nom = sample.voie_nom;
         voie.commune_deleguee_insee = sample.commune_deleguee_insee;
         voie.commune_deleguee_nom = sample.commune_deleguee_nom;
-        if (sample.voie_code.empty()) {
-            std::string code;
-            do {
-                code = formats::temporary_voie_code(next_code++);
-            } while (used_codes.contains(code));
-            used_codes.insert(code);
-            voie.code = code;
-        } else {
-            voie.code = sample.voie_code;
-        }
+        voie.code = sample.voie_code.empty() ? unused_code() : sample.voie_code;
         VoieNumbers &known = numbers[*target[v]];
         known.mode = voie.numbering;
         known.metres_per_unit = voie.metres_per_unit;

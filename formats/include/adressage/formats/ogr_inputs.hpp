@@ -32,6 +32,19 @@ struct PolygonRecord {
 // no building at all).
 enum class LayerPresence { required, optional };
 
+// The steps every input goes through, for the inputs read outside these classes (a batch's
+// commune boundaries). Each throws InputError naming "option spec.text" and what to do.
+geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spec);
+// The layer the user named, else the only layer, else the first candidate present; "" when an
+// optional source has none of them.
+std::string choose_layer(const std::string &option, const SourceSpec &spec,
+                         const geo::VectorDataset &dataset,
+                         const std::vector<std::string> &candidates, LayerPresence presence);
+void require_field(const std::string &option, const SourceSpec &spec, const geo::VectorLayer &layer,
+                   const std::string &field, const std::string &fix);
+// "a, b, c", or "none": the layers or fields listed in an error message.
+std::string name_list(const std::vector<std::string> &items);
+
 // Every constructor throws InputError naming `option` (e.g. "--roads") when the source, layer,
 // field or geometry type is not usable, with what to do about it.
 class RoadInput {
