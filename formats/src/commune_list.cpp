@@ -3,6 +3,8 @@
 #include <libfccp/csv.h>
 
 #include <algorithm>
+#include <tuple>
+#include <type_traits>
 
 #include "adressage/error.hpp"
 
@@ -38,6 +40,9 @@ CommuneList CommuneList::load(const std::string &path) {
         std::string code, type, nom, chef_lieu, anciens;
         while (in.read_row(code, type, nom, chef_lieu, anciens)) {
             const bool current = type == "commune-actuelle" || type == "arrondissement-municipal";
+            if (type == "commune-deleguee" && !chef_lieu.empty()) {
+                list.deleguees_.push_back(CogDeleguee{chef_lieu, code, nom});
+            }
             if (!current || is_plm_parent(code)) {
                 if (!chef_lieu.empty()) {
                     list.successors_.emplace_back(code, chef_lieu);
@@ -74,6 +79,10 @@ CommuneList CommuneList::load(const std::string &path) {
         std::unique(list.successors_.begin(), list.successors_.end(),
                     [](const auto &a, const auto &b) { return a.first == b.first; }),
         list.successors_.end());
+    std::sort(list.deleguees_.begin(), list.deleguees_.end(),
+              [](const CogDeleguee &a, const CogDeleguee &b) {
+                  return std::tie(a.chef_lieu, a.code) < std::tie(b.chef_lieu, b.code);
+              });
     std::sort(list.former_codes_.begin(), list.former_codes_.end());
     list.former_codes_.erase(std::unique(list.former_codes_.begin(), list.former_codes_.end()),
                              list.former_codes_.end());
@@ -97,6 +106,18 @@ const CogEntry *CommuneList::successor_of(std::string_view former_code) const {
 bool CommuneList::is_former_code(std::string_view code) const {
     return std::binary_search(former_codes_.begin(), former_codes_.end(), code,
                               [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+std::span<const CogDeleguee> CommuneList::communes_deleguees_of(std::string_view code) const {
+    const auto [first, last] = std::equal_range(
+        deleguees_.begin(), deleguees_.end(), code, [](const auto &a, const auto &b) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, CogDeleguee>) {
+                return std::string_view(a.chef_lieu) < b;
+            } else {
+                return a < std::string_view(b.chef_lieu);
+            }
+        });
+    return {first, last};
 }
 
 } // namespace adressage::formats

@@ -150,9 +150,10 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
                            Role role, LayerPresence presence)
     : dataset_(open_dataset(option, spec)),
       layer_name_(choose_layer(option, spec, dataset_,
-                               role == Role::buildings ? preset.building_layers
-                               : role == Role::parcels ? preset.parcel_layers
-                                                       : preset.boundary_layers,
+                               role == Role::buildings            ? preset.building_layers
+                               : role == Role::parcels            ? preset.parcel_layers
+                               : role == Role::communes_deleguees ? preset.commune_deleguee_layers
+                                                                  : preset.boundary_layers,
                                presence)) {
     if (layer_name_.empty()) {
         return;
@@ -178,6 +179,22 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
                                  name_list(layer_->field_names()) +
                                  "); give the cadastre parcels layer (Etalab parcelles or EDIGEO "
                                  "PARCELLE_id)");
+        }
+    }
+    if (role == Role::communes_deleguees) {
+        for (const std::string &field : preset.commune_deleguee_fields) {
+            if (layer_->has_field(field)) {
+                id_field_ = field;
+                break;
+            }
+        }
+        if (id_field_.empty()) {
+            throw InputError(option + " " + spec.text,
+                             "layer '" + layer_->name() + "' has no commune déléguée code field (" +
+                                 name_list(preset.commune_deleguee_fields) +
+                                 "; fields: " + name_list(layer_->field_names()) +
+                                 "); give Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, the "
+                                 "cadastre sections, or a layer with the code in one of these");
         }
     }
 }

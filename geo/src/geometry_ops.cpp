@@ -161,6 +161,16 @@ bool PreparedArea::contains(XY p) const {
     return inside == 1;
 }
 
+double PreparedArea::distance(XY p) const {
+    GeosContext &ctx = impl_->ctx;
+    GeomPtr point = detail::make_point(ctx, p);
+    double d = 0.0;
+    if (GEOSPreparedDistance_r(ctx.handle(), impl_->prepared, point.get(), &d) != 1) {
+        ctx.raise("PreparedDistance");
+    }
+    return d;
+}
+
 std::vector<Polyline> PreparedArea::clip(const Polyline &line) const {
     GeosContext &ctx = impl_->ctx;
     GeomPtr g = detail::make_line(ctx, line);

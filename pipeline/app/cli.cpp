@@ -72,6 +72,11 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "cadastre parcels: GDAL vector source(s), Etalab parcelles (GeoJSON) or EDIGEO "
                    "PARCELLE_id; a building goes to the voie its parcel fronts, and positions "
                    "get cad_parcelles (optional)");
+    run.add_option("--communes-deleguees", o.communes_deleguees,
+                   "areas of the commune's communes déléguées: GDAL vector source(s) with the "
+                   "code of each (Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, cadastre sections "
+                   "by prefixe); a voie is split by the commune déléguée of its buildings "
+                   "(optional)");
     run.add_option("--min-building-area", o.min_building_area,
                    "square metres: smaller buildings are annexes and get no number")
         ->capture_default_str();

@@ -223,6 +223,7 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     o.insee = insee;
     o.boundary.clear();
     o.parcels.clear();
+    o.communes_deleguees.clear();
     RunContext ctx(o);
     ctx.preset = preset_for(o);
     IngestStage ingest;

@@ -275,10 +275,13 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
         }
     }
     {
-        std::map<std::string, std::vector<VoieIdx>> by_name;
+        // The same name in two communes déléguées is two voies by design (one per former
+        // commune, each with its code), however close.
+        std::map<std::pair<std::string, std::string>, std::vector<VoieIdx>> by_name;
         for (VoieIdx v = 0; v < model.voies.size(); ++v) {
-            if (!model.voies[v].code.empty()) {
-                by_name[names::grouping_key(model.voies[v].nom)].push_back(v);
+            const Voie &voie = model.voies[v];
+            if (!voie.code.empty()) {
+                by_name[{voie.commune_deleguee_insee, names::grouping_key(voie.nom)}].push_back(v);
             }
         }
         for (const auto &[name, voies] : by_name) {

@@ -1,8 +1,11 @@
+#include <algorithm>
+#include <map>
 #include <string>
 
 #include "adressage/error.hpp"
 #include "adressage/formats/parcel_id.hpp"
 #include "adressage/geo/geometry_ops.hpp"
+#include "adressage/pipeline/communes_deleguees.hpp"
 #include "adressage/pipeline/stages.hpp"
 
 namespace adressage::pipeline {
@@ -100,7 +103,8 @@ void IngestStage::read_places(CommuneModel &model, RunContext &ctx) {
                 diag.count("ingest", "places_squares");
                 return;
             }
-            Toponyme toponyme{record.name, {}, {}, ""};
+            Toponyme toponyme;
+            toponyme.nom = record.name;
             if (!record.points.empty()) {
                 geo::Polyline point = {record.points.front()};
                 process_one(t, point);
@@ -145,6 +149,67 @@ void IngestStage::prepare(RunContext &ctx) {
     open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
              formats::PolygonInput::Role::parcels);
     open_all("--places", o.places, legal, ctx.places, places_to_legal_, ctx.preset);
+    open_all("--communes-deleguees", o.communes_deleguees, legal, ctx.communes_deleguees,
+             deleguees_to_legal_, ctx.preset, formats::PolygonInput::Role::communes_deleguees);
+}
+
+void IngestStage::read_communes_deleguees(CommuneModel &model, RunContext &ctx) {
+    if (ctx.communes_deleguees.empty()) {
+        return;
+    }
+    Diagnostics &diag = ctx.diagnostics;
+    const RunOptions &o = ctx.options;
+    const std::string option = "--communes-deleguees " + o.communes_deleguees.front();
+    const auto cog = ctx.communes.communes_deleguees_of(o.insee);
+    if (cog.empty()) {
+        throw InputError(option, "commune " + o.insee + " (" + model.nom +
+                                     ") has no commune déléguée in the COG 2026; leave "
+                                     "--communes-deleguees out");
+    }
+    std::string expected;
+    for (const formats::CogDeleguee &d : cog) {
+        expected.append(expected.empty() ? "" : ", ").append(d.code + " " + d.nom);
+    }
+    std::map<std::string, std::vector<geo::MultiPolygon>> areas; // by code
+    for (std::size_t s = 0; s < ctx.communes_deleguees.size(); ++s) {
+        if (!ctx.communes_deleguees[s]->present()) {
+            continue;
+        }
+        ctx.communes_deleguees[s]->read([&](const formats::PolygonRecord &record) {
+            diag.count("ingest", "commune_deleguee_areas_read");
+            const std::string where = example(o.communes_deleguees, s, record.fid);
+            if (record.skip_reason != nullptr) {
+                diag.skip("ingest.communes_deleguees", record.skip_reason, where);
+                return;
+            }
+            const std::string code = commune_deleguee_code(o.insee, record.id);
+            const bool known =
+                std::any_of(cog.begin(), cog.end(), [&](const auto &d) { return d.code == code; });
+            if (!known) { // e.g. a département-wide layer: the other communes' areas
+                diag.skip("ingest.communes_deleguees", "not_a_commune_deleguee_of_" + o.insee,
+                          where + " code '" + record.id + "'");
+                return;
+            }
+            geo::MultiPolygon area = record.polygons;
+            reproject(*deleguees_to_legal_[s], area);
+            areas[code].push_back(std::move(area));
+        });
+    }
+    if (areas.empty()) {
+        throw InputError(option, "no area of a commune déléguée of " + o.insee + " (" + expected +
+                                     "); give the areas of this commune's communes déléguées");
+    }
+    for (const formats::CogDeleguee &d : cog) {
+        const auto it = areas.find(d.code);
+        if (it == areas.end()) {
+            diag.skip("ingest.communes_deleguees", "commune_deleguee_without_area",
+                      d.code + " " + d.nom);
+            continue;
+        }
+        model.communes_deleguees.push_back({d.code, d.nom, geo::union_all(ctx.geos, it->second)});
+    }
+    diag.count("ingest", "communes_deleguees",
+               static_cast<std::int64_t>(model.communes_deleguees.size()));
 }
 
 void IngestStage::run(CommuneModel &model, RunContext &ctx) {
@@ -267,6 +332,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         diag.count("ingest", "parcels_kept", static_cast<std::int64_t>(model.parcels.size()));
     }
     read_places(model, ctx);
+    read_communes_deleguees(model, ctx);
 
     if (ctx.boundary.empty()) {
         return;

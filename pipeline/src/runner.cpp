@@ -150,6 +150,10 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
             report["inputs"]["roads"] = describe_inputs(options.roads, ctx.roads);
             report["inputs"]["buildings"] = describe_inputs(options.buildings, ctx.buildings);
             report["inputs"]["boundary"] = describe_inputs(options.boundary, ctx.boundary);
+            if (!options.communes_deleguees.empty()) {
+                report["inputs"]["communes_deleguees"] =
+                    describe_inputs(options.communes_deleguees, ctx.communes_deleguees);
+            }
         }
         report["options"] = {{"max_distance_m", options.max_distance},
                              {"homonym_distance_m", options.homonym_distance},

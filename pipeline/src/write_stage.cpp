@@ -120,6 +120,8 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.cle_interop = formats::cle_interop(model.insee, toponyme.code, 99999);
         row.commune_insee = model.insee;
         row.commune_nom = model.nom;
+        row.commune_deleguee_insee = toponyme.commune_deleguee_insee;
+        row.commune_deleguee_nom = toponyme.commune_deleguee_nom;
         row.voie_nom = toponyme.nom;
         row.numero = 99999;
         row.position = formats::PositionType::segment;
@@ -194,6 +196,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<NamesStage>());
     stages.push_back(std::make_unique<VoiesStage>());
     stages.push_back(std::make_unique<AssignStage>());
+    stages.push_back(std::make_unique<DelegueesStage>());
     stages.push_back(std::make_unique<NumberStage>());
     stages.push_back(std::make_unique<ExistingStage>());
     stages.push_back(std::make_unique<PositionStage>());

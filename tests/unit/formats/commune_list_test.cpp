@@ -41,3 +41,16 @@ TEST(CommuneList, PlmParentsAndFormerCommunesAreNotCurrent) {
 TEST(CommuneList, MissingFileIsAnInputError) {
     EXPECT_THROW(CommuneList::load("/nonexistent/communes.csv"), adressage::InputError);
 }
+
+TEST(CommuneList, CommunesDelegueesOfACommuneNouvelle) {
+    // Terres de Bord (27412): Montaure keeps the commune nouvelle's code, Tostes its own.
+    const auto deleguees = cog().communes_deleguees_of("27412");
+    ASSERT_EQ(deleguees.size(), 2u);
+    EXPECT_EQ(deleguees[0].code, "27412");
+    EXPECT_EQ(deleguees[0].nom, "Montaure");
+    EXPECT_EQ(deleguees[1].code, "27648");
+    EXPECT_EQ(deleguees[1].nom, "Tostes");
+    EXPECT_EQ(deleguees[1].chef_lieu, "27412");
+    EXPECT_TRUE(cog().communes_deleguees_of("06012").empty());
+    EXPECT_TRUE(cog().communes_deleguees_of("27648").empty()); // a former commune has none
+}

@@ -223,3 +223,19 @@ TEST(GeometricChecks, HomonymousVoiesCloserThan500Metres) {
     EXPECT_DOUBLE_EQ(alerts[0].metres, 300.0);
     EXPECT_EQ(alerts[0].other, "Rue du Moulin (x002)");
 }
+
+TEST(GeometricChecks, HomonymousVoiesOfTwoCommunesDelegueesAreDistinctByDesign) {
+    geo::GeosContext geos;
+    CommuneModel m;
+    m.voies.push_back(voie("Rue du Moulin", {{{0, 0}, {100, 0}}}, "x001"));
+    m.voies.push_back(voie("Rue du Moulin", {{{100, 0}, {200, 0}}}, "x002")); // touching
+    m.voies.push_back(voie("Rue du Moulin", {{{300, 0}, {400, 0}}}, "x003")); // 100 m on
+    m.voies[0].commune_deleguee_insee = "27412";
+    m.voies[1].commune_deleguee_insee = "27648";
+    m.voies[2].commune_deleguee_insee = "27648";
+    const auto alerts = check_commune(geos, m);
+    ASSERT_EQ(alerts.size(), 1u); // x002 and x003, in Tostes; not x001, in Montaure
+    EXPECT_EQ(alerts[0].check, GeometricCheck::homonyme_proche);
+    EXPECT_DOUBLE_EQ(alerts[0].metres, 100.0);
+    EXPECT_EQ(alerts[0].other, "Rue du Moulin (x003)");
+}

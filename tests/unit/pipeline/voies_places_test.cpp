@@ -76,9 +76,9 @@ TEST_F(VoiesPlaces, AForkIsOneVoieWithEveryBranch) {
 TEST(Lieudit, AnAreaComesBeforeAPointAndPointsReachTheRadius) {
     geo::GeosContext geos;
     std::vector<Toponyme> toponymes = {
-        {"Le Hameau", {0, 0}, {}, ""},
-        {"Les Prés", {500, 0}, square(400, -100, 600, 100), ""},
-        {"La Croix", {300, 0}, {}, ""},
+        {"Le Hameau", {0, 0}, {}, "", "", ""},
+        {"Les Prés", {500, 0}, square(400, -100, 600, 100), "", "", ""},
+        {"La Croix", {300, 0}, {}, "", "", ""},
     };
     const LieuditFinder finder(geos, toponymes, 250.0);
     EXPECT_EQ(finder.find({10, 0}), 0u);
@@ -101,11 +101,11 @@ TEST_F(VoiesPlaces, ToponymesKeepTheirOwnNamesInsideTheCommune) {
     model.buildings.push_back(Building{0, 2, square(90, 5, 95, 15), {92, 10}});
     model.numeros = {Numero{0, 45, 0, {}}, Numero{0, 92, 1, {}}};
     model.toponymes = {
-        {"Le Serre", {50, 50}, {}, ""},
-        {"La Croix", {0, 10}, {}, ""},            // not the voie's name (Chemin de la Croix): kept
-        {"Le Serre", {800, 800}, {}, ""},         // the same name again
-        {"Loin", {5000, 0}, {}, ""},              // outside the boundary
-        {"Chemin de la Croix", {10, 10}, {}, ""}, // named like the voie
+        {"Le Serre", {50, 50}, {}, "", "", ""},
+        {"La Croix", {0, 10}, {}, "", "", ""},    // not the voie's name (Chemin de la Croix): kept
+        {"Le Serre", {800, 800}, {}, "", "", ""}, // the same name again
+        {"Loin", {5000, 0}, {}, "", "", ""},      // outside the boundary
+        {"Chemin de la Croix", {10, 10}, {}, "", "", ""}, // named like the voie
     };
     options.place_radius = 55.0;
     ToponymesStage().run(model, ctx);

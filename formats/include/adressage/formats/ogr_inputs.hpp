@@ -22,7 +22,9 @@ struct RoadRecord {
 
 struct PolygonRecord {
     std::int64_t fid = 0;
-    std::string id; // parcels: the raw parcel identifier; "" otherwise
+    // parcels: the raw parcel identifier; communes déléguées: the code or cadastre prefix as
+    // read; "" otherwise
+    std::string id;
     geo::MultiPolygon polygons;
     const char *skip_reason = nullptr;
 };
@@ -75,7 +77,7 @@ class RoadInput {
 
 class PolygonInput {
   public:
-    enum class Role { buildings, boundary, parcels };
+    enum class Role { buildings, boundary, parcels, communes_deleguees };
     PolygonInput(const std::string &option, const SourceSpec &spec, const Preset &preset, Role role,
                  LayerPresence presence = LayerPresence::required);
     bool present() const { return layer_.has_value(); }
@@ -95,7 +97,7 @@ class PolygonInput {
     std::optional<geo::VectorLayer> layer_;
     std::string layer_name_;
     std::string flag_field_;
-    std::string id_field_; // parcels
+    std::string id_field_; // parcels and communes déléguées
 };
 
 // A named place of --places: a toponyme (a point, or an area and a point inside it) or a square

@@ -27,6 +27,14 @@ struct Preset {
     // GeoPackage made from it, field `idu`, 12 characters without the département).
     std::vector<std::string> parcel_layers = {"parcelles", "parcelle", "PARCELLE_id"};
     std::vector<std::string> parcel_id_fields = {"id", "idu"}; // the first present is read
+    // Areas of the communes déléguées (--communes-deleguees), whatever the preset: IGN Admin
+    // Express (`commune_associee_ou_deleguee`, field INSEE_CAD), the Etalab cadastre sections
+    // (`sections`, field `prefixe`: the former commune's 3 digits, 000 for the chef-lieu), or any
+    // polygon layer with the code of the commune déléguée. The first field present is read.
+    std::vector<std::string> commune_deleguee_layers = {"commune_associee_ou_deleguee",
+                                                        "communes_deleguees", "sections"};
+    std::vector<std::string> commune_deleguee_fields = {
+        "insee_cad", "commune_deleguee_insee", "insee_deleguee", "prefixe", "code_insee", "insee"};
     // Named places (--places): points or areas. Without place_kind_field every feature is a
     // toponyme (cadastre lieux-dits); with it, the kinds say which are toponymes and which are
     // squares (areas that become voies). place_road_field (or the same key in OSM `other_tags`)

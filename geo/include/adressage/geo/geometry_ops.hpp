@@ -48,6 +48,8 @@ class PreparedArea {
     PreparedArea &operator=(const PreparedArea &) = delete;
 
     bool contains(XY p) const;
+    // Metres from `p` to the area (0 inside it).
+    double distance(XY p) const;
     // The parts of `line` inside the area (empty when it lies wholly outside).
     std::vector<Polyline> clip(const Polyline &line) const;
 

@@ -18,7 +18,8 @@
 //                                     1 m, for the same position type (not segment: facing
 //                                     houses share their projection on the axis)
 //  adressage.voie.trace_croise        the voie trace crosses itself
-//  adressage.voie.homonyme_proche     two voies of the same name closer than 500 m
+//  adressage.voie.homonyme_proche     two voies of the same name closer than 500 m (in one
+//                                     commune déléguée: across two, they are distinct by design)
 #include <array>
 #include <cstdint>
 #include <optional>

@@ -53,7 +53,8 @@ struct Voie {
     int metres_per_unit = 1;   // metric: 10 on a voie longer than 9,999 m
     bool classic_gaps = false; // classic: numbers left free for future buildings
     std::string code;          // cle_interop voie code, set when the voie gets numbers
-    // Set by an update (--existing) when the voie continues one of a commune déléguée.
+    // The commune déléguée of the voie's buildings (--communes-deleguees, deleguees_stage.cpp),
+    // or of the existing voie it continues (--existing); "" when the commune has none.
     std::string commune_deleguee_insee;
     std::string commune_deleguee_nom;
 
@@ -82,9 +83,18 @@ struct Numero {
 // lieu-dit): a 99999 row of the BAL, and the lieudit_complement_nom of the addresses in it.
 struct Toponyme {
     std::string nom;
-    geo::XY xy;             // the point, or a point inside the area
-    geo::MultiPolygon area; // empty for a point
-    std::string code;       // cle_interop voie code, set when it is written
+    geo::XY xy;                         // the point, or a point inside the area
+    geo::MultiPolygon area;             // empty for a point
+    std::string code;                   // cle_interop voie code, set when it is written
+    std::string commune_deleguee_insee; // the commune déléguée it lies in, "" when none
+    std::string commune_deleguee_nom;
+};
+
+// A commune déléguée of the commune (COG 2026) and its area, from --communes-deleguees.
+struct CommuneDeleguee {
+    std::string insee;
+    std::string nom;
+    geo::MultiPolygon area;
 };
 
 struct Position {
@@ -103,7 +113,8 @@ struct CommuneModel {
 
     std::vector<RoadSegment> roads;
     std::vector<Building> buildings;
-    std::vector<Parcel> parcels; // empty unless --parcels is given
+    std::vector<Parcel> parcels;                     // empty unless --parcels is given
+    std::vector<CommuneDeleguee> communes_deleguees; // by code; empty unless given
     std::vector<Voie> voies;
     std::vector<Assignment> assignments;
     std::vector<Numero> numeros;

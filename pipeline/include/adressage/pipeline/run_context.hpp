@@ -34,6 +34,7 @@ struct RunContext {
     std::vector<std::unique_ptr<formats::PolygonInput>> boundary;
     std::vector<std::unique_ptr<formats::PolygonInput>> parcels;
     std::vector<std::unique_ptr<formats::PlaceInput>> places;
+    std::vector<std::unique_ptr<formats::PolygonInput>> communes_deleguees;
 
     std::string output_dir; // <out>/<insee>
     std::string bal_path;

@@ -24,6 +24,8 @@ struct RunOptions {
     std::vector<std::string> buildings;
     std::vector<std::string> boundary; // optional
     std::vector<std::string> parcels;  // optional: cadastre parcels (Etalab or EDIGEO)
+    // optional: areas of the commune's communes déléguées (deleguees_stage.cpp)
+    std::vector<std::string> communes_deleguees;
     // optional: named places (OSM place nodes and squares, cadastre lieux-dits) and how far
     // from a place point an address takes its name as lieudit_complement_nom.
     std::vector<std::string> places;

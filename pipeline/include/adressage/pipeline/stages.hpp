@@ -10,9 +10,10 @@
 
 namespace adressage::pipeline {
 
-// Reads roads, buildings, the boundary and the parcels, reprojects them to the legal CRS, repairs
-// invalid footprints and computes each building's anchor. Unusable features are counted and
-// skipped.
+// Reads roads, buildings, the boundary, the parcels and the areas of the communes déléguées
+// (checked against the COG: the commune's own communes déléguées only), reprojects them to the
+// legal CRS, repairs invalid footprints and computes each building's anchor. Unusable features are
+// counted and skipped.
 class IngestStage final : public Stage {
   public:
     std::string_view name() const override { return "ingest"; }
@@ -31,8 +32,10 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> boundary_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> parcels_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> places_to_legal_;
+    std::vector<std::unique_ptr<geo::Transformer>> deleguees_to_legal_;
 
     void read_places(CommuneModel &model, RunContext &ctx);
+    void read_communes_deleguees(CommuneModel &model, RunContext &ctx);
 };
 
 // Rewrites every road name in its display form ("CHE DE L EGLISE" → "Chemin de l’Église") and
@@ -82,6 +85,20 @@ class AssignStage final : public Stage {
     std::string_view name() const override { return "assign"; }
     Tables needs() const override { return buildings_table | voies_table; }
     Tables provides() const override { return assignments_table; }
+    void run(CommuneModel &model, RunContext &ctx) override;
+};
+
+// Splits the voies by commune déléguée (communes_deleguees.hpp), when --communes-deleguees is
+// given: a voie whose buildings lie in two communes déléguées becomes two voies of the same name
+// and trace, one per commune déléguée, each with its own buildings (so each its own code and
+// numbers); a voie without buildings goes with the commune déléguée of its middle; each
+// toponyme gets the commune déléguée it lies in. The report's "communes_deleguees" section
+// counts voies and buildings per commune déléguée and lists the voies split.
+class DelegueesStage final : public Stage {
+  public:
+    std::string_view name() const override { return "deleguees"; }
+    Tables needs() const override { return assignments_table | voies_table; }
+    Tables provides() const override { return no_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
