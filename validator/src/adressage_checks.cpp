@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <tuple>
 #include <unordered_map>
 
 #include "adressage/names/grouping_key.hpp"
@@ -163,7 +166,7 @@ ExtraCode code_of_rank(std::uint8_t rank) {
     return static_cast<ExtraCode>(std::find(ranks.begin(), ranks.end(), rank) - ranks.begin());
 }
 
-// What a row leaves for the checks across rows: 28 bytes.
+// What a row leaves for the checks across rows: 36 bytes.
 struct RowFacts {
     std::uint32_t line;
     std::uint32_t voie; // 1-based
@@ -171,8 +174,19 @@ struct RowFacts {
     std::uint32_t suffixe;  // interned, lower case
     std::uint32_t position; // interned
     std::uint32_t code;     // interned voie code, 0: none
+    float x, y;             // projected metres (x/y columns); NaN when not a number
     SuffixStyle style;
 };
+
+// An x or y cell as a number; NaN when it is not one. Floats keep a metre of precision at the
+// size of projected coordinates (7,200,000 m: 0.5 m), enough for a distance of 500 m.
+float coordinate(std::string_view v) {
+    double d = 0.0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    return ec == std::errc() && end == v.data() + v.size()
+               ? static_cast<float>(d)
+               : std::numeric_limits<float>::quiet_NaN();
+}
 
 // Which of two styles or codes a voie uses least: the smaller count, or on a tie the one met
 // later in the file.
@@ -195,6 +209,8 @@ struct AdressageChecks::State {
     int deleguee_insee = -1;
     int deleguee_nom = -1;
     int cle_interop = -1;
+    int x = -1;
+    int y = -1;
 
     const names::VoieVocabulary &vocabulary = names::VoieVocabulary::shipped();
 
@@ -265,6 +281,8 @@ AdressageChecks::AdressageChecks(const std::vector<std::string> &header)
     s.deleguee_insee = find("commune_deleguee_insee");
     s.deleguee_nom = find("commune_deleguee_nom");
     s.cle_interop = find("cle_interop");
+    s.x = find("x");
+    s.y = find("y");
 }
 
 AdressageChecks::~AdressageChecks() = default;
@@ -322,6 +340,8 @@ void AdressageChecks::add_row(std::size_t line, std::span<const std::string_view
         lower_code[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     row.code = s.codes.id(std::string_view(lower_code, code.size()));
+    row.x = coordinate(cell(s.x));
+    row.y = coordinate(cell(s.y));
     s.rows.push_back(row);
 }
 
@@ -404,7 +424,10 @@ void AdressageChecks::State::mixed_suffixes() {
     }
 }
 
-// One voie name, several voie codes: the rows whose code is not the most used one.
+// One voie name, several voie codes: the rows whose code is not the most used one, when a row of
+// another code of that name lies within 500 m (or either has no position). Further apart, they
+// are homonymous voies, each with its code, as a commune may have (the run's geometric check
+// adressage.voie.homonyme_proche has the same distance).
 void AdressageChecks::State::several_codes() {
     std::unordered_map<std::uint64_t, Usage> usage; // (voie, code)
     for (const RowFacts &f : rows) {
@@ -416,16 +439,54 @@ void AdressageChecks::State::several_codes() {
     struct Best {
         std::uint32_t code = 0;
         Usage usage;
+        bool several = false;
     };
     std::vector<Best> best(voies.size() + 1);
     for (const auto &[key, u] : usage) {
         Best &b = best[key >> 32];
+        b.several = b.code != 0;
         if (b.code == 0 || u.more_than(b.usage)) {
-            b = {static_cast<std::uint32_t>(key & 0xFFFFFFFFU), u};
+            b = {static_cast<std::uint32_t>(key & 0xFFFFFFFFU), u, b.several};
         }
     }
-    for (const RowFacts &f : rows) {
-        if (f.code != 0 && f.code != best[f.voie].code) {
+    // The rows of the voies with several codes, by voie then x: a window of 500 m along x.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t r = 0; r < rows.size(); ++r) {
+        if (rows[r].code != 0 && best[rows[r].voie].several) {
+            order.push_back(r);
+        }
+    }
+    if (order.empty()) {
+        return;
+    }
+    const auto located = [](const RowFacts &f) { return !std::isnan(f.x) && !std::isnan(f.y); };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const RowFacts &fa = rows[a], &fb = rows[b];
+        const float xa = located(fa) ? fa.x : -std::numeric_limits<float>::infinity();
+        const float xb = located(fb) ? fb.x : -std::numeric_limits<float>::infinity();
+        return std::tie(fa.voie, xa, a) < std::tie(fb.voie, xb, b);
+    });
+    constexpr float near = 500.0F;
+    std::vector<bool> close(rows.size(), false);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const RowFacts &f = rows[order[i]];
+        for (std::size_t j = i + 1; j < order.size(); ++j) {
+            const RowFacts &g = rows[order[j]];
+            if (g.voie != f.voie || (located(f) && located(g) && g.x - f.x > near)) {
+                break;
+            }
+            if (g.code == f.code) {
+                continue;
+            }
+            if (!located(f) || !located(g) || std::hypot(g.x - f.x, g.y - f.y) <= near) {
+                close[order[i]] = true;
+                close[order[j]] = true;
+            }
+        }
+    }
+    for (std::uint32_t r = 0; r < rows.size(); ++r) {
+        const RowFacts &f = rows[r];
+        if (f.code != 0 && f.code != best[f.voie].code && close[r]) {
             alert(f.line, ExtraCode::voie_codes_multiples);
         }
     }

@@ -27,9 +27,10 @@ constexpr std::array<ExtraCodeInfo, extra_code_count> infos = {{
      "employé",
      "the voie mixes bis/ter and letter suffixes; this suffix follows the less used style"},
     {"adressage.voie_codes_multiples", W,
-     "Le même nom de voie a plusieurs codes voie dans la clé d’interopérabilité ; ce code n’est "
-     "pas le plus employé",
-     "the same voie name has several voie codes in cle_interop; this one is not the most used"},
+     "Le même nom de voie a plusieurs codes voie à moins de 500 m dans la clé d’interopérabilité ; "
+     "ce code n’est pas le plus employé",
+     "the same voie name has several voie codes within 500 m in cle_interop; this one is not the "
+     "most used"},
     {"adressage.voie_nom.bad_caractere_start_end", W,
      "Le nom de la voie commence ou finit par une apostrophe ou un tiret",
      "the voie name starts or ends with an apostrophe or a hyphen"},

@@ -117,6 +117,26 @@ TEST(AdressageChecks, VoieCodesMultiplesOnTheRowsOfTheLessUsedCode) {
                "2:adressage.voie_nom.word_lowercase:I"}));
 }
 
+TEST(AdressageChecks, VoieCodesMultiplesNotForHomonymousVoiesFurtherThan500Metres) {
+    // Two Rue du Moulin 800 m apart, each with its code: two voies, as a commune may have. A
+    // third code 300 m from the first (590 m from the second) is one voie with two codes, or
+    // homonyms too close.
+    auto at = [](const std::string &numero, const std::string &code, const std::string &x) {
+        return address("Rue du Moulin", numero, "",
+                       {{"cle_interop", "06012_" + code + "_0000" + numero}, {"x", x}});
+    };
+    EXPECT_EQ(run({at("1", "0010", "1056000.00"), at("3", "0010", "1056010.00"),
+                   at("5", "0011", "1056800.00")}),
+              Codes{});
+    EXPECT_EQ(run({at("1", "0010", "1056000.00"), at("3", "0010", "1056010.00"),
+                   at("5", "0011", "1056900.00"), at("7", "0012", "1056310.00")}),
+              Codes{"3:adressage.voie_codes_multiples:W"});
+    // A row without a position cannot be told apart: flagged.
+    EXPECT_EQ(
+        run({at("1", "0010", "1056000.00"), at("3", "0010", "1056010.00"), at("5", "0011", "")}),
+        Codes{"2:adressage.voie_codes_multiples:W"});
+}
+
 TEST(AdressageChecks, VoieCodesMultiplesNotForUnsetCodesNorOtherCommunesDeleguees) {
     EXPECT_EQ(run({address("Avenue Camille Blanc", "1", "", {{"cle_interop", "06012_0010_00001"}}),
                    address("Avenue Camille Blanc", "3", "", {{"cle_interop", "06012_xxxx_00003"}}),
