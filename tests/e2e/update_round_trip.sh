@@ -9,7 +9,9 @@
 #  - a file of two communes: each run keeps its commune's rows and says it left the others out;
 #    the two outputs together are the input;
 #  - AITF 1.1 (no commune_insee): the commune is the first part of cle_interop, as the
-#    validator tells it; the rows that no commune's run can keep are named.
+#    validator tells it; the rows that no commune's run can keep are named;
+#  - BAL 1.5 (no cle_interop) read to write 1.4: cle_interop rebuilt, with the ledger's voie
+#    codes (those of the 1.3 file the 1.5 one was made from) or temporary ones.
 set -euo pipefail
 bin="$(realpath "$1")"; data="$(realpath "$2")"; fixtures="$(realpath "$3")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -82,4 +84,38 @@ set -e
 kept "$aitf" 67482,35001 "$(bal aitf-67482 67482)" "$(bal aitf-35001 35001)"
 echo "aitf: rows of A7482, 00000 and 29189 (numero 163,0000000000) kept by no run, named in the report"
 
+# BAL 1.5 (no cle_interop) read to write 1.4: cle_interop rebuilt from commune_insee, the voie
+# code, the numero on 5 digits and the suffixe in lower case (Perrecy has suffixes A, C, D, E).
+perrecy="$fixtures/bal-1.3-71346-perrecy-les-forges-extract.csv"
+run 71346 "$perrecy" v15 --bal-version 1.5 --ledger "$work/L.sqlite" \
+    --id-ban-commune 0e3c5a8e-5f3b-4c55-9d7e-2a1b3c4d5e6f
+v15="$(bal v15 71346)"
+! head -1 "$v15" | grep -q cle_interop || fail "the 1.5 file has a cle_interop column"
+accepted "$v15" 1.5
+# With the ledger: the voie codes it recorded, those of the 1.3 file: every value comes back.
+run 71346 "$v15" v14-ledger --bal-version 1.4 --ledger "$work/L.sqlite"
+kept "$perrecy" 71346 "$(bal v14-ledger 71346)"
+accepted "$(bal v14-ledger 71346)" 1.4
+[ "$(report v14-ledger 71346 update.voie_codes_from_ledger)" = 43 ] \
+    || fail "1.5 -> 1.4: $(report v14-ledger 71346 update.voie_codes_from_ledger) of 43 voie codes from the ledger"
+# Without: one temporary code per voie (name and id_ban_toponyme), none twice.
+run 71346 "$v15" v14
+node -e '
+const fs = require("fs");
+const [h, ...rows] = fs.readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l).map((l) => l.split(";"));
+const at = Object.fromEntries(h.map((c, i) => [c, i]));
+const codeOf = new Map(), voieOf = new Map();
+for (const r of rows) {
+  const [insee, code, numero, ...suffix] = r[at.cle_interop].split("_");
+  const expected = `71346_${code}_${r[at.numero].padStart(5, "0")}` + (r[at.suffixe] ? "_" + r[at.suffixe].toLowerCase() : "");
+  if (!/^x\d{3}$/.test(code) || r[at.cle_interop] !== expected) { console.log("FAIL: " + r.join(";")); process.exit(1); }
+  const voie = r[at.voie_nom] + "#" + r[at.id_ban_toponyme];
+  if ((codeOf.get(voie) ?? code) !== code || (voieOf.get(code) ?? voie) !== voie) { console.log("FAIL: voie code " + code + " for " + voie); process.exit(1); }
+  codeOf.set(voie, code); voieOf.set(code, voie);
+}
+console.log(`1.5 -> 1.4 without ledger: ${rows.length} rows, ${codeOf.size} voies, one temporary code each`);
+' "$(bal v14 71346)"
+accepted "$(bal v14 71346)" 1.4
+run 71346 "$(bal v14 71346)" v14-again
+cmp "$(bal v14 71346)" "$(bal v14-again 71346)" || fail "1.4 re-run on its own output changed the file"
 echo PASS
