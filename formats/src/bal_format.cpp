@@ -1,8 +1,10 @@
 #include "adressage/formats/bal_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 #include "adressage/error.hpp"
 
@@ -57,6 +59,52 @@ std::string cle_interop(std::string_view insee, std::string_view voie_code, int 
     }
     for (char &c : key) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return key;
+}
+
+std::optional<CleInterop> parse_cle_interop(std::string_view key) {
+    std::vector<std::string> parts(1);
+    for (char c : key) {
+        if (c == '_') {
+            parts.emplace_back();
+        } else {
+            parts.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    if (parts.size() < 3) {
+        return std::nullopt;
+    }
+    for (const std::string &part : parts) {
+        if (part.empty()) {
+            return std::nullopt;
+        }
+    }
+    const std::string &digits = parts[2];
+    if (!std::all_of(digits.begin(), digits.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        return std::nullopt;
+    }
+    const std::size_t first = std::min(digits.find_first_not_of('0'), digits.size());
+    if (digits.size() - first > 5) {
+        return std::nullopt;
+    }
+    CleInterop out;
+    out.commune = parts[0];
+    out.voie = parts[1];
+    std::from_chars(digits.data() + first, digits.data() + digits.size(), out.numero);
+    for (std::size_t i = 3; i < parts.size(); ++i) {
+        out.suffixes.append(i > 3 ? "_" : "").append(parts[i]);
+    }
+    return out;
+}
+
+std::string CleInterop::canonical() const {
+    std::string number = std::to_string(numero);
+    number.insert(0, 5 - std::min<std::size_t>(5, number.size()), '0');
+    std::string key = commune + "_" + voie + "_" + number;
+    if (!suffixes.empty()) {
+        key.append("_").append(suffixes);
     }
     return key;
 }

@@ -175,6 +175,9 @@ int run_command(RunOptions o, const std::string &name_field, bool name_set,
                   << "; created " << d["created"] << ", changed " << d["changed"] << ", deleted "
                   << d["deleted"] << "; pre-flight: " << u["preflight"]["level"].get<std::string>()
                   << "\n";
+        if (u.contains("other_communes")) {
+            std::cout << "update: " << u["other_communes"]["message"].get<std::string>() << "\n";
+        }
     }
     std::cout << result.report["commune"]["insee"].get<std::string>() << " "
               << result.report["commune"]["nom"].get<std::string>() << ": " << s["buildings_read"]

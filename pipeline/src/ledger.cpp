@@ -185,6 +185,9 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
         LedgerToponymeKey key{toponymes.column_text(0), toponymes.column_text(1),
                               toponymes.column_text(3)};
         toponymes_.emplace(key, toponymes.column_text(2));
+        if (!key.voie_code.empty()) {
+            voie_codes_.emplace(toponymes.column_text(2), key.voie_code);
+        }
         key.voie_code.clear();
         toponymes_by_name_.emplace(key, toponymes.column_text(2));
     }
@@ -213,6 +216,11 @@ std::optional<std::string> Ledger::toponyme_id(const LedgerToponymeKey &key) con
     const auto &map = key.voie_code.empty() ? toponymes_by_name_ : toponymes_;
     const auto it = map.find(key);
     return it == map.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::optional<std::string> Ledger::voie_code(const std::string &id_ban_toponyme) const {
+    const auto it = voie_codes_.find(id_ban_toponyme);
+    return it == voie_codes_.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
 std::int64_t Ledger::commit(const std::string &date, const std::string &bal_version,

@@ -89,6 +89,30 @@ std::string voie_code_of(const std::string &cle) {
     return b == std::string::npos ? std::string() : lower_ascii(cle.substr(a + 1, b - a - 1));
 }
 
+// "@c:<uuid> @v:<uuid> @a:<uuid>" → the part of `tag`.
+std::string uid_part(const std::string &uid, std::string_view tag) {
+    std::size_t at = uid.find(tag);
+    if (at == std::string::npos) {
+        return {};
+    }
+    at += tag.size();
+    const std::size_t end = uid.find(' ', at);
+    return uid.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+// The commune of a row, as the validator tells it: commune_insee, else (BAL 1.1, or an empty
+// cell) the first part of cle_interop in upper case ("67482_0340_43" → 67482).
+std::string row_commune(const Columns &c, const std::vector<std::string> &row) {
+    std::string insee = c.get(row, "commune_insee");
+    if (insee.empty()) {
+        const std::string cle = c.get(row, "cle_interop");
+        insee = cle.substr(0, cle.find('_'));
+        std::transform(insee.begin(), insee.end(), insee.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+    }
+    return insee;
+}
+
 double segment_distance(geo::XY p, geo::XY a, geo::XY b) {
     const double dx = b.x - a.x;
     const double dy = b.y - a.y;
@@ -336,8 +360,7 @@ void ExistingStage::prepare(RunContext &ctx) {
             throw InputError("--existing " + o.existing,
                              "cannot be read; give the path of the commune's current BAL");
         }
-        state->existing = formats::read_bal_file(o.existing);
-        const formats::BalTable &t = state->existing;
+        const formats::BalTable t = formats::read_bal_file(o.existing);
         if (!t.parse_ok()) {
             throw InputError("--existing " + o.existing,
                              "not a readable BAL (" + t.errors.front().code + " at line " +
@@ -345,24 +368,35 @@ void ExistingStage::prepare(RunContext &ctx) {
                                  "); fix the file (adressage validate shows every problem)");
         }
         const Columns c(t);
-        for (const char *required : {"commune_insee", "voie_nom", "numero"}) {
+        for (const char *required : {"voie_nom", "numero"}) {
             if (c.index(required) < 0) {
                 throw InputError("--existing " + o.existing,
                                  std::string("has no column '") + required +
                                      "'; give the commune's BAL file (versions 1.1 to 1.5)");
             }
         }
+        if (c.index("commune_insee") < 0 && c.index("cle_interop") < 0) {
+            throw InputError("--existing " + o.existing,
+                             "has neither commune_insee nor cle_interop to tell the commune of "
+                             "its rows; give the commune's BAL file (versions 1.1 to 1.5)");
+        }
         if (t.rows.empty()) {
             throw InputError("--existing " + o.existing,
                              "has no rows; give the commune's current BAL or leave --existing out");
         }
+        // A file may hold several communes (BAL 1.5 says so, the BAN splits them): the rows of
+        // this commune are kept, the others left out and reported.
+        formats::BalTable own;
+        own.encoding = t.encoding;
+        own.bom = t.bom;
+        own.delimiter = t.delimiter;
+        own.linebreak = t.linebreak;
+        own.header = t.header;
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const std::string insee = c.get(t.rows[r], "commune_insee");
+            const std::string insee = row_commune(c, t.rows[r]);
             if (insee != o.insee) {
-                throw InputError("--existing " + o.existing,
-                                 "line " + std::to_string(t.row_lines[r]) + ": commune_insee '" +
-                                     insee + "' is not " + o.insee +
-                                     "; give the BAL of this commune only");
+                state->other_communes[insee].push_back(t.row_lines[r]);
+                continue;
             }
             if (!parse_int(c.get(t.rows[r], "numero"))) {
                 throw InputError("--existing " + o.existing,
@@ -370,8 +404,23 @@ void ExistingStage::prepare(RunContext &ctx) {
                                      c.get(t.rows[r], "numero") +
                                      "' is not a number; fix the file");
             }
+            own.rows.push_back(t.rows[r]);
+            own.row_lines.push_back(t.row_lines[r]);
         }
-        state->keep_row.assign(t.rows.size(), true);
+        if (own.rows.empty()) {
+            std::string held;
+            for (const auto &[insee, lines] : state->other_communes) {
+                held.append(held.empty() ? "" : ", ")
+                    .append(insee.empty() ? "(none)" : insee)
+                    .append(": ")
+                    .append(std::to_string(lines.size()));
+            }
+            throw InputError("--existing " + o.existing, "has no row of commune " + o.insee +
+                                                             " (rows by commune: " + held +
+                                                             "); give this commune's BAL");
+        }
+        state->existing = std::move(own);
+        state->keep_row.assign(state->existing.rows.size(), true);
     }
     if (!o.ledger.empty()) {
         state->ledger = std::make_unique<Ledger>(o.ledger, o.insee);
@@ -388,6 +437,59 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
     const formats::BalTable &t = state.existing;
     const Columns c(t);
 
+    // The voie code of every row, toponymes too: the one its cle_interop carries, else (a BAL
+    // 1.5, a key without one) the code the ledger recorded for its toponyme id, else a
+    // temporary code no row uses, one per voie (commune déléguée, name, toponyme id). New voies
+    // take the temporary codes after those.
+    std::set<std::string> used_codes;
+    for (const auto &row : t.rows) {
+        if (std::string code = voie_code_of(c.get(row, "cle_interop")); !code.empty()) {
+            used_codes.insert(std::move(code));
+        }
+    }
+    int next_code = 1;
+    auto unused_code = [&] {
+        std::string code;
+        do {
+            code = formats::temporary_voie_code(next_code++);
+        } while (used_codes.contains(code));
+        used_codes.insert(code);
+        return code;
+    };
+    state.voie_codes.assign(t.rows.size(), std::string());
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> given;
+    std::int64_t codes_from_ledger = 0;
+    std::int64_t temporary_codes = 0;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const auto &row = t.rows[r];
+        std::string code = voie_code_of(c.get(row, "cle_interop"));
+        if (code.empty()) {
+            std::string toponyme_id = c.get(row, "id_ban_toponyme");
+            if (toponyme_id.empty()) {
+                toponyme_id = uid_part(c.get(row, "uid_adresse"), "@v:");
+            }
+            const auto key = std::make_tuple(c.get(row, "commune_deleguee_insee"),
+                                             c.get(row, "voie_nom"), toponyme_id);
+            auto it = given.find(key);
+            if (it == given.end()) {
+                std::optional<std::string> known;
+                if (state.ledger && !toponyme_id.empty()) {
+                    known = state.ledger->voie_code(toponyme_id);
+                }
+                if (known && !used_codes.contains(*known)) {
+                    used_codes.insert(*known);
+                    ++codes_from_ledger;
+                } else {
+                    known = unused_code();
+                    ++temporary_codes;
+                }
+                it = given.emplace(key, *known).first;
+            }
+            code = it->second;
+        }
+        state.voie_codes[r] = std::move(code);
+    }
+
     // Addresses: the rows of one (commune déléguée, voie, numero, suffixe), in file order.
     std::map<std::tuple<std::string, std::string, std::string, int, std::string>, std::size_t>
         index;
@@ -399,19 +501,17 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
         if (numero == toponym_numero) {
             continue; // a toponyme: always kept as it is
         }
-        // Homonym voies differ by their code (cle_interop), else by their toponyme id.
-        std::string voie_id = voie_code_of(c.get(row, "cle_interop"));
-        voie_id = voie_id.empty() ? c.get(row, "id_ban_toponyme") : voie_id;
+        // Homonym voies differ by their code.
         const auto key =
-            std::make_tuple(c.get(row, "commune_deleguee_insee"), c.get(row, "voie_nom"), voie_id,
-                            numero, lower_ascii(c.get(row, "suffixe")));
+            std::make_tuple(c.get(row, "commune_deleguee_insee"), c.get(row, "voie_nom"),
+                            state.voie_codes[r], numero, lower_ascii(c.get(row, "suffixe")));
         auto [it, inserted] = index.emplace(key, state.addresses.size());
         if (inserted) {
             ExistingAddress a;
             a.commune_deleguee_insee = std::get<0>(key);
             a.commune_deleguee_nom = c.get(row, "commune_deleguee_nom");
             a.voie_nom = std::get<1>(key);
-            a.voie_code = voie_code_of(c.get(row, "cle_interop"));
+            a.voie_code = state.voie_codes[r];
             a.numero = numero;
             a.suffixe = c.get(row, "suffixe");
             state.addresses.push_back(std::move(a));
@@ -490,14 +590,10 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<std::map<VoieKey, int>> votes(model.voies.size());
     std::map<std::string, VoieKey> by_name;
     std::map<VoieKey, const ExistingAddress *> voie_sample;
-    std::set<std::string> used_codes;
     for (const ExistingAddress &a : state.addresses) {
         const VoieKey key{a.commune_deleguee_insee, a.voie_nom, a.voie_code};
         voie_sample.emplace(key, &a);
         by_name.emplace(lower_ascii(a.voie_nom), key);
-        if (!a.voie_code.empty()) {
-            used_codes.insert(a.voie_code);
-        }
         if (a.building) {
             const auto it = assignment_of.find(*a.building);
             if (it != assignment_of.end()) {
@@ -534,16 +630,6 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
     nlohmann::json created = nlohmann::json::array();
     std::int64_t suffixed = 0;
     std::int64_t unnumbered = 0;
-    int next_code = 1;
-    // The next temporary voie code that no existing row uses.
-    auto unused_code = [&] {
-        std::string code;
-        do {
-            code = formats::temporary_voie_code(next_code++);
-        } while (used_codes.contains(code));
-        used_codes.insert(code);
-        return code;
-    };
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
         Voie &voie = model.voies[v];
         std::vector<const Numero *> fresh;
@@ -568,7 +654,7 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
         voie.nom = sample.voie_nom;
         voie.commune_deleguee_insee = sample.commune_deleguee_insee;
         voie.commune_deleguee_nom = sample.commune_deleguee_nom;
-        voie.code = sample.voie_code.empty() ? unused_code() : sample.voie_code;
+        voie.code = sample.voie_code;
         VoieNumbers &known = numbers[*target[v]];
         known.mode = voie.numbering;
         known.metres_per_unit = voie.metres_per_unit;
@@ -661,7 +747,30 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
                                      {"new", created},
                                      {"orphans", orphan_count},
                                      {"orphans_dropped", ctx.options.drop_orphans},
-                                     {"orphan_examples", orphans}};
+                                     {"orphan_examples", orphans},
+                                     {"voie_codes_from_ledger", codes_from_ledger},
+                                     {"voie_codes_temporary", temporary_codes}};
+    if (!state.other_communes.empty()) {
+        std::size_t rows = 0;
+        std::string counts;
+        nlohmann::json by_commune = nlohmann::json::object();
+        for (const auto &[insee, lines] : state.other_communes) {
+            rows += lines.size();
+            const std::string name = insee.empty() ? "(none)" : insee;
+            counts.append(counts.empty() ? "" : ", ")
+                .append(name)
+                .append(": ")
+                .append(std::to_string(lines.size()));
+            by_commune[name] = {{"rows", lines.size()}, {"lines", lines}};
+        }
+        ctx.report_sections["update"]["other_communes"] = {
+            {"rows", rows},
+            {"by_commune", by_commune},
+            {"message", std::to_string(rows) + " row" + (rows > 1 ? "s" : "") +
+                            " of other communes left out (" + counts + "), this BAL is " +
+                            ctx.options.insee +
+                            "'s only; run each commune with the same --existing"}};
+    }
 }
 
 namespace {
@@ -681,17 +790,6 @@ bool has_ids(const formats::BalTable &t) {
         }
     }
     return false;
-}
-
-// "@c:<uuid> @v:<uuid> @a:<uuid>" → the part of `tag`.
-std::string uid_part(const std::string &uid, std::string_view tag) {
-    std::size_t at = uid.find(tag);
-    if (at == std::string::npos) {
-        return {};
-    }
-    at += tag.size();
-    const std::size_t end = uid.find(' ', at);
-    return uid.substr(at, end == std::string::npos ? std::string::npos : end - at);
 }
 
 } // namespace
@@ -716,12 +814,42 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
     const std::size_t width = out.header.size();
     const Columns oc(out);
     const int uid = existing.column("uid_adresse");
+    const std::size_t insee_at = static_cast<std::size_t>(oc.index("commune_insee"));
+    const std::size_t key_at = static_cast<std::size_t>(oc.index("cle_interop"));
+    const std::size_t numero_column = static_cast<std::size_t>(oc.index("numero"));
+    const std::size_t suffixe_column = static_cast<std::size_t>(oc.index("suffixe"));
+    const std::string insee_lower = lower_ascii(o.insee);
+    std::int64_t keys_rewritten = 0;
+    std::int64_t keys_built = 0;
+    nlohmann::json key_examples = nlohmann::json::array();
     for (std::size_t r = 0; r < existing.rows.size(); ++r) {
         if (!state.keep_row[r]) {
             continue;
         }
         std::vector<std::string> row = existing.rows[r];
         row.resize(width);
+        // A BAL 1.1 has no commune_insee: the commune its cle_interop tells (this one).
+        if (row[insee_at].empty()) {
+            row[insee_at] = o.insee;
+        }
+        // cle_interop as the validator reads it, in its written form (numero on 5 digits, lower
+        // case); built from the row (commune, voie code, numero, suffixe) when there is none (BAL
+        // 1.5) or it names another commune or number. In memory for 1.5 too, for the ledger.
+        std::string &key = row[key_at];
+        const int numero = parse_int(row[numero_column]).value_or(0);
+        const auto parsed = formats::parse_cle_interop(key);
+        const std::string written =
+            parsed && parsed->commune == insee_lower && parsed->numero == numero
+                ? parsed->canonical()
+                : formats::cle_interop(o.insee, state.voie_codes[r], numero, row[suffixe_column]);
+        if (written != key) {
+            ++(key.empty() ? keys_built : keys_rewritten);
+            if (!key.empty() && key_examples.size() < 20) {
+                key_examples.push_back(
+                    {{"line", existing.row_lines[r]}, {"read", key}, {"written", written}});
+            }
+            key = written;
+        }
         if (uid >= 0) { // BAL 1.3: the ids of uid_adresse in their 1.4 columns
             const std::string &u = existing.rows[r][static_cast<std::size_t>(uid)];
             for (auto [column, tag] :
@@ -745,6 +873,12 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
             }
         }
         out.rows.push_back(std::move(row));
+    }
+
+    if (state.version != formats::BalVersion::v1_5 && (keys_rewritten > 0 || keys_built > 0)) {
+        ctx.report_sections["update"]["cle_interop"] = {{"rewritten", keys_rewritten},
+                                                        {"built", keys_built},
+                                                        {"rewritten_examples", key_examples}};
     }
 
     // BAN ids: kept when read, else the ledger's, else minted (with a ledger only).

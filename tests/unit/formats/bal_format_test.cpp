@@ -24,6 +24,31 @@ TEST(CleInterop, PaddedLowercase) {
     EXPECT_EQ(cle_interop("35250", "1658", 99999), "35250_1658_99999");
 }
 
+// The keys of the real AITF 1.1 sample (tests/fixtures/bal/bal-aitf-1.1-67482-...).
+TEST(CleInterop, ReadAsTheValidatorReadsIt) {
+    auto canonical = [](const char *key) {
+        const auto parsed = parse_cle_interop(key);
+        return parsed ? parsed->canonical() : std::string("unreadable");
+    };
+    EXPECT_EQ(canonical("67482_0340_43"), "67482_0340_00043");
+    EXPECT_EQ(canonical("67482_5740_8_BIS"), "67482_5740_00008_bis");
+    EXPECT_EQ(canonical("35001_0010_00005_3djsoi5"), "35001_0010_00005_3djsoi5");
+    EXPECT_EQ(canonical("35001_XX0010_3"), "35001_xx0010_00003");
+    EXPECT_EQ(canonical("A7482_6956_11"), "a7482_6956_00011");
+    EXPECT_EQ(canonical("31591_xxxx_00009"), "31591_xxxx_00009");
+    EXPECT_EQ(canonical("71346_0115_000033_c"), "71346_0115_00033_c");
+    const auto parts = parse_cle_interop("35250_1658_00021_bis_a");
+    ASSERT_TRUE(parts);
+    EXPECT_EQ(parts->commune, "35250");
+    EXPECT_EQ(parts->voie, "1658");
+    EXPECT_EQ(parts->numero, 21);
+    EXPECT_EQ(parts->suffixes, "bis_a");
+    for (const char *bad :
+         {"", "67482_0340", "67482__43", "67482_0340_4a3", "67482_0340_43_", "1_2_123456"}) {
+        EXPECT_FALSE(parse_cle_interop(bad)) << bad;
+    }
+}
+
 TEST(TemporaryVoieCode, FourCharactersInSequence) {
     EXPECT_EQ(temporary_voie_code(1), "x001");
     EXPECT_EQ(temporary_voie_code(42), "x042");

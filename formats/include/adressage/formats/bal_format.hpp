@@ -1,6 +1,7 @@
 #pragma once
 // Spelling of BAL values: the columns of each version, cle_interop, numbers, positions.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,21 @@ std::string format_fixed(double value, int decimals);
 // "<insee>_<voie>_<numero 5 digits>[_<suffixe>]", all lowercase. `voie_code` has 4 characters.
 std::string cle_interop(std::string_view insee, std::string_view voie_code, int numero,
                         std::string_view suffixe = {});
+
+// A cle_interop as the official validator reads it: at least three parts joined by '_', none
+// empty, the third all digits (the commune and voie parts are taken as they are).
+struct CleInterop {
+    std::string commune; // lower case, as written ("a7482" too: the validator checks it apart)
+    std::string voie;    // lower case, any length
+    int numero = 0;
+    std::string suffixes; // lower case, the parts after the numero joined by '_', "" when none
+    // The key in its written form: lower case, numero on 5 digits. Of "67482_0340_43":
+    // "67482_0340_00043"; of "67482_5740_8_BIS": "67482_5740_00008_bis".
+    std::string canonical() const;
+};
+// nullopt when the validator cannot read the key (structure_invalide, numero_invalide) or when
+// its numero has more than 5 digits once its leading zeros are left out.
+std::optional<CleInterop> parse_cle_interop(std::string_view key);
 
 // Temporary voie code for the n-th voie without a TOPO code (n from 1): x001..x999, y000..y999,
 // z000..z999. Throws ConfigError beyond.

@@ -66,6 +66,8 @@ class Ledger {
     // The id the ledger holds for a key, or nullopt.
     std::optional<std::string> adresse_id(const LedgerAddressKey &key) const;
     std::optional<std::string> toponyme_id(const LedgerToponymeKey &key) const;
+    // The voie code (of cle_interop) recorded for a toponyme id, or nullopt.
+    std::optional<std::string> voie_code(const std::string &id_ban_toponyme) const;
 
     // Records a run in one transaction: its addresses and toponymes (created, changed or
     // unchanged; those of the ledger not in the run are marked deleted by it). Returns the
@@ -83,6 +85,7 @@ class Ledger {
     std::map<LedgerToponymeKey, std::string> toponymes_;
     std::map<LedgerAddressKey, std::string> adresses_by_name_; // voie_code ""
     std::map<LedgerToponymeKey, std::string> toponymes_by_name_;
+    std::map<std::string, std::string> voie_codes_; // id_ban_toponyme -> voie code
     std::optional<std::string> id_ban_commune_;
     std::string meta_insee_;
     bool created_ = false; // by this run: removed again unless commit() ran

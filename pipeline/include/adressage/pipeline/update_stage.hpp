@@ -2,7 +2,11 @@
 // Updating a commune that already has a BAL (`adressage run --existing CURRENT.csv`).
 //
 // The "existing" stage runs between number and position. It reads the current BAL (any
-// version, 1.1 to 1.5) in prepare(), then:
+// version, 1.1 to 1.5) in prepare(), keeping the rows of this commune: a row's commune is its
+// commune_insee, else the first part of its cle_interop (BAL 1.1 has no commune_insee), as the
+// validator tells it; the rows of other communes are left out and reported. Each row has a voie
+// code: its cle_interop's, else (BAL 1.5) the ledger's for its toponyme id, else a temporary
+// code, one per voie. Then:
 // 1. matches each existing address (the rows of one commune déléguée, voie, numero, suffixe) to
 //    a current building: by position first (a building whose footprint holds one of its
 //    points, else the nearest building point within 5 m), then by voie name and number (the
@@ -18,9 +22,12 @@
 //    uses;
 // 4. reports the orphans (addresses whose building is gone): kept unless --drop-orphans.
 //
-// The write stage then calls build_output_table(): the kept rows and the new rows, with BAN ids
-// when the output carries them (BAL 1.5, a ledger, or an existing BAL with ids): an id read is
-// kept, else the ledger's, else a UUID v4 is minted (only with a ledger, so that it stays).
+// The write stage then calls build_output_table(): the kept rows (commune_insee filled when
+// empty; cle_interop in the form the validator reads it, numero on 5 digits and lower case, or
+// built from the commune, the row's voie code, numero and suffixe when it has none or names
+// another commune or number) and the new rows, with BAN ids when the output carries them (BAL
+// 1.5, a ledger, or an existing BAL with ids): an id read is kept, else the ledger's, else a
+// UUID v4 is minted (only with a ledger, so that it stays).
 // The ledger records the run in one transaction before the file is put in place.
 #include <map>
 #include <memory>
@@ -42,7 +49,7 @@ struct ExistingAddress {
     std::string commune_deleguee_insee;
     std::string commune_deleguee_nom;
     std::string voie_nom;
-    std::string voie_code; // from cle_interop; "" when none
+    std::string voie_code; // UpdateState::voie_codes of its rows
     int numero = 0;
     std::string suffixe;
     std::vector<geo::XY> points; // positions in the legal CRS
@@ -72,7 +79,12 @@ struct NewNumero {
 struct UpdateState {
     bool active = false; // --existing, --ledger or --bal-version 1.5
     formats::BalVersion version = formats::BalVersion::v1_4;
-    formats::BalTable existing; // as read; empty without --existing
+    formats::BalTable existing; // the rows of this commune as read; empty without --existing
+    // Per existing row: its voie code, of cle_interop, else the ledger's or a temporary one.
+    std::vector<std::string> voie_codes;
+    // Rows of other communes left out of `existing`: commune (as the validator tells it, "" when
+    // none) → 1-based file lines.
+    std::map<std::string, std::vector<std::size_t>> other_communes;
     std::vector<ExistingAddress> addresses;
     std::vector<bool> keep_row; // per existing row: false for a dropped orphan
     std::unique_ptr<Ledger> ledger;
