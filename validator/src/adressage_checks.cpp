@@ -166,7 +166,7 @@ ExtraCode code_of_rank(std::uint8_t rank) {
     return static_cast<ExtraCode>(std::find(ranks.begin(), ranks.end(), rank) - ranks.begin());
 }
 
-// What a row leaves for the checks across rows: 36 bytes.
+// What a row leaves for the checks across rows: 48 bytes.
 struct RowFacts {
     std::uint32_t line;
     std::uint32_t voie; // 1-based
@@ -174,7 +174,7 @@ struct RowFacts {
     std::uint32_t suffixe;  // interned, lower case
     std::uint32_t position; // interned
     std::uint32_t code;     // interned voie code, 0: none
-    float x, y;             // projected metres (x/y columns); NaN when not a number
+    double x, y;            // projected metres (x/y columns); NaN when not a number
     SuffixStyle style;
 };
 
@@ -261,6 +261,7 @@ struct AdressageChecks::State {
     void duplicates();
     void mixed_suffixes();
     void several_codes();
+    void too_close();
 };
 
 AdressageChecks::AdressageChecks(const std::vector<std::string> &header)
@@ -462,11 +463,11 @@ void AdressageChecks::State::several_codes() {
     const auto located = [](const RowFacts &f) { return !std::isnan(f.x) && !std::isnan(f.y); };
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const RowFacts &fa = rows[a], &fb = rows[b];
-        const float xa = located(fa) ? fa.x : -std::numeric_limits<float>::infinity();
-        const float xb = located(fb) ? fb.x : -std::numeric_limits<float>::infinity();
+        const double xa = located(fa) ? fa.x : -std::numeric_limits<double>::infinity();
+        const double xb = located(fb) ? fb.x : -std::numeric_limits<double>::infinity();
         return std::tie(fa.voie, xa, a) < std::tie(fb.voie, xb, b);
     });
-    constexpr float near = 500.0F;
+    constexpr double near = 500.0;
     std::vector<bool> close(rows.size(), false);
     for (std::size_t i = 0; i < order.size(); ++i) {
         const RowFacts &f = rows[order[i]];
@@ -492,11 +493,80 @@ void AdressageChecks::State::several_codes() {
     }
 }
 
+// Two rows of different addresses (voie, numero or suffixe) and the same position type closer
+// than 1 m (the run's geometric check of the same code): both rows. Toponymes (99999) and rows
+// without x/y are left out. The rows are sorted into 1 m cells (position type, column, row of the
+// grid); each is compared with the rest of its cell, the next cell of its column and the three
+// cells of the next column, found by a pointer that only moves forward.
+void AdressageChecks::State::too_close() {
+    struct Located {
+        std::uint32_t position;
+        std::int64_t cx, cy;
+        std::uint32_t row;
+        auto cell() const { return std::tie(position, cx, cy); }
+    };
+    std::vector<Located> located;
+    located.reserve(rows.size());
+    for (std::uint32_t r = 0; r < rows.size(); ++r) {
+        const RowFacts &f = rows[r];
+        if (f.numero != no_numero && f.numero != toponym_numero && std::isfinite(f.x) &&
+            std::isfinite(f.y) && std::abs(f.x) < 1e12 && std::abs(f.y) < 1e12) {
+            located.push_back({f.position, static_cast<std::int64_t>(std::floor(f.x)),
+                               static_cast<std::int64_t>(std::floor(f.y)), r});
+        }
+    }
+    std::sort(located.begin(), located.end(), [](const Located &a, const Located &b) {
+        return std::tie(a.position, a.cx, a.cy, a.row) < std::tie(b.position, b.cx, b.cy, b.row);
+    });
+    constexpr double min_spacing = 1.0;
+    std::vector<bool> close(rows.size(), false);
+    auto compare = [&](const Located &a, const Located &b) {
+        const RowFacts &f = rows[a.row];
+        const RowFacts &g = rows[b.row];
+        const bool same_address =
+            g.voie == f.voie && g.numero == f.numero && g.suffixe == f.suffixe;
+        if (!same_address && std::hypot(g.x - f.x, g.y - f.y) < min_spacing) {
+            close[a.row] = true;
+            close[b.row] = true;
+        }
+    };
+    std::size_t next_column = 0; // first row at or after (position, cx + 1, cy - 1)
+    for (std::size_t i = 0; i < located.size(); ++i) {
+        const Located &p = located[i];
+        std::size_t j = i + 1;
+        for (; j < located.size() && located[j].cell() == p.cell(); ++j) {
+            compare(p, located[j]);
+        }
+        const std::int64_t cy_above = p.cy + 1;
+        for (; j < located.size() && located[j].cell() == std::tie(p.position, p.cx, cy_above);
+             ++j) {
+            compare(p, located[j]);
+        }
+        const std::int64_t cx_next = p.cx + 1, cy_low = p.cy - 1, cy_high = p.cy + 1;
+        next_column = std::max(next_column, i + 1);
+        while (next_column < located.size() &&
+               located[next_column].cell() < std::tie(p.position, cx_next, cy_low)) {
+            ++next_column;
+        }
+        for (std::size_t k = next_column;
+             k < located.size() && located[k].cell() <= std::tie(p.position, cx_next, cy_high);
+             ++k) {
+            compare(p, located[k]);
+        }
+    }
+    for (std::uint32_t r = 0; r < rows.size(); ++r) {
+        if (close[r]) {
+            alert(rows[r].line, ExtraCode::position_trop_proche);
+        }
+    }
+}
+
 std::vector<ExtraAlert> AdressageChecks::finish() {
     State &s = *state_;
     s.duplicates();
     s.mixed_suffixes();
     s.several_codes();
+    s.too_close();
     std::sort(s.alerts.begin(), s.alerts.end());
     std::vector<ExtraAlert> out;
     out.reserve(s.alerts.size());

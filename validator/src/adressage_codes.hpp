@@ -14,6 +14,7 @@ enum class ExtraCode : std::uint8_t {
     numero_superieur_9999,
     suffixes_melanges,
     voie_codes_multiples,
+    position_trop_proche,
     // The voie name (the BAN team's proposed voie_nom rules).
     bad_caractere_start_end,
     no_words_in_parentheses,
@@ -26,7 +27,7 @@ enum class ExtraCode : std::uint8_t {
     word_uppercase,
     word_lowercase,
 };
-constexpr std::size_t extra_code_count = 14;
+constexpr std::size_t extra_code_count = 15;
 
 struct ExtraCodeInfo {
     std::string_view code; // "adressage.numero_duplique"

@@ -31,6 +31,9 @@ constexpr std::array<ExtraCodeInfo, extra_code_count> infos = {{
      "ce code n’est pas le plus employé",
      "the same voie name has several voie codes within 500 m in cle_interop; this one is not the "
      "most used"},
+    {"adressage.position.trop_proche", W,
+     "Deux adresses différentes à moins d’un mètre l’une de l’autre (même type de position)",
+     "two different addresses less than a metre apart (same position type)"},
     {"adressage.voie_nom.bad_caractere_start_end", W,
      "Le nom de la voie commence ou finit par une apostrophe ou un tiret",
      "the voie name starts or ends with an apostrophe or a hyphen"},

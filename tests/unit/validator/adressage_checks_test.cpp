@@ -47,8 +47,13 @@ std::set<std::string> name_codes(const std::string &name) {
 
 using Names = std::set<std::string>;
 
+// Each address 10 m east of the one before (x), unless `more` says where it is.
 Changes address(const std::string &voie, const std::string &numero, const std::string &suffixe,
                 Changes more = {}) {
+    static int placed = 0;
+    if (!more.contains("x")) {
+        more["x"] = std::to_string(1056302 + 10 * ++placed) + ".20";
+    }
     more["voie_nom"] = voie;
     more["numero"] = numero;
     more["suffixe"] = suffixe;
@@ -242,17 +247,33 @@ TEST(AdressageChecks, WordLowercase) {
     EXPECT_EQ(name_codes("Rue du 1er Mai"), Names{});
 }
 
+TEST(AdressageChecks, PositionTropProcheForTwoAddressesWithinAMetre) {
+    auto at = [](const std::string &voie, const std::string &numero, const std::string &x,
+                 const std::string &y, const std::string &position = "bâtiment") {
+        return address(voie, numero, "", {{"x", x}, {"y", y}, {"position", position}});
+    };
+    EXPECT_EQ(run({at("Rue A", "1", "1000.00", "2000.00"), at("Rue A", "3", "1000.60", "2000.60"),
+                   at("Rue B", "2", "1000.00", "2000.90"), at("Rue A", "5", "1010.00", "2000.00")}),
+              (Codes{"0:adressage.position.trop_proche:W", "1:adressage.position.trop_proche:W",
+                     "2:adressage.position.trop_proche:W"}));
+    // Not: 1 m or more apart, another position type, a toponyme, a row without x/y.
+    EXPECT_EQ(run({at("Rue A", "1", "1000.00", "2000.00"), at("Rue A", "3", "1001.00", "2000.00"),
+                   at("Rue A", "5", "1000.10", "2000.00", "entrée"),
+                   at("Lieu-dit", "99999", "1000.00", "2000.20"), at("Rue A", "7", "", "2000.00")}),
+              Codes{});
+}
+
 TEST(AdressageChecks, EveryCodeHasItsLabelsAndNoneBlocks) {
     const Codes all =
         run({address("Rue  St jean.", "10000", "bis"), address("Rue  St jean.", "10000", "bis")});
     EXPECT_EQ(all.size(), 12U); // 6 codes on each row
     for (const std::string code :
          {"numero_duplique", "numero_superieur_9999", "suffixes_melanges", "voie_codes_multiples",
-          "voie_nom.bad_caractere_start_end", "voie_nom.no_words_in_parentheses",
-          "voie_nom.ponctuation_invalide", "voie_nom.bad_point_at_the_end",
-          "voie_nom.multi_space_caractere", "voie_nom.bad_word_lieudit",
-          "voie_nom.bad_multi_word_rue", "voie_nom.abbreviation_invalid", "voie_nom.word_uppercase",
-          "voie_nom.word_lowercase"}) {
+          "position.trop_proche", "voie_nom.bad_caractere_start_end",
+          "voie_nom.no_words_in_parentheses", "voie_nom.ponctuation_invalide",
+          "voie_nom.bad_point_at_the_end", "voie_nom.multi_space_caractere",
+          "voie_nom.bad_word_lieudit", "voie_nom.bad_multi_word_rue",
+          "voie_nom.abbreviation_invalid", "voie_nom.word_uppercase", "voie_nom.word_lowercase"}) {
         const ExtraLabel l = extra_label("adressage." + code);
         EXPECT_NE(l.fr, "adressage." + code);
         EXPECT_NE(l.en, "adressage." + code);
@@ -265,9 +286,9 @@ TEST(AdressageChecks, EveryCodeHasItsLabelsAndNoneBlocks) {
 }
 
 // tests/fixtures/bal/bal-1.3-71346-perrecy-les-forges-extract.csv, read by hand: "montée du Crié"
-// (rows 43, 44) has a first word without a capital; rue Monety has 9 A then 9 bis (row 87) and
-// route de Sanvignes 8 A then 8 bis (row 119); no duplicate, no number above 9999, one voie
-// code per voie name, no other name problem.
+// (rows 43, 44) has a first word without a capital; rue Monety has 9 A then 9 bis (row 87), both
+// at 793141.37 6613513.15 (rows 86, 87), and route de Sanvignes 8 A then 8 bis (row 119); no
+// duplicate, no number above 9999, one voie code per voie name, no other name problem.
 TEST(AdressageChecks, RealSamplePerrecyLesForges) {
     const formats::BalTable table =
         formats::read_bal_file(std::string(ADRESSAGE_TEST_SOURCE) +
@@ -276,5 +297,6 @@ TEST(AdressageChecks, RealSamplePerrecyLesForges) {
     EXPECT_EQ(
         run(table),
         (Codes{"43:adressage.voie_nom.word_lowercase:I", "44:adressage.voie_nom.word_lowercase:I",
+               "86:adressage.position.trop_proche:W", "87:adressage.position.trop_proche:W",
                "87:adressage.suffixes_melanges:W", "119:adressage.suffixes_melanges:W"}));
 }
