@@ -29,6 +29,48 @@ constexpr int exit_ok = 0;
 constexpr int exit_failure = 1;
 constexpr int exit_usage = 2;
 
+// The options that mean the same for one commune (`run`) and for each commune of a batch,
+// declared once: field mapping, output, assignment, numbering and positions.
+void add_pipeline_options(CLI::App &app, RunOptions &o, std::string &name_field,
+                          std::string &kind_field) {
+    app.add_option("--preset", o.preset, "field mapping of the inputs: osm, cadastre or bdtopo")
+        ->capture_default_str();
+    app.add_option("--road-name-field", name_field, "field holding the road name");
+    app.add_option("--road-kind-field", kind_field,
+                   "field holding the road kind ('' keeps every line)");
+    app.add_option("--out", o.out_dir, "output directory; each BAL goes to OUT/<insee>/")
+        ->capture_default_str();
+    app.add_option("--max-distance", o.max_distance,
+                   "metres: buildings further from every named voie are not numbered")
+        ->capture_default_str();
+    app.add_option("--homonym-distance", o.homonym_distance,
+                   "metres: roads of the same name further apart are separate voies")
+        ->capture_default_str();
+    app.add_option("--source", o.source, "BAL `source`: the organisation making the addresses")
+        ->capture_default_str();
+    app.add_option("--date", o.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
+    app.add_option("--numbering", o.numbering,
+                   "metric (number = metres from the voie's origin) or classic (1, 3, 5... "
+                   "left, 2, 4, 6... right); a voie may differ through --voie-options")
+        ->capture_default_str();
+    app.add_option("--classic-gap-metres", o.classic_gap_metres,
+                   "classic: per this many metres of a side without buildings, leave a number "
+                   "free for a future one (0: no gaps)")
+        ->capture_default_str();
+    app.add_option("--min-building-area", o.min_building_area,
+                   "square metres: smaller buildings are annexes and get no number")
+        ->capture_default_str();
+    app.add_option("--ambiguity-ratio", o.ambiguity_ratio,
+                   "a building whose second visible voie is less than this many times as far as "
+                   "the nearest is reported as ambiguous")
+        ->capture_default_str();
+    app.add_option("--positions", o.positions,
+                   "positions written for each address, comma-separated: entrée (the point of the "
+                   "building's outline nearest its voie), bâtiment (inside the building), segment "
+                   "(on the voie); one row each")
+        ->capture_default_str();
+}
+
 void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                      std::string &kind_field) {
     run.add_option("--commune", o.insee, "INSEE code of the commune (e.g. 06012)");
@@ -38,30 +80,7 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--buildings", o.buildings, "building footprints: GDAL vector source(s)");
     run.add_option("--boundary", o.boundary,
                    "commune boundary polygon(s): GDAL vector source(s) (optional)");
-    run.add_option("--preset", o.preset, "field mapping of the inputs: osm, cadastre or bdtopo")
-        ->capture_default_str();
-    run.add_option("--road-name-field", name_field, "field holding the road name");
-    run.add_option("--road-kind-field", kind_field,
-                   "field holding the road kind ('' keeps every line)");
-    run.add_option("--out", o.out_dir, "output directory; the BAL goes to OUT/<insee>/")
-        ->capture_default_str();
-    run.add_option("--max-distance", o.max_distance,
-                   "metres: buildings further from every named voie are not numbered")
-        ->capture_default_str();
-    run.add_option("--homonym-distance", o.homonym_distance,
-                   "metres: roads of the same name further apart are separate voies")
-        ->capture_default_str();
-    run.add_option("--source", o.source, "BAL `source`: the organisation making the addresses")
-        ->capture_default_str();
-    run.add_option("--date", o.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
-    run.add_option("--numbering", o.numbering,
-                   "metric (number = metres from the voie's origin) or classic (1, 3, 5... "
-                   "left, 2, 4, 6... right); a voie may differ through --voie-options")
-        ->capture_default_str();
-    run.add_option("--classic-gap-metres", o.classic_gap_metres,
-                   "classic: per this many metres of a side without buildings, leave a number "
-                   "free for a future one (0: no gaps)")
-        ->capture_default_str();
+    add_pipeline_options(run, o, name_field, kind_field);
     run.add_option("--voie-options", o.voie_options,
                    "CSV of per-voie options: voie_nom;origine (nord, sud, est, ouest);"
                    "numerotation (metrique, classique)");
@@ -77,18 +96,6 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "code of each (Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, cadastre sections "
                    "by prefixe); a voie is split by the commune déléguée of its buildings "
                    "(optional)");
-    run.add_option("--min-building-area", o.min_building_area,
-                   "square metres: smaller buildings are annexes and get no number")
-        ->capture_default_str();
-    run.add_option("--ambiguity-ratio", o.ambiguity_ratio,
-                   "a building whose second visible voie is less than this many times as far as "
-                   "the nearest is reported as ambiguous")
-        ->capture_default_str();
-    run.add_option("--positions", o.positions,
-                   "positions written for each address, comma-separated: entrée (the point of the "
-                   "building's outline nearest its voie), bâtiment (inside the building), segment "
-                   "(on the voie); one row each")
-        ->capture_default_str();
     // Updating a commune that already has a BAL (pipeline/.../update_stage.hpp).
     run.add_option("--existing", o.existing,
                    "the commune's current BAL (1.1 to 1.5): its addresses, numbers and ids are "
@@ -432,28 +439,7 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,
                      "field of --boundaries holding the INSEE code (default: detected)");
-    batch.add_option("--preset", o.run.preset, "field mapping of the inputs: osm or cadastre")
-        ->capture_default_str();
-    batch.add_option("--road-name-field", a.name_field, "field holding the road name");
-    batch.add_option("--road-kind-field", a.kind_field,
-                     "field holding the road kind ('' keeps every line)");
-    batch.add_option("--out", o.run.out_dir, "output directory; each BAL goes to OUT/<insee>/")
-        ->capture_default_str();
-    batch
-        .add_option("--max-distance", o.run.max_distance,
-                    "metres: buildings further from every named voie are not numbered")
-        ->capture_default_str();
-    batch
-        .add_option("--homonym-distance", o.run.homonym_distance,
-                    "metres: roads of the same name further apart are separate voies")
-        ->capture_default_str();
-    batch.add_option("--source", o.run.source, "BAL `source`")->capture_default_str();
-    batch.add_option("--date", o.run.date, "BAL `date_der_maj`, YYYY-MM-DD (default: today)");
-    batch.add_option("--numbering", o.run.numbering, "metric or classic")->capture_default_str();
-    batch
-        .add_option("--classic-gap-metres", o.run.classic_gap_metres,
-                    "classic: a number left free per this many metres without buildings")
-        ->capture_default_str();
+    add_pipeline_options(batch, o.run, a.name_field, a.kind_field);
     batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
     batch.add_flag("--resume", o.resume,
                    "skip the communes whose manifest entry matches their inputs and output");

@@ -87,7 +87,10 @@ std::string options_key(const RunOptions &o, bool date_given) {
                                 {"source", o.source},
                                 {"date", date_given ? o.date : std::string()},
                                 {"numbering", o.numbering},
-                                {"classic_gap_metres", o.classic_gap_metres}};
+                                {"classic_gap_metres", o.classic_gap_metres},
+                                {"min_building_area", o.min_building_area},
+                                {"ambiguity_ratio", o.ambiguity_ratio},
+                                {"positions", o.positions}};
     return key.dump();
 }
 

@@ -11,7 +11,9 @@
 #  5. two shards (run by GNU parallel when installed) merged by batch-merge give the same BALs
 #     and the same manifest as one batch;
 #  6. layers held for the batch (GeoJSON, no spatial index) and layers read per commune
-#     (GeoPackage, spatial filter) give the same manifest.
+#     (GeoPackage, spatial filter) give the same manifest;
+#  7. with run's pipeline options (classic, entrée+bâtiment, annex area) the BALs are still
+#     byte-identical to `adressage run` with the same options.
 set -euo pipefail
 bin="$1"; data="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -133,4 +135,21 @@ grep -q '"buildings_in_layers"' "$work/g/batch-summary.json" || fail "GeoJSON la
 grep -q '"buildings_in_communes"' "$work/j2/batch-summary.json" || fail "GPKG not per commune"
 cmp "$work/j2/batch-manifest.json" "$work/g/batch-manifest.json" || fail "held vs per commune"
 echo "held layers and layers read per commune: same manifest"
+
+# 7. The pipeline options of `adressage run` mean the same in a batch (one declaration,
+#    add_pipeline_options): classic numbering, two positions and a larger annex area.
+opts=(--numbering classic --positions entrée,bâtiment --min-building-area 30)
+for insee in $communes; do
+    "$bin" run --commune "$insee" "${layers[@]}" --boundary "$osm/boundary-$insee.geojson" \
+        --out "$work/ref7" "${date[@]}" "${opts[@]}" >/dev/null
+done
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/o7" --jobs 2 --progress none \
+    "${opts[@]}" >/dev/null
+for insee in $communes; do
+    cmp "$work/ref7/$insee/bal-$insee.csv" "$work/o7/$insee/bal-$insee.csv" ||
+        fail "pipeline options: $insee differs from adressage run"
+    cmp -s "$work/ref/$insee/bal-$insee.csv" "$work/o7/$insee/bal-$insee.csv" &&
+        fail "pipeline options: $insee has the default output"
+done
+echo "pipeline options: same as adressage run"
 echo PASS
