@@ -256,11 +256,30 @@ TEST(AdressageChecks, PositionTropProcheForTwoAddressesWithinAMetre) {
                    at("Rue B", "2", "1000.00", "2000.90"), at("Rue A", "5", "1010.00", "2000.00")}),
               (Codes{"0:adressage.position.trop_proche:W", "1:adressage.position.trop_proche:W",
                      "2:adressage.position.trop_proche:W"}));
-    // Not: 1 m or more apart, another position type, a toponyme, a row without x/y.
+    // Not: 1 m or more apart, another position type, a toponyme, a row without x/y, segment
+    // positions (facing houses share their projection on the voie).
     EXPECT_EQ(run({at("Rue A", "1", "1000.00", "2000.00"), at("Rue A", "3", "1001.00", "2000.00"),
                    at("Rue A", "5", "1000.10", "2000.00", "entrée"),
-                   at("Lieu-dit", "99999", "1000.00", "2000.20"), at("Rue A", "7", "", "2000.00")}),
+                   at("Lieu-dit", "99999", "1000.00", "2000.20"), at("Rue A", "7", "", "2000.00"),
+                   at("Rue A", "9", "1020.00", "2000.00", "segment"),
+                   at("Rue A", "10", "1020.00", "2000.00", "segment")}),
               Codes{});
+}
+
+TEST(AdressageChecks, PositionTropProcheOnRowsSharingOnePoint) {
+    auto at = [](const std::string &voie, const std::string &numero, const std::string &x) {
+        return address(voie, numero, "", {{"x", x}, {"y", "2000.00"}});
+    };
+    // A lieu-dit's addresses all on one point: every row of the point; the second row of
+    // number 1, 0.5 m away, too (it is near a point of other addresses; and a duplicate).
+    EXPECT_EQ(run({at("Le Bourg", "1", "1000.00"), at("Le Bourg", "2", "1000.00"),
+                   at("Le Bourg", "3", "1000.00"), at("Le Bourg", "1", "1000.50")}),
+              (Codes{"0:adressage.numero_duplique:W", "0:adressage.position.trop_proche:W",
+                     "1:adressage.position.trop_proche:W", "2:adressage.position.trop_proche:W",
+                     "3:adressage.numero_duplique:W", "3:adressage.position.trop_proche:W"}));
+    // One address twice at one point is a duplicate, not two addresses too close.
+    EXPECT_EQ(run({at("Le Bourg", "1", "1000.00"), at("Le Bourg", "1", "1000.00")}),
+              (Codes{"0:adressage.numero_duplique:W", "1:adressage.numero_duplique:W"}));
 }
 
 TEST(AdressageChecks, EveryCodeHasItsLabelsAndNoneBlocks) {
