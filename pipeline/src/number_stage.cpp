@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 #include "adressage/formats/bal_format.hpp"
+#include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/stages.hpp"
 
 namespace adressage::pipeline {
@@ -11,10 +13,19 @@ namespace {
 
 bool is_right(geo::Side side) { return side == geo::Side::right; } // `on` counts as left
 
-std::vector<std::optional<int>> number_classic(const std::vector<Assignment> &ordered, double gap) {
+// `previous`: the last numbers of the homonyms numbered before, by side; from this voie's
+// origin (along 0) as for a first building.
+std::vector<std::optional<int>>
+number_classic(const std::vector<Assignment> &ordered, double gap,
+               const std::optional<ClassicNumbering::Previous> (&homonyms)[2]) {
     std::vector<std::optional<int>> out;
     out.reserve(ordered.size());
     std::optional<ClassicNumbering::Previous> previous[2]; // left, right
+    for (int side = 0; side < 2; ++side) {
+        if (homonyms[side]) {
+            previous[side] = ClassicNumbering::Previous{homonyms[side]->numero, 0.0};
+        }
+    }
     for (const Assignment &a : ordered) {
         auto &last = previous[is_right(a.side) ? 1 : 0];
         const auto n = ClassicNumbering::process_one(a.along, a.side, last, gap);
@@ -30,30 +41,41 @@ std::vector<std::optional<int>> number_classic(const std::vector<Assignment> &or
 
 std::vector<std::optional<int>> NumberStage::process_one(Voie &voie,
                                                          const std::vector<Assignment> &ordered,
-                                                         double classic_gap_metres) {
+                                                         double classic_gap_metres,
+                                                         TakenByHomonyms &homonyms) {
+    std::vector<std::optional<int>> out;
     if (voie.numbering == NumberingMode::classic) {
         voie.metres_per_unit = 1;
         voie.classic_gaps = classic_gap_metres > 0.0;
-        auto numbers = number_classic(ordered, classic_gap_metres);
-        if (voie.classic_gaps && std::any_of(numbers.begin(), numbers.end(),
-                                             [](const auto &n) { return !n.has_value(); })) {
+        out = number_classic(ordered, classic_gap_metres, homonyms.classic);
+        if (voie.classic_gaps &&
+            std::any_of(out.begin(), out.end(), [](const auto &n) { return !n.has_value(); })) {
             // Too many numbers left free for 1..9999: this voie is numbered without gaps.
             voie.classic_gaps = false;
-            numbers = number_classic(ordered, 0.0);
+            out = number_classic(ordered, 0.0, homonyms.classic);
         }
-        return numbers;
+    } else {
+        voie.metres_per_unit = MetricNumbering::metres_per_unit(voie.length);
+        voie.classic_gaps = false;
+        out.reserve(ordered.size());
+        for (const Assignment &a : ordered) {
+            const auto n = MetricNumbering::process_one(a.along, a.side, homonyms.metric,
+                                                        voie.metres_per_unit);
+            if (n) {
+                homonyms.metric.insert(*n);
+            }
+            out.push_back(n);
+        }
     }
-    voie.metres_per_unit = MetricNumbering::metres_per_unit(voie.length);
-    voie.classic_gaps = false;
-    std::vector<std::optional<int>> out;
-    out.reserve(ordered.size());
-    std::set<int> taken;
-    for (const Assignment &a : ordered) {
-        const auto n = MetricNumbering::process_one(a.along, a.side, taken, voie.metres_per_unit);
+    // Whatever the mode of the next homonym, it avoids these numbers.
+    for (const std::optional<int> &n : out) {
         if (n) {
-            taken.insert(*n);
+            homonyms.metric.insert(*n);
+            auto &last = homonyms.classic[*n % 2 == 0 ? 1 : 0];
+            if (!last || last->numero < *n) {
+                last = ClassicNumbering::Previous{*n, 0.0};
+            }
         }
-        out.push_back(n);
     }
     return out;
 }
@@ -70,6 +92,7 @@ void NumberStage::run(CommuneModel &model, RunContext &ctx) {
     });
 
     nlohmann::json voies_report = nlohmann::json::array();
+    std::map<std::pair<std::string, std::string>, TakenByHomonyms> homonyms; // name, déléguée
     int next_code = 1;
     std::int64_t moved = 0;
     auto begin = order.begin();
@@ -79,7 +102,12 @@ void NumberStage::run(CommuneModel &model, RunContext &ctx) {
             std::find_if(begin, order.end(), [v](const Assignment &a) { return a.voie != v; });
         const std::vector<Assignment> ordered(begin, end);
         begin = end;
-        const auto numbers = process_one(voie, ordered, ctx.options.classic_gap_metres);
+        TakenByHomonyms &taken =
+            homonyms[{names::grouping_key(voie.nom), voie.commune_deleguee_insee}];
+        if (!taken.metric.empty() && !ordered.empty()) {
+            diag.count("number", "voies_numbered_after_a_homonym");
+        }
+        const auto numbers = process_one(voie, ordered, ctx.options.classic_gap_metres, taken);
         std::int64_t given = 0;
         std::int64_t voie_moved = 0;
         int max_shift = 0; // metric: largest move past taken numbers, in the voie's unit

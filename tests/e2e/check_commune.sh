@@ -6,6 +6,7 @@
 # The run report's geometric checks (adressage.* alerts) must have no alert of level W, except
 # those listed in EXPECTED_GEOMETRIC_W ("code=count,..."), which must be there exactly as many
 # times (a known true positive stays visible: if it goes away or grows, the test says so).
+# `adressage validate` must find none of its address checks (numero_duplique...) in the file.
 set -euo pipefail
 bin="$1"; insee="$2"; shift 2
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,4 +56,14 @@ if [ "$status" -ne 0 ]; then
     echo "FAIL: the official validator blocks the file (exit $status)"
     exit 1
 fi
+# The project's own address checks on its own output: no address twice (homonymous voies share
+# their numbers), no number above 9999, no mixed suffixes, no two codes for one name within
+# 500 m, no two addresses within 1 m. (The voie_nom style rules may flag names as read.)
+"$bin" validate --format json "$bal" | node -e '
+const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const rules = ["numero_duplique", "numero_superieur_9999", "suffixes_melanges", "voie_codes_multiples", "position.trop_proche"].map(c => "adressage." + c);
+const found = {};
+for (const r of d.adressage.rows) for (const e of r.errors) if (rules.includes(e.code)) found[e.code] = (found[e.code] || 0) + 1;
+if (Object.keys(found).length) { console.log("FAIL: adressage address checks on our output: " + JSON.stringify(found)); process.exit(1); }
+'
 echo PASS

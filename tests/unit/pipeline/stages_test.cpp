@@ -87,7 +87,9 @@ TEST_F(Fixture, FarHomonymsAreSeparateVoies) {
     EXPECT_NE(model.numeros[0].voie, model.numeros[1].voie);
     // The far voie starts at its end nearer the centre (3000, 0), goes east then north.
     EXPECT_DOUBLE_EQ(model.voies[1].length, 200.0);
-    EXPECT_EQ(numbers_by_fid().at(11), 51);
+    // 50 m on its left is 51, which the first voie of the name took: the next free odd number.
+    EXPECT_EQ(numbers_by_fid().at(10), 51);
+    EXPECT_EQ(numbers_by_fid().at(11), 53);
 }
 
 TEST_F(Fixture, BuildingsBeyondTheMaximumDistanceAreSkippedAndCounted) {
@@ -273,4 +275,58 @@ TEST_F(Fixture, TownHallOutsideTheBoundaryIsAnInputError) {
                   std::string::npos)
             << e.what();
     }
+}
+
+// Two Chemin du Moulin 1 km apart are two voies; the BAN would take them for one, so they share
+// their numbers: no (voie_nom, numero) twice.
+TEST_F(Fixture, HomonymousVoiesShareTheirNumbers) {
+    model.centre = {0, 0};
+    add_road(1, "Chemin du Moulin", {{0, 0}, {200, 0}});     // near the centre: first
+    add_road(2, "Chemin du Moulin", {{1200, 0}, {1400, 0}}); // from its west end (nearer)
+    add_building(10, {50.4, 10});                            // first voie, left at 50 m
+    add_building(11, {80.4, -10});                           // first voie, right at 80 m
+    add_building(12, {1250.4, 10});                          // second voie, left at 50 m
+    add_building(13, {1280.4, -10});                         // second voie, right at 80 m
+    add_building(14, {1290.4, 10});                          // second voie, left at 90 m
+    run_stages();
+    ASSERT_EQ(model.voies.size(), 2u);
+    // Metric: 51 and 80 are taken on the first voie, so the second voie's 51 moves to 53 and
+    // its 80 to 82; its 91 is free.
+    EXPECT_EQ(numbers_by_fid(),
+              (std::map<std::int64_t, int>{{10, 51}, {11, 80}, {12, 53}, {13, 82}, {14, 91}}));
+}
+
+TEST_F(Fixture, HomonymousVoiesGoOnFromTheLastNumbersInClassicNumbering) {
+    model.centre = {0, 0};
+    options.numbering = "classic";
+    add_road(1, "Chemin du Moulin", {{0, 0}, {200, 0}});
+    add_road(2, "Chemin du Moulin", {{1200, 0}, {1400, 0}});
+    // Another name starts again: its ends are about as far from the centre, so it runs East to
+    // West and the building north of it is on its right: 2.
+    add_road(3, "Rue Haute", {{0, 3000}, {200, 3000}});
+    add_building(10, {50, 10});
+    add_building(11, {60, 10});
+    add_building(12, {80, -10});
+    add_building(13, {1250, 10});
+    add_building(14, {1280, -10});
+    add_building(15, {50, 3010});
+    run_stages();
+    EXPECT_EQ(numbers_by_fid(),
+              (std::map<std::int64_t, int>{{10, 1}, {11, 3}, {12, 2}, {13, 5}, {14, 4}, {15, 2}}));
+    EXPECT_EQ(ctx.diagnostics.counted("number", "voies_numbered_after_a_homonym"), 1);
+}
+
+TEST_F(Fixture, HomonymsOfTwoCommunesDelegueesKeepTheirOwnNumbers) {
+    model.centre = {0, 0};
+    options.numbering = "classic";
+    add_road(1, "Chemin du Moulin", {{0, 0}, {200, 0}});
+    add_road(2, "Chemin du Moulin", {{1200, 0}, {1400, 0}});
+    add_building(10, {50, 10});
+    add_building(13, {1250, 10});
+    VoiesStage().run(model, ctx);
+    AssignStage().run(model, ctx);
+    model.voies[0].commune_deleguee_insee = "27412";
+    model.voies[1].commune_deleguee_insee = "27648";
+    NumberStage().run(model, ctx);
+    EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {13, 1}}));
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The stages of `adressage run`, in order.
 #include <memory>
+#include <optional>
+#include <set>
 #include <vector>
 
 #include "adressage/geo/transformer.hpp"
@@ -105,6 +107,12 @@ class DelegueesStage final : public Stage {
 // Numbers each voie's buildings, metric or classic (Voie::numbering), from the origin outwards;
 // voies that get numbers get a voie code. The report's "numbering" section gives, per voie, the
 // origin rule, the mode and the unit.
+//
+// Homonymous voies (one name in one commune déléguée, apart by more than --homonym-distance)
+// share one set of numbers: the BAN knows an address by numero, suffixe, voie_nom and commune
+// déléguée, and takes two voies of one name for one voie, so equal numbers would be one
+// address twice. Metric: a number another homonym took moves to the next free one of its
+// parity; classic: the next homonym's numbers go on from the last ones of the voie before it.
 class NumberStage final : public Stage {
   public:
     std::string_view name() const override { return "number"; }
@@ -112,11 +120,25 @@ class NumberStage final : public Stage {
     Tables provides() const override { return numeros_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
 
+    // The numbers already given to the homonyms of a voie (empty for the first of a name).
+    struct TakenByHomonyms {
+        std::set<int> metric;                                 // every number given
+        std::optional<ClassicNumbering::Previous> classic[2]; // last number on the left, right
+    };
+
     // Per-record work: the numbers of one voie's assignments, given in order from the origin
     // (along, then offset, then source order); nullopt for a building left without a number.
-    // Sets the voie's unit (metric) and says whether classic gaps were kept.
+    // Sets the voie's unit (metric) and says whether classic gaps were kept. `homonyms` is
+    // read and then extended with this voie's numbers.
+    static std::vector<std::optional<int>> process_one(Voie &voie,
+                                                       const std::vector<Assignment> &ordered,
+                                                       double classic_gap_metres,
+                                                       TakenByHomonyms &homonyms);
     static std::vector<std::optional<int>>
-    process_one(Voie &voie, const std::vector<Assignment> &ordered, double classic_gap_metres);
+    process_one(Voie &voie, const std::vector<Assignment> &ordered, double classic_gap_metres) {
+        TakenByHomonyms none;
+        return process_one(voie, ordered, classic_gap_metres, none);
+    }
 };
 
 // The positions of each numero asked for by --positions (one BAL row each), with the ids of the
