@@ -117,4 +117,47 @@ void Transformer::forward(std::span<XY> points) const { impl_->run(PJ_FWD, point
 void Transformer::inverse(std::span<XY> points) const { impl_->run(PJ_INV, points); }
 bool Transformer::is_identity() const noexcept { return impl_->identity; }
 
+std::optional<Box> transformed_envelope(const Transformer &t, Direction direction, const Box &box) {
+    if (t.is_identity()) {
+        // A metre more: the driver's own intersection test must not be the one that decides.
+        return Box{box.min_x - 1.0, box.min_y - 1.0, box.max_x + 1.0, box.max_y + 1.0};
+    }
+    const double margin =
+        200.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y); // metres
+    const double x0 = box.min_x - margin;
+    const double x1 = box.max_x + margin;
+    const double y0 = box.min_y - margin;
+    const double y1 = box.max_y + margin;
+    constexpr int steps = 16;
+    std::vector<XY> points;
+    for (int i = 0; i <= steps; ++i) {
+        const double f = static_cast<double>(i) / steps;
+        points.push_back({x0 + f * (x1 - x0), y0});
+        points.push_back({x0 + f * (x1 - x0), y1});
+        points.push_back({x0, y0 + f * (y1 - y0)});
+        points.push_back({x1, y0 + f * (y1 - y0)});
+    }
+    try {
+        if (direction == Direction::forward) {
+            t.forward(points);
+        } else {
+            t.inverse(points);
+        }
+    } catch (const ProjError &) {
+        return std::nullopt;
+    }
+    Box out;
+    for (const XY &p : points) {
+        out.extend(p);
+    }
+    // Half a percent more, for what the densification may still miss.
+    const double dx = 0.005 * (out.max_x - out.min_x);
+    const double dy = 0.005 * (out.max_y - out.min_y);
+    out.min_x -= dx;
+    out.max_x += dx;
+    out.min_y -= dy;
+    out.max_y += dy;
+    return out;
+}
+
 } // namespace adressage::geo

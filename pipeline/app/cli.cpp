@@ -435,6 +435,9 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
                      "road centrelines of the whole batch: GDAL vector source(s), read once");
     batch.add_option("--buildings", o.run.buildings,
                      "building footprints of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--parcels", o.run.parcels,
+                     "cadastre parcels of the whole batch (optional): GDAL vector source(s), read "
+                     "per commune in the box of its boundary (a GeoPackage's index makes it fast)");
     batch.add_option("--boundaries", o.boundaries,
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,

@@ -17,6 +17,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/formats/atomic_file.hpp"
+#include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "adressage/pipeline/batch_layers.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
@@ -77,6 +78,22 @@ std::string departement_of(const std::string &insee) {
 
 // What in the options changes the outputs; an implicit date (today) does not, so a scheduled
 // re-run keeps the communes whose inputs did not change.
+// Source specs with the size and modification time of the files they name, so that a new
+// parcel file under the same name re-runs the communes (its features are not fingerprinted).
+nlohmann::json sources_key(const std::vector<std::string> &specs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const std::string &spec : specs) {
+        const std::filesystem::path path = formats::parse_source_spec(spec).dataset;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        const auto time = std::filesystem::last_write_time(path, ec);
+        out.push_back({{"spec", spec},
+                       {"size", ec ? 0 : size},
+                       {"mtime", ec ? 0 : time.time_since_epoch().count()}});
+    }
+    return out;
+}
+
 std::string options_key(const RunOptions &o, bool date_given) {
     const nlohmann::json key = {{"adressage_version", ADRESSAGE_VERSION},
                                 {"preset", o.preset},
@@ -90,7 +107,8 @@ std::string options_key(const RunOptions &o, bool date_given) {
                                 {"classic_gap_metres", o.classic_gap_metres},
                                 {"min_building_area", o.min_building_area},
                                 {"ambiguity_ratio", o.ambiguity_ratio},
-                                {"positions", o.positions}};
+                                {"positions", o.positions},
+                                {"parcels", sources_key(o.parcels)}};
     return key.dump();
 }
 

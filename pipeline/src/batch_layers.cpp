@@ -312,53 +312,13 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
 
 namespace {
 
-// An envelope in the layer's CRS that holds the image of `box` (legal CRS) with a margin: its
-// edges densified and transformed, so the curvature of a reprojection cannot cut a corner.
-std::optional<geo::Box> source_box(const geo::Transformer &to_source, const geo::Box &box) {
-    if (to_source.is_identity()) {
-        // A metre more: the driver's own intersection test must not be the one that decides.
-        return geo::Box{box.min_x - 1.0, box.min_y - 1.0, box.max_x + 1.0, box.max_y + 1.0};
-    }
-    const double margin =
-        200.0 + 0.01 * std::max(box.max_x - box.min_x, box.max_y - box.min_y); // metres
-    const double x0 = box.min_x - margin;
-    const double x1 = box.max_x + margin;
-    const double y0 = box.min_y - margin;
-    const double y1 = box.max_y + margin;
-    constexpr int steps = 16;
-    std::vector<geo::XY> points;
-    for (int i = 0; i <= steps; ++i) {
-        const double t = static_cast<double>(i) / steps;
-        points.push_back({x0 + t * (x1 - x0), y0});
-        points.push_back({x0 + t * (x1 - x0), y1});
-        points.push_back({x0, y0 + t * (y1 - y0)});
-        points.push_back({x1, y0 + t * (y1 - y0)});
-    }
-    try {
-        to_source.forward(points);
-    } catch (const ProjError &) {
-        return std::nullopt; // no filter: every feature is read, then selected below
-    }
-    geo::Box out;
-    for (const geo::XY &p : points) {
-        out.extend(p);
-    }
-    // Half a percent more, for what the densification may still miss.
-    const double dx = 0.005 * (out.max_x - out.min_x);
-    const double dy = 0.005 * (out.max_y - out.min_y);
-    out.min_x -= dx;
-    out.max_x += dx;
-    out.min_y -= dy;
-    out.max_y += dy;
-    return out;
-}
-
 template <typename Input>
 void filter_inputs(BatchWorker &worker, const std::string &legal,
                    std::vector<std::unique_ptr<Input>> &inputs, const geo::Box &box) {
     for (const auto &input : inputs) {
         if (input->present()) {
-            input->set_spatial_filter(source_box(worker.transformer(legal, input->crs_wkt()), box));
+            input->set_spatial_filter(geo::transformed_envelope(
+                worker.transformer(legal, input->crs_wkt()), geo::Direction::forward, box));
         }
     }
 }

@@ -131,16 +131,61 @@ void IngestStage::read_places(CommuneModel &model, RunContext &ctx) {
     }
 }
 
+void IngestStage::read_parcels(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    const RunOptions &o = ctx.options;
+    for (std::size_t s = 0; s < ctx.parcels.size(); ++s) {
+        if (!ctx.parcels[s]->present()) {
+            continue;
+        }
+        ctx.parcels[s]->read([&](const formats::PolygonRecord &record) {
+            diag.count("ingest", "parcels_read");
+            const std::string where = example(o.parcels, s, record.fid);
+            if (record.skip_reason != nullptr) {
+                diag.skip("ingest.parcels", record.skip_reason, where);
+                return;
+            }
+            Parcel parcel{formats::parcel_id(record.id, o.insee), record.polygons};
+            if (parcel.id.empty()) {
+                diag.skip("ingest.parcels", "unrecognised_id", where + " id '" + record.id + "'");
+                return;
+            }
+            reproject(*parcels_to_legal_[s], parcel.outline);
+            try {
+                if (!geo::is_valid(ctx.geos, parcel.outline)) {
+                    parcel.outline = geo::make_valid(ctx.geos, parcel.outline);
+                    if (parcel.outline.empty()) {
+                        diag.skip("ingest.parcels", "invalid_geometry", where);
+                        return;
+                    }
+                    diag.count("ingest", "parcels_repaired");
+                }
+            } catch (const GeosError &) {
+                diag.skip("ingest.parcels", "invalid_geometry", where);
+                return;
+            }
+            model.parcels.push_back(std::move(parcel));
+        });
+    }
+    if (!ctx.parcels.empty()) {
+        diag.count("ingest", "parcels_kept", static_cast<std::int64_t>(model.parcels.size()));
+    }
+}
+
 void IngestStage::process_one(const geo::Transformer &to_legal, geo::Polyline &line) {
     to_legal.forward(line);
 }
 
 void IngestStage::prepare(RunContext &ctx) {
-    if (ctx.preloaded != nullptr) {
-        return; // nothing to open
-    }
     const RunOptions &o = ctx.options;
     const geo::LegalCrs legal = geo::legal_crs_for_insee(o.insee);
+    if (ctx.preloaded != nullptr) {
+        // A batch gives the roads, buildings and boundary; the parcels are read here, in the
+        // box of the commune's boundary.
+        open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
+                 formats::PolygonInput::Role::parcels);
+        return;
+    }
     open_all("--roads", o.roads, legal, ctx.roads, roads_to_legal_, ctx.preset);
     open_all("--buildings", o.buildings, legal, ctx.buildings, buildings_to_legal_, ctx.preset,
              formats::PolygonInput::Role::buildings);
@@ -225,6 +270,21 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         if (model.boundary) {
             diag.count("ingest", "boundary_polygons", given->boundary_parts);
         }
+        if (!ctx.parcels.empty() && model.boundary) {
+            geo::Box box;
+            for (const geo::Polygon &polygon : *model.boundary) {
+                for (const geo::XY &p : polygon.outer) {
+                    box.extend(p);
+                }
+            }
+            for (std::size_t s = 0; s < ctx.parcels.size(); ++s) {
+                if (ctx.parcels[s]->present()) {
+                    ctx.parcels[s]->set_spatial_filter(geo::transformed_envelope(
+                        *parcels_to_legal_[s], geo::Direction::inverse, box));
+                }
+            }
+        }
+        read_parcels(model, ctx);
         return;
     }
     const formats::Preset &preset = ctx.preset;
@@ -295,42 +355,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         });
     }
 
-    for (std::size_t s = 0; s < ctx.parcels.size(); ++s) {
-        if (!ctx.parcels[s]->present()) {
-            continue;
-        }
-        ctx.parcels[s]->read([&](const formats::PolygonRecord &record) {
-            diag.count("ingest", "parcels_read");
-            const std::string where = example(o.parcels, s, record.fid);
-            if (record.skip_reason != nullptr) {
-                diag.skip("ingest.parcels", record.skip_reason, where);
-                return;
-            }
-            Parcel parcel{formats::parcel_id(record.id, o.insee), record.polygons};
-            if (parcel.id.empty()) {
-                diag.skip("ingest.parcels", "unrecognised_id", where + " id '" + record.id + "'");
-                return;
-            }
-            reproject(*parcels_to_legal_[s], parcel.outline);
-            try {
-                if (!geo::is_valid(ctx.geos, parcel.outline)) {
-                    parcel.outline = geo::make_valid(ctx.geos, parcel.outline);
-                    if (parcel.outline.empty()) {
-                        diag.skip("ingest.parcels", "invalid_geometry", where);
-                        return;
-                    }
-                    diag.count("ingest", "parcels_repaired");
-                }
-            } catch (const GeosError &) {
-                diag.skip("ingest.parcels", "invalid_geometry", where);
-                return;
-            }
-            model.parcels.push_back(std::move(parcel));
-        });
-    }
-    if (!ctx.parcels.empty()) {
-        diag.count("ingest", "parcels_kept", static_cast<std::int64_t>(model.parcels.size()));
-    }
+    read_parcels(model, ctx);
     read_places(model, ctx);
     read_communes_deleguees(model, ctx);
 

@@ -2,6 +2,7 @@
 // Coordinate transformation between two CRS with PROJ, axis order normalised to
 // easting/northing and longitude/latitude. Owns its PROJ context: one per thread.
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -35,5 +36,13 @@ class Transformer {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+enum class Direction { forward, inverse };
+
+// An envelope in the other CRS that holds the image of `box` with a margin (for a spatial
+// filter on a source in its own CRS): the box's edges densified and transformed, so the
+// curvature of a reprojection cannot cut a corner; a metre more when nothing changes. nullopt
+// when a point cannot be transformed (then read without a filter).
+std::optional<Box> transformed_envelope(const Transformer &t, Direction direction, const Box &box);
 
 } // namespace adressage::geo

@@ -36,6 +36,7 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> places_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> deleguees_to_legal_;
 
+    void read_parcels(CommuneModel &model, RunContext &ctx);
     void read_places(CommuneModel &model, RunContext &ctx);
     void read_communes_deleguees(CommuneModel &model, RunContext &ctx);
 };
