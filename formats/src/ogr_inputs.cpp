@@ -165,36 +165,27 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
         layer_->has_field(preset.building_flag_field)) {
         flag_field_ = preset.building_flag_field;
     }
-    if (role == Role::parcels) {
-        for (const std::string &field : preset.parcel_id_fields) {
+    if (role == Role::parcels || role == Role::communes_deleguees) {
+        // The identifier of a parcel, or the code of a commune déléguée: the first field present.
+        const bool parcels = role == Role::parcels;
+        const std::vector<std::string> &candidates =
+            parcels ? preset.parcel_id_fields : preset.commune_deleguee_fields;
+        for (const std::string &field : candidates) {
             if (layer_->has_field(field)) {
                 id_field_ = field;
                 break;
             }
         }
         if (id_field_.empty()) {
-            throw InputError(option + " " + spec.text,
-                             "layer '" + layer_->name() +
-                                 "' has no parcel identifier field (id or idu; fields: " +
-                                 name_list(layer_->field_names()) +
-                                 "); give the cadastre parcels layer (Etalab parcelles or EDIGEO "
-                                 "PARCELLE_id)");
-        }
-    }
-    if (role == Role::communes_deleguees) {
-        for (const std::string &field : preset.commune_deleguee_fields) {
-            if (layer_->has_field(field)) {
-                id_field_ = field;
-                break;
-            }
-        }
-        if (id_field_.empty()) {
-            throw InputError(option + " " + spec.text,
-                             "layer '" + layer_->name() + "' has no commune déléguée code field (" +
-                                 name_list(preset.commune_deleguee_fields) +
-                                 "; fields: " + name_list(layer_->field_names()) +
-                                 "); give Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, the "
-                                 "cadastre sections, or a layer with the code in one of these");
+            throw InputError(
+                option + " " + spec.text,
+                "layer '" + layer_->name() + "' has no " +
+                    (parcels ? "parcel identifier" : "commune déléguée code") + " field (" +
+                    name_list(candidates) + "; fields: " + name_list(layer_->field_names()) +
+                    (parcels ? "); give the cadastre parcels layer (Etalab parcelles or EDIGEO "
+                               "PARCELLE_id)"
+                             : "); give Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, the cadastre "
+                               "sections, or a layer with the code in one of these"));
         }
     }
 }
