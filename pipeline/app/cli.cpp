@@ -438,6 +438,9 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
     batch.add_option("--parcels", o.run.parcels,
                      "cadastre parcels of the whole batch (optional): GDAL vector source(s), read "
                      "per commune in the box of its boundary (a GeoPackage's index makes it fast)");
+    batch.add_option("--communes-deleguees", o.run.communes_deleguees,
+                     "areas of the communes déléguées of the batch's communes (optional): GDAL "
+                     "vector source(s) with their codes, read per commune that has some");
     batch.add_option("--boundaries", o.boundaries,
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,

@@ -108,7 +108,8 @@ std::string options_key(const RunOptions &o, bool date_given) {
                                 {"min_building_area", o.min_building_area},
                                 {"ambiguity_ratio", o.ambiguity_ratio},
                                 {"positions", o.positions},
-                                {"parcels", sources_key(o.parcels)}};
+                                {"parcels", sources_key(o.parcels)},
+                                {"communes_deleguees", sources_key(o.communes_deleguees)}};
     return key.dump();
 }
 

@@ -47,6 +47,18 @@ void open_all(const std::string &option, const std::vector<std::string> &specs,
     }
 }
 
+// A spatial filter on each input: the envelope of `box` (legal CRS) in the input's own CRS.
+void filter_to(std::vector<std::unique_ptr<formats::PolygonInput>> &inputs,
+               const std::vector<std::unique_ptr<geo::Transformer>> &to_legal,
+               const geo::Box &box) {
+    for (std::size_t s = 0; s < inputs.size(); ++s) {
+        if (inputs[s]->present()) {
+            inputs[s]->set_spatial_filter(
+                geo::transformed_envelope(*to_legal[s], geo::Direction::inverse, box));
+        }
+    }
+}
+
 // Identifies a record in the report's examples.
 std::string example(const std::vector<std::string> &specs, std::size_t source, std::int64_t fid) {
     std::string out = "fid " + std::to_string(fid);
@@ -184,6 +196,12 @@ void IngestStage::prepare(RunContext &ctx) {
         // box of the commune's boundary.
         open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
                  formats::PolygonInput::Role::parcels);
+        // A batch's areas of communes déléguées serve the communes that have some.
+        if (!ctx.communes.communes_deleguees_of(o.insee).empty()) {
+            open_all("--communes-deleguees", o.communes_deleguees, legal, ctx.communes_deleguees,
+                     deleguees_to_legal_, ctx.preset,
+                     formats::PolygonInput::Role::communes_deleguees);
+        }
         return;
     }
     open_all("--roads", o.roads, legal, ctx.roads, roads_to_legal_, ctx.preset);
@@ -270,21 +288,18 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         if (model.boundary) {
             diag.count("ingest", "boundary_polygons", given->boundary_parts);
         }
-        if (!ctx.parcels.empty() && model.boundary) {
+        if (model.boundary) {
             geo::Box box;
             for (const geo::Polygon &polygon : *model.boundary) {
                 for (const geo::XY &p : polygon.outer) {
                     box.extend(p);
                 }
             }
-            for (std::size_t s = 0; s < ctx.parcels.size(); ++s) {
-                if (ctx.parcels[s]->present()) {
-                    ctx.parcels[s]->set_spatial_filter(geo::transformed_envelope(
-                        *parcels_to_legal_[s], geo::Direction::inverse, box));
-                }
-            }
+            filter_to(ctx.parcels, parcels_to_legal_, box);
+            filter_to(ctx.communes_deleguees, deleguees_to_legal_, box);
         }
         read_parcels(model, ctx);
+        read_communes_deleguees(model, ctx);
         return;
     }
     const formats::Preset &preset = ctx.preset;

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Usage: batch_parcels.sh ADRESSAGE DATASETS
-# `adressage batch --parcels`: Bondy north-east (93010, with the Etalab parcels) and Beausoleil
-# (06012, no parcels there) in one batch, their roads and buildings given as two sources each,
-# the parcels as one source read per commune in the box of its boundary. Each BAL must be
-# byte-identical to `adressage run` on the same commune (93010 with --parcels, 06012 without),
-# and Beausoleil's run must have read no parcel (the spatial filter kept Bondy's out).
+# Usage: per_commune_inputs.sh ADRESSAGE DATASETS
+# The per-commune inputs of `adressage batch`, read by each commune in the box of its boundary:
+#  1. --parcels: Bondy north-east (93010, with the Etalab parcels) and Beausoleil (06012, no
+#     parcels there) in one batch, their roads and buildings given as two sources each. Each BAL
+#     must be byte-identical to `adressage run` on the same commune (93010 with --parcels, 06012
+#     without), and Beausoleil's run must have read no parcel (the spatial filter kept Bondy's
+#     out).
+#  2. --communes-deleguees: Terres-de-Bord (27412, Montaure and Tostes; boundaries from its
+#     cadastre sections, field `commune`) is byte-identical to `adressage run`, rows in both
+#     communes déléguées; in a batch of Beausoleil, which has none, the option changes nothing.
 set -euo pipefail
 bin="$1"; data="$2"
 work="$(mktemp -d)"
@@ -40,4 +44,24 @@ if (read !== 0) { console.log(`FAIL: 06012 read ${read} parcels of Bondy`); proc
 const b = require(process.argv[2]);
 if (!((b.counts.ingest || {}).parcels_read > 0)) { console.log("FAIL: 93010 read no parcel"); process.exit(1); }
 ' "$work/batch/06012/report.json" "$work/batch/93010/report.json"
+echo "parcels: byte-identical to adressage run"
+
+tdb="$data/cadastre-27412-terres-de-bord"
+sections="/vsigzip/$tdb/sections.geojson.gz"
+cadastre=(--preset cadastre --roads "$tdb/roads-CONSTRUCTED.geojson"
+    --buildings "/vsigzip/$tdb/batiments.geojson.gz" --parcels "/vsigzip/$tdb/parcelles.geojson.gz"
+    --communes-deleguees "$sections" --date 2026-11-20)
+"$bin" run --commune 27412 "${cadastre[@]}" --boundary "$sections" --out "$work/ref" >/dev/null
+"$bin" batch --communes 27412 "${cadastre[@]}" --boundaries "$sections" --insee-field commune \
+    --out "$work/tdb" --progress none >/dev/null
+cmp "$work/ref/27412/bal-27412.csv" "$work/tdb/27412/bal-27412.csv" || fail "27412 differs"
+for d in 27412 27648; do
+    cut -d';' -f7 "$work/tdb/27412/bal-27412.csv" | grep -q -x "$d" || fail "no row in $d"
+done
+"$bin" batch --communes 06012 --roads "$osm/osm-06012.gpkg:roads" \
+    --buildings "$osm/osm-06012.gpkg:buildings" --boundaries "$work/communes.gpkg" \
+    --communes-deleguees "$sections" --out "$work/b06" --progress none "${opts[@]}" >/dev/null
+cmp "$work/ref/06012/bal-06012.csv" "$work/b06/06012/bal-06012.csv" ||
+    fail "06012 differs with --communes-deleguees"
+echo "communes déléguées: byte-identical to adressage run"
 echo PASS
