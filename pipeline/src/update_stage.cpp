@@ -15,6 +15,7 @@
 #include "adressage/formats/bal_table_writer.hpp"
 #include "adressage/formats/upload_file.hpp"
 #include "adressage/geo/transformer.hpp"
+#include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/metric_numbering.hpp"
 #include "adressage/pipeline/run_context.hpp"
 
@@ -863,7 +864,24 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
         }
         out.rows.push_back(std::move(row));
     }
+    // A toponyme of this run that the current BAL already has (same commune déléguée, same
+    // name whatever its accents or case) keeps its existing row, written once.
+    const std::size_t deleguee_column =
+        static_cast<std::size_t>(oc.index("commune_deleguee_insee"));
+    const std::size_t voie_column = static_cast<std::size_t>(oc.index("voie_nom"));
+    std::set<std::pair<std::string, std::string>> kept_toponymes;
+    for (const std::vector<std::string> &row : out.rows) {
+        if (parse_int(row[numero_column]) == toponym_numero) {
+            kept_toponymes.emplace(row[deleguee_column], names::grouping_key(row[voie_column]));
+        }
+    }
+    std::int64_t toponymes_kept = 0;
     for (const formats::BalRow &r : new_rows) {
+        if (r.numero == toponym_numero &&
+            kept_toponymes.contains({r.commune_deleguee_insee, names::grouping_key(r.voie_nom)})) {
+            ++toponymes_kept;
+            continue;
+        }
         const std::vector<std::string> cells = formats::bal14_cells(r);
         std::vector<std::string> row(width);
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -875,6 +893,9 @@ formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_row
         out.rows.push_back(std::move(row));
     }
 
+    if (toponymes_kept > 0) {
+        ctx.report_sections["update"]["toponymes_already_in_existing"] = toponymes_kept;
+    }
     if (state.version != formats::BalVersion::v1_5 && (keys_rewritten > 0 || keys_built > 0)) {
         ctx.report_sections["update"]["cle_interop"] = {{"rewritten", keys_rewritten},
                                                         {"built", keys_built},
