@@ -441,11 +441,47 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
     batch.add_option("--communes-deleguees", o.run.communes_deleguees,
                      "areas of the communes déléguées of the batch's communes (optional): GDAL "
                      "vector source(s) with their codes, read per commune that has some");
+    batch.add_option("--places", o.run.places,
+                     "named places of the whole batch (optional): GDAL vector source(s), OSM "
+                     "place nodes and squares or cadastre lieux-dits, read per commune in the box "
+                     "of its boundary");
+    batch
+        .add_option("--place-radius", o.run.place_radius,
+                    "metres: an address this near a place point takes its name as "
+                    "lieudit_complement_nom")
+        ->capture_default_str();
     batch.add_option("--boundaries", o.boundaries,
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,
                      "field of --boundaries holding the INSEE code (default: detected)");
     add_pipeline_options(batch, o.run, a.name_field, a.kind_field);
+    // What differs by commune: files named with {insee}, and a table of communes.
+    batch.add_option("--commune-options", o.commune_options,
+                     "CSV of per-commune options: insee;numerotation (metrique, classique);"
+                     "mairie_lon;mairie_lat (the town hall, WGS84);id_ban_commune;siren");
+    batch.add_option("--voie-options", o.run.voie_options,
+                     "CSV of per-voie options (as in run); with {insee} in the path, one file per "
+                     "commune (a commune without its file has none)");
+    batch.add_option("--existing", o.run.existing,
+                     "the communes' current BALs, a path with {insee} (e.g. bal/{insee}.csv): "
+                     "their numbers and ids are kept; a commune without its file is numbered "
+                     "afresh");
+    batch.add_flag("--drop-orphans", o.run.drop_orphans,
+                   "with --existing: leave out the addresses whose building is gone");
+    batch.add_option("--ledger", o.run.ledger,
+                     "SQLite ledgers of the BAN ids, one per commune: a path with {insee} (e.g. "
+                     "ledgers/{insee}.sqlite), created if missing");
+    batch
+        .add_option("--bal-version", o.run.bal_version,
+                    "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)")
+        ->capture_default_str();
+    batch.add_option("--siren", o.run.siren,
+                     "with --producteur: name the files for upload (a commune's siren in "
+                     "--commune-options replaces it)");
+    batch.add_option("--producteur", o.run.producteur, "the producer's name in the file names");
+    batch.add_option("--topo", o.run.topo,
+                     "DGFiP TOPO file (CSV) of the batch's communes (e.g. a département's): "
+                     "voies get their TOPO code by name, as in run");
     batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
     batch.add_flag("--resume", o.resume,
                    "skip the communes whose manifest entry matches their inputs and output");

@@ -19,6 +19,7 @@
 #include "adressage/formats/atomic_file.hpp"
 #include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
+#include "adressage/pipeline/batch_commune_options.hpp"
 #include "adressage/pipeline/batch_layers.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
 #include "adressage/pipeline/runner.hpp"
@@ -95,27 +96,40 @@ nlohmann::json sources_key(const std::vector<std::string> &specs) {
 }
 
 std::string options_key(const RunOptions &o, bool date_given) {
-    const nlohmann::json key = {{"adressage_version", ADRESSAGE_VERSION},
-                                {"preset", o.preset},
-                                {"road_name_field", o.road_name_field.value_or("\x01")},
-                                {"road_kind_field", o.road_kind_field.value_or("\x01")},
-                                {"max_distance", o.max_distance},
-                                {"homonym_distance", o.homonym_distance},
-                                {"source", o.source},
-                                {"date", date_given ? o.date : std::string()},
-                                {"numbering", o.numbering},
-                                {"classic_gap_metres", o.classic_gap_metres},
-                                {"min_building_area", o.min_building_area},
-                                {"ambiguity_ratio", o.ambiguity_ratio},
-                                {"positions", o.positions},
-                                {"parcels", sources_key(o.parcels)},
-                                {"communes_deleguees", sources_key(o.communes_deleguees)}};
+    const nlohmann::json key = {
+        {"adressage_version", ADRESSAGE_VERSION},
+        {"preset", o.preset},
+        {"road_name_field", o.road_name_field.value_or("\x01")},
+        {"road_kind_field", o.road_kind_field.value_or("\x01")},
+        {"max_distance", o.max_distance},
+        {"homonym_distance", o.homonym_distance},
+        {"source", o.source},
+        {"date", date_given ? o.date : std::string()},
+        {"numbering", o.numbering},
+        {"classic_gap_metres", o.classic_gap_metres},
+        {"min_building_area", o.min_building_area},
+        {"ambiguity_ratio", o.ambiguity_ratio},
+        {"positions", o.positions},
+        {"parcels", sources_key(o.parcels)},
+        {"communes_deleguees", sources_key(o.communes_deleguees)},
+        {"places", sources_key(o.places)},
+        {"place_radius", o.place_radius},
+        {"topo", sources_key(o.topo.empty() ? std::vector<std::string>{} : std::vector{o.topo})},
+        {"voie_options", o.voie_options},
+        {"town_hall", o.town_hall},
+        {"existing", o.existing},
+        {"drop_orphans", o.drop_orphans},
+        {"ledger", o.ledger},
+        {"bal_version", o.bal_version},
+        {"siren", o.siren},
+        {"producteur", o.producteur}};
     return key.dump();
 }
 
 struct Outcome {
     std::string insee;
     std::string nom;
+    std::string existing;           // the current BAL updated; "": numbered afresh
     std::string status = "pending"; // ok, reused, failed
     std::string reason;
     std::string error_kind; // input or processing
@@ -247,6 +261,9 @@ nlohmann::json outcome_json(const Outcome &o) {
                         {"voies_numbered", o.voies_numbered},
                         {"rows", o.rows},
                         {"seconds", round3(o.seconds)}};
+    if (!o.existing.empty()) {
+        j["existing"] = o.existing;
+    }
     if (!o.validation.empty()) {
         j["validation"] = {
             {"verdict", o.validation},
@@ -412,6 +429,10 @@ BatchResult run_batch(BatchOptions options) {
     }
     const std::vector<std::string> all = batch_communes(options, cog, boundary_codes);
     const std::vector<std::string> communes = shard_of(all, options.shard);
+    check_commune_patterns(base, communes);
+    const CommuneOptions commune_options = options.commune_options.empty()
+                                               ? CommuneOptions()
+                                               : CommuneOptions::load(options.commune_options);
     Progress progress(options.progress, communes.size());
 
     // The road and building layers, read once per legal CRS among the communes.
@@ -460,6 +481,7 @@ BatchResult run_batch(BatchOptions options) {
         description["boundary"].push_back(
             {{"source", s.spec}, {"layer", s.layer}, {"insee_field", s.field}});
     }
+    // A commune's own options (its line of --commune-options, its files) join its fingerprint.
     const std::string key = options_key(base, date_given);
 
     std::vector<Outcome> outcomes(communes.size());
@@ -475,9 +497,10 @@ BatchResult run_batch(BatchOptions options) {
         ManifestEntry entry;
         entry.insee = o.insee;
         try {
-            RunOptions run = base;
-            run.insee = o.insee;
+            const CommuneOption *line = commune_options.find(o.insee);
+            RunOptions run = commune_run_options(base, o.insee, line);
             run.boundary = options.boundaries;
+            o.existing = run.existing;
             std::int64_t parts = 0;
             std::optional<geo::MultiPolygon> boundary =
                 commune_boundary(worker, boundaries, o.insee, parts);
@@ -491,14 +514,13 @@ BatchResult run_batch(BatchOptions options) {
             inputs.boundary = std::move(boundary);
             inputs.boundary_parts = parts;
             inputs.description = description;
-            entry.inputs = inputs_fingerprint(inputs, key);
+            entry.inputs = inputs_fingerprint(inputs, key + commune_options_key(run, line).dump());
 
-            const std::string bal_name = "bal-" + o.insee + ".csv";
             const fs::path dir = out / o.insee;
             const auto before = previous.find(o.insee);
             if (before != previous.end() && before->second.status == "ok" &&
-                before->second.inputs == entry.inputs &&
-                file_checksum((dir / bal_name).string()) == before->second.bal_checksum) {
+                before->second.inputs == entry.inputs && !before->second.bal.empty() &&
+                file_checksum((dir / before->second.bal).string()) == before->second.bal_checksum) {
                 entry = before->second;
                 o.status = "reused";
                 o.rows = entry.rows;
@@ -512,7 +534,7 @@ BatchResult run_batch(BatchOptions options) {
                 const RunResult result = run_commune(run, std::move(inputs), shared);
                 fill_from_report(o, result.report);
                 entry.status = "ok";
-                entry.bal = bal_name;
+                entry.bal = fs::path(result.bal_path).filename().string(); // or --siren's
                 entry.bal_checksum = file_checksum(result.bal_path);
                 entry.rows = o.rows;
                 o.status = "ok";

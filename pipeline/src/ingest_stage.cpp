@@ -48,7 +48,8 @@ void open_all(const std::string &option, const std::vector<std::string> &specs,
 }
 
 // A spatial filter on each input: the envelope of `box` (legal CRS) in the input's own CRS.
-void filter_to(std::vector<std::unique_ptr<formats::PolygonInput>> &inputs,
+template <typename Input>
+void filter_to(std::vector<std::unique_ptr<Input>> &inputs,
                const std::vector<std::unique_ptr<geo::Transformer>> &to_legal,
                const geo::Box &box) {
     for (std::size_t s = 0; s < inputs.size(); ++s) {
@@ -108,9 +109,10 @@ void IngestStage::read_places(CommuneModel &model, RunContext &ctx) {
             reproject(t, area);
             if (record.kind == formats::PlaceRecord::Kind::square) {
                 for (const geo::Polygon &polygon : area) {
+                    // Numbered after the road sources (a batch opens none of them here).
                     model.roads.push_back(
-                        RoadSegment{static_cast<std::uint32_t>(ctx.roads.size() + s), record.fid,
-                                    record.name, polygon.outer});
+                        RoadSegment{static_cast<std::uint32_t>(ctx.options.roads.size() + s),
+                                    record.fid, record.name, polygon.outer});
                 }
                 diag.count("ingest", "places_squares");
                 return;
@@ -192,10 +194,11 @@ void IngestStage::prepare(RunContext &ctx) {
     const RunOptions &o = ctx.options;
     const geo::LegalCrs legal = geo::legal_crs_for_insee(o.insee);
     if (ctx.preloaded != nullptr) {
-        // A batch gives the roads, buildings and boundary; the parcels are read here, in the
-        // box of the commune's boundary.
+        // A batch gives the roads, buildings and boundary; the parcels and places are read
+        // here, in the box of the commune's boundary.
         open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
                  formats::PolygonInput::Role::parcels);
+        open_all("--places", o.places, legal, ctx.places, places_to_legal_, ctx.preset);
         // A batch's areas of communes déléguées serve the communes that have some.
         if (!ctx.communes.communes_deleguees_of(o.insee).empty()) {
             open_all("--communes-deleguees", o.communes_deleguees, legal, ctx.communes_deleguees,
@@ -297,8 +300,10 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             }
             filter_to(ctx.parcels, parcels_to_legal_, box);
             filter_to(ctx.communes_deleguees, deleguees_to_legal_, box);
+            filter_to(ctx.places, places_to_legal_, box);
         }
         read_parcels(model, ctx);
+        read_places(model, ctx);
         read_communes_deleguees(model, ctx);
         return;
     }

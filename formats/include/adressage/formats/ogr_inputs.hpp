@@ -120,6 +120,12 @@ class PlaceInput {
     const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
     void read(const std::function<void(const PlaceRecord &)> &sink);
+    // See geo::VectorLayer::set_spatial_filter.
+    void set_spatial_filter(const std::optional<geo::Box> &box) {
+        if (layer_) {
+            layer_->set_spatial_filter(box);
+        }
+    }
 
   private:
     geo::VectorDataset dataset_;

@@ -11,7 +11,8 @@ namespace adressage::pipeline {
 
 struct BatchOptions {
     // Every commune runs with these (insee and boundary are set per commune); roads and
-    // buildings are the batch-wide layers, read once.
+    // buildings are the batch-wide layers, read once; existing, ledger and voie_options are
+    // patterns with {insee} (batch_commune_options.hpp).
     RunOptions run;
 
     // Which communes (exactly one of the three).
@@ -21,6 +22,8 @@ struct BatchOptions {
 
     std::vector<std::string> boundaries; // commune boundaries layer(s) with an INSEE code field
     std::string insee_field;             // "": detected
+    // Per-commune numbering, town hall, BAN id and SIREN (batch_commune_options.hpp); "": none.
+    std::string commune_options;
 
     unsigned jobs = 0;   // 0: the number of cores
     bool resume = false; // keep the communes whose manifest entry still matches
