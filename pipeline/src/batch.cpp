@@ -138,6 +138,9 @@ struct Outcome {
     std::int64_t voies_numbered = 0;
     std::int64_t rows = 0;
     std::string validation; // accepted or blocked; "" when the file was not checked
+    // The BAN's upload gates against the current BAL (--existing): ok, warning or blocked;
+    // "first" when the commune had none (nothing to lose: a first upload).
+    std::string preflight;
     std::int64_t alerts_e = 0;
     std::int64_t alerts_w = 0;
     std::int64_t alerts_i = 0;
@@ -150,6 +153,10 @@ void fill_from_report(Outcome &o, const nlohmann::json &report) {
     o.buildings_numbered = s.value("buildings_numbered", std::int64_t{0});
     o.voies_numbered = s.value("voies_numbered", std::int64_t{0});
     o.rows = s.value("rows_written", std::int64_t{0});
+    const nlohmann::json none = nlohmann::json::object();
+    const nlohmann::json &update = report.contains("update") ? report["update"] : none;
+    o.preflight = update.contains("preflight") ? update["preflight"].value("level", "")
+                                               : std::string("first");
     if (report.contains("validation")) {
         const nlohmann::json &v = report["validation"];
         o.validation = v.value("blocked", false) ? "blocked" : "accepted";
@@ -264,6 +271,9 @@ nlohmann::json outcome_json(const Outcome &o) {
     if (!o.existing.empty()) {
         j["existing"] = o.existing;
     }
+    if (!o.preflight.empty()) {
+        j["preflight"] = o.preflight;
+    }
     if (!o.validation.empty()) {
         j["validation"] = {
             {"verdict", o.validation},
@@ -302,7 +312,7 @@ void check_selection(const BatchOptions &options) {
 
 std::string summary_csv(const nlohmann::json &results) {
     std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
-                      "validation;alerts_E;alerts_W;alerts_I;seconds;reason\n";
+                      "validation;alerts_E;alerts_W;alerts_I;preflight;seconds;reason\n";
     for (const nlohmann::json &r : results) {
         const nlohmann::json none = nlohmann::json::object();
         const nlohmann::json &v = r.contains("validation") ? r["validation"] : none;
@@ -315,8 +325,9 @@ std::string summary_csv(const nlohmann::json &results) {
                r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
                n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
                ";" + v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
-               n(counts, "I") + ";" + number_text(r.value("seconds", 0.0)) + ";" +
-               csv_field(error.value("reason", "")) + "\n";
+               n(counts, "I") + ";" + r.value("preflight", "") + ";" +
+               number_text(r.value("seconds", 0.0)) + ";" + csv_field(error.value("reason", "")) +
+               "\n";
     }
     return out;
 }

@@ -104,8 +104,8 @@ void read_rows(const std::string &input, const std::string &path, const std::str
                                           numerotation, lon, lat, id, siren);
         const auto [it, inserted] = out.emplace(option.insee, option);
         if (!inserted) {
-            throw InputError(input, "line " + std::to_string(line) + ": commune " +
-                                        option.insee + " is already given at line " +
+            throw InputError(input, "line " + std::to_string(line) + ": commune " + option.insee +
+                                        " is already given at line " +
                                         std::to_string(it->second.line) +
                                         "; keep one line per commune");
         }

@@ -11,8 +11,9 @@
 #     ledgers/{insee}.sqlite, the BAN commune ids from --commune-options: invented UUIDs, the
 #     fixture has no real ones); its files for 06012 and 06032 become the current BALs
 #     (--existing bal/{insee}.csv; 06150 has none). The second batch changes no byte of any
-#     file, the summary names the two current BALs, the official validator accepts the files in
-#     profile 1.5, and 06012 is byte-identical to `adressage run --existing` on its own.
+#     file, the summary names the two current BALs and their upload pre-flight verdict (ok; 06150
+#     "first"), the official validator accepts the files in profile 1.5, and 06012 is
+#     byte-identical to `adressage run --existing` on its own.
 #  3. --resume: touching 06032's current BAL reruns 06032 alone.
 set -euo pipefail
 bin="$1"; data="$2"
@@ -88,7 +89,10 @@ const s = require(process.argv[1]);
 const e = Object.fromEntries(s.results.map(r => [r.insee, r.existing || ""]));
 if (!e["06012"].endsWith("bal/06012.csv") || !e["06032"].endsWith("bal/06032.csv") || e["06150"])
     { console.log("FAIL: summary existing " + JSON.stringify(e)); process.exit(1); }
+const p = s.results.map(r => r.preflight).join(",");
+if (p !== "ok,ok,first") { console.log("FAIL: summary preflight " + p); process.exit(1); }
 ' "$work/v2/batch-summary.json"
+grep -q '^06150;.*;first;' "$work/v2/batch-summary.csv" || fail "no preflight in the summary CSV"
 cp "$work/ledgers/06012.sqlite" "$work/alone.sqlite"
 run 06012 --bal-version 1.5 --ledger "$work/alone.sqlite" --existing "$work/bal/06012.csv" \
     --id-ban-commune 0c2f1d55-3e6b-4c7a-9d1e-0a0000006012 --out "$work/r2"

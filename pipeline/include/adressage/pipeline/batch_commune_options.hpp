@@ -26,7 +26,7 @@ namespace adressage::pipeline {
 
 struct CommuneOption {
     std::string insee;
-    std::size_t line = 0; // in the file, for messages
+    std::size_t line = 0;  // in the file, for messages
     std::string numbering; // "" : the batch's --numbering
     std::string town_hall; // "LON,LAT"; "": the batch's --town-hall
     std::string id_ban_commune;
