@@ -1,14 +1,11 @@
 #include "adressage/pipeline/batch_commune_options.hpp"
 
-#include <libfccp/csv.h>
-
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "adressage/error.hpp"
 #include "adressage/pipeline/voie_options.hpp"
+#include "options_csv.hpp"
 
 namespace adressage::pipeline {
 
@@ -128,44 +125,10 @@ nlohmann::json file_key(const std::string &path) {
 
 CommuneOptions CommuneOptions::load(const std::string &path) {
     const std::string input = "--commune-options " + path;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        throw InputError(input, "cannot be read; check the path");
-    }
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    std::string text = buffer.str();
-    if (text.starts_with("\xEF\xBB\xBF")) {
-        text.erase(0, 3); // UTF-8 byte order mark
-    }
-    const std::string header = text.substr(0, text.find_first_of("\r\n"));
-    if (header.find_first_not_of(" \t") == std::string::npos) {
-        throw InputError(input, "the file is empty or its first line is blank; " +
-                                    std::string(header_help));
-    }
     CommuneOptions options;
-    try {
-        if (header.find(';') != std::string::npos) {
-            read_rows<';'>(input, path, text, options.by_insee_);
-        } else {
-            read_rows<','>(input, path, text, options.by_insee_);
-        }
-    } catch (const io::error::base &e) {
-        std::string where;
-        if (const auto *with_line = dynamic_cast<const io::error::with_file_line *>(&e);
-            with_line != nullptr && with_line->file_line > 0) {
-            where = "line " + std::to_string(with_line->file_line) + ": ";
-        }
-        if (dynamic_cast<const io::error::escaped_string_not_closed *>(&e) != nullptr) {
-            throw InputError(input, where + "a quote is not closed; close it or remove it");
-        }
-        if (dynamic_cast<const io::error::too_few_columns *>(&e) != nullptr ||
-            dynamic_cast<const io::error::too_many_columns *>(&e) != nullptr) {
-            throw InputError(input, where + "not as many fields as the header; give each line "
-                                            "the header's columns, separated like it");
-        }
-        throw InputError(input, where + std::string(e.what()) + "; " + header_help);
-    }
+    read_options_csv(input, path, header_help, [&]<char delimiter>(const std::string &text) {
+        read_rows<delimiter>(input, path, text, options.by_insee_);
+    });
     return options;
 }
 

@@ -1,12 +1,8 @@
 #include "adressage/pipeline/voie_options.hpp"
 
-#include <libfccp/csv.h>
-
-#include <fstream>
-#include <sstream>
-
 #include "adressage/error.hpp"
 #include "adressage/names/grouping_key.hpp"
+#include "options_csv.hpp"
 
 namespace adressage::pipeline {
 
@@ -108,49 +104,11 @@ void read_rows(const std::string &input, const std::string &path, const std::str
 
 VoieOptions VoieOptions::load(const std::string &path) {
     const std::string input = "--voie-options " + path;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        throw InputError(input, "cannot be read; check the path");
-    }
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    std::string text = buffer.str();
-    if (text.starts_with("\xEF\xBB\xBF")) {
-        text.erase(0, 3); // UTF-8 byte order mark
-    }
-    const std::string header = text.substr(0, text.find_first_of("\r\n"));
-    if (header.find_first_not_of(" \t") == std::string::npos) {
-        throw InputError(input, "the file is empty or its first line is blank; " +
-                                    std::string(header_help));
-    }
     VoieOptions options;
     options.path_ = path;
-    try {
-        if (header.find(';') != std::string::npos) {
-            read_rows<';'>(input, path, text, options.by_key_);
-        } else {
-            read_rows<','>(input, path, text, options.by_key_);
-        }
-    } catch (const io::error::base &e) {
-        std::string where;
-        if (const auto *with_line = dynamic_cast<const io::error::with_file_line *>(&e);
-            with_line != nullptr && with_line->file_line > 0) {
-            where = "line " + std::to_string(with_line->file_line) + ": ";
-        }
-        if (dynamic_cast<const io::error::escaped_string_not_closed *>(&e) != nullptr) {
-            throw InputError(input, where + "a quote is not closed; close it or remove it");
-        }
-        if (dynamic_cast<const io::error::too_few_columns *>(&e) != nullptr ||
-            dynamic_cast<const io::error::too_many_columns *>(&e) != nullptr) {
-            throw InputError(input, where + "not as many fields as the header; give each line "
-                                            "the header's columns, separated like it");
-        }
-        if (dynamic_cast<const io::error::duplicated_column_in_header *>(&e) != nullptr) {
-            throw InputError(input,
-                             "a column is named twice in the header; " + std::string(header_help));
-        }
-        throw InputError(input, where + std::string(e.what()) + "; " + header_help);
-    }
+    read_options_csv(input, path, header_help, [&]<char delimiter>(const std::string &text) {
+        read_rows<delimiter>(input, path, text, options.by_key_);
+    });
     return options;
 }
 
