@@ -7,6 +7,7 @@
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -222,7 +223,33 @@ struct ValidateArgs {
     std::string format = "text";
     std::string ban_ids; // JSON {"<insee>": "<uuid>"}
     bool official_only = false;
+    // --roads (and --boundary, --preset): the geometric checks against the traces.
+    RunOptions traces;
 };
+
+// Adds the geometric checks against the roads (trace_checks.hpp) to the adressage rows and
+// counts of `report`, in line order; the labels of their codes go to `labels`.
+void add_trace_alerts(validator::Report &report, const TraceCheckResult &traces,
+                      std::map<std::string_view, validator::ExtraLabel> &labels) {
+    std::map<std::size_t, validator::RowAlerts> by_row;
+    for (validator::RowAlerts &row : report.adressage_rows) {
+        by_row.emplace(row.line, std::move(row));
+    }
+    for (const TraceAlert &a : traces.alerts) {
+        validator::RowAlerts &row = by_row[a.row];
+        row.line = a.row;
+        row.file_line = a.file_line;
+        const auto level = a.level == 'I' ? validator::Level::info : validator::Level::warning;
+        row.errors.push_back({a.code, level});
+        ++(level == validator::Level::info ? report.adressage_counts.infos
+                                           : report.adressage_counts.warnings);
+        labels[a.code] = {a.label_fr, a.label_en};
+    }
+    report.adressage_rows.clear();
+    for (auto &[line, row] : by_row) {
+        report.adressage_rows.push_back(std::move(row));
+    }
+}
 
 std::map<std::string, std::string> read_ban_ids(const std::string &path) {
     std::map<std::string, std::string> ids;
@@ -314,7 +341,7 @@ int validate_command(const ValidateArgs &args) {
     }
     const formats::CommuneList communes = cog.get();
     // The rows stream from the reader: the file is never held as a table.
-    const validator::Report report =
+    validator::Report report =
         validator::validate(*reader, {.profile = args.profile,
                                       .communes = communes,
                                       .today = {},
@@ -339,6 +366,12 @@ int validate_command(const ValidateArgs &args) {
                                         "closed quotes");
     }
 
+    std::optional<TraceCheckResult> traces;
+    std::map<std::string_view, validator::ExtraLabel> trace_labels;
+    if (!args.traces.roads.empty() && !args.official_only) {
+        traces = check_traces_in_module(args.file, args.traces);
+        add_trace_alerts(report, *traces, trace_labels);
+    }
     if (json) {
         const nlohmann::ordered_json head = {{"parseOk", true},
                                              {"profile", report.profile},
@@ -362,6 +395,17 @@ int validate_command(const ValidateArgs &args) {
             out += std::to_string(report.adressage_counts.infos);
             out += "},\"rows\":";
             append_rows(out, report.adressage_rows);
+            if (traces) {
+                out += ",\"traces\":";
+                out +=
+                    nlohmann::ordered_json{{"insee", traces->insee},
+                                           {"rowsChecked", traces->rows_checked},
+                                           {"toponymes", traces->toponymes},
+                                           {"rowsWithoutPosition", traces->rows_without_position},
+                                           {"rowsVoieNotInRoads", traces->rows_voie_not_in_roads},
+                                           {"voiesReversed", traces->voies_reversed}}
+                        .dump();
+            }
             out += '}';
         }
         out += "}\n";
@@ -384,7 +428,9 @@ int validate_command(const ValidateArgs &args) {
         for (const validator::RowAlerts &row : report.adressage_rows) {
             const std::string line = std::to_string(row.file_line);
             for (const validator::Alert &a : row.errors) {
-                const validator::ExtraLabel l = validator::extra_label(a.code);
+                const auto trace = trace_labels.find(a.code);
+                const validator::ExtraLabel l =
+                    trace != trace_labels.end() ? trace->second : validator::extra_label(a.code);
                 std::cout << line << ": " << level_char(a.level) << ' ' << a.code << " — " << l.fr
                           << " / " << l.en << '\n';
             }
@@ -404,6 +450,14 @@ int validate_command(const ValidateArgs &args) {
             std::cout << args.file << ": adressage checks (not the BAN's verdict): W "
                       << report.adressage_counts.warnings << " I " << report.adressage_counts.infos
                       << '\n';
+        }
+        if (traces) {
+            std::cout << args.file << ": against the roads of " << traces->insee << ": "
+                      << traces->rows_checked << " rows checked, " << traces->toponymes
+                      << " toponymes, " << traces->rows_voie_not_in_roads
+                      << " rows whose voie is not in the roads, " << traces->rows_without_position
+                      << " without a position, " << traces->voies_reversed
+                      << " voies numbered from their other end\n";
         }
     }
     return report.blocked ? exit_failure : exit_ok;
@@ -611,6 +665,16 @@ int main_cli(int argc, char **argv) {
     validate_app->add_option("--ban-commune-ids", validate_args.ban_ids,
                              "JSON file {\"<insee>\": \"<id_ban_commune>\"} of the BAN's commune "
                              "ids, to check id_ban_commune (default: not checked)");
+    validate_app->add_option("--roads", validate_args.traces.roads,
+                             "road centrelines (GDAL vector source(s)): also check each address "
+                             "against its voie's trace (side and parity, order along the voie, "
+                             "nearer another voie, outside --boundary)");
+    validate_app->add_option("--boundary", validate_args.traces.boundary,
+                             "with --roads: the commune boundary (GDAL vector source(s))");
+    validate_app
+        ->add_option("--preset", validate_args.traces.preset,
+                     "with --roads: field mapping of the roads, osm, cadastre or bdtopo")
+        ->capture_default_str();
     validate_app->add_flag("--official-only", validate_args.official_only,
                            "only the official validator's rules, not the project's adressage.* "
                            "checks (which never change the verdict)");

@@ -2,6 +2,7 @@
 #include "run_module.hpp"
 
 #include "adressage/pipeline/batch.hpp"
+#include "adressage/pipeline/trace_checks.hpp"
 
 extern "C" __attribute__((visibility("default"))) void
 adressage_run_commune(const adressage::pipeline::RunOptions &options,
@@ -18,4 +19,10 @@ adressage_run_batch(const adressage::pipeline::BatchOptions &options,
 extern "C" __attribute__((visibility("default"))) void
 adressage_batch_merge(const std::string &out_dir, adressage::pipeline::BatchResult &result) {
     result = adressage::pipeline::merge_shards(out_dir);
+}
+
+extern "C" __attribute__((visibility("default"))) void
+adressage_check_traces(const std::string &path, const adressage::pipeline::RunOptions &options,
+                       adressage::pipeline::TraceCheckResult &result) {
+    result = adressage::pipeline::check_traces(path, options);
 }

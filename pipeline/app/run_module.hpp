@@ -7,6 +7,7 @@
 // them unchanged, so exit codes are still decided in main_cli only.
 #include "adressage/pipeline/batch_options.hpp"
 #include "adressage/pipeline/runner.hpp"
+#include "adressage/pipeline/trace_checks.hpp"
 
 namespace adressage::pipeline {
 
@@ -18,6 +19,9 @@ using RunBatchFn = void (*)(const BatchOptions &options, BatchResult &result);
 inline constexpr const char *batch_module_entry = "adressage_run_batch";
 using BatchMergeFn = void (*)(const std::string &out_dir, BatchResult &result);
 inline constexpr const char *batch_merge_entry = "adressage_batch_merge";
+using CheckTracesFn = void (*)(const std::string &path, const RunOptions &options,
+                               TraceCheckResult &result);
+inline constexpr const char *check_traces_entry = "adressage_check_traces";
 
 // Loads the module once and runs one commune through it. Throws Error when the module cannot
 // be loaded (a broken build or install), and whatever the run throws.
@@ -25,5 +29,7 @@ RunResult run_commune_in_module(const RunOptions &options);
 // The same for a batch (batch.hpp).
 BatchResult run_batch_in_module(const BatchOptions &options);
 BatchResult batch_merge_in_module(const std::string &out_dir);
+// `adressage validate FILE --roads SRC` (trace_checks.hpp).
+TraceCheckResult check_traces_in_module(const std::string &path, const RunOptions &options);
 
 } // namespace adressage::pipeline

@@ -65,4 +65,11 @@ BatchResult batch_merge_in_module(const std::string &out_dir) {
     return result;
 }
 
+TraceCheckResult check_traces_in_module(const std::string &path, const RunOptions &options) {
+    static const auto entry = reinterpret_cast<CheckTracesFn>(load_symbol(check_traces_entry));
+    TraceCheckResult result;
+    entry(path, options, result);
+    return result;
+}
+
 } // namespace adressage::pipeline

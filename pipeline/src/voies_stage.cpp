@@ -118,7 +118,8 @@ void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
     }
 }
 
-// The same voie run from its other end.
+} // namespace
+
 void reverse_voie(Voie &voie) {
     std::reverse(voie.parts.begin(), voie.parts.end());
     voie.part_start.clear();
@@ -129,8 +130,6 @@ void reverse_voie(Voie &voie) {
         voie.length += geo::length(part);
     }
 }
-
-} // namespace
 
 void VoiesStage::prepare(RunContext &ctx) {
     if (!ctx.options.voie_options.empty()) {

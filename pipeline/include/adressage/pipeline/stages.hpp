@@ -61,6 +61,9 @@ class ClipStage final : public Stage {
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
+// The same voie run from its other end (parts and their points in reverse, part_start anew).
+void reverse_voie(Voie &voie);
+
 // Groups named road segments into voies (see Voie), chooses each voie's origin and numbering
 // mode. prepare() reads --voie-options and places --town-hall.
 class VoiesStage final : public Stage {
