@@ -1,7 +1,7 @@
 #include "adressage/pipeline/trace_checks.hpp"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -312,12 +312,10 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
                 continue;
             }
             const std::size_t r = row_of_position[i];
-            result.alerts.push_back(TraceAlert{r, table.row_lines[r],
-                                               geometric_check_code(a.check),
-                                               geometric_check_level(a.check),
-                                               geometric_check_label(a.check), label_en(a.check),
-                                               c.get(table.rows[r], "voie_nom"), a.numero,
-                                               a.metres, a.other});
+            result.alerts.push_back(TraceAlert{
+                r, table.row_lines[r], geometric_check_code(a.check),
+                geometric_check_level(a.check), geometric_check_label(a.check), label_en(a.check),
+                c.get(table.rows[r], "voie_nom"), a.numero, a.metres, a.other});
         }
     }
     std::stable_sort(result.alerts.begin(), result.alerts.end(),

@@ -28,7 +28,7 @@ struct TraceAlert {
     std::size_t row = 0;       // 0-based data row
     std::size_t file_line = 0; // 1-based line of the file
     // The check: static strings of the run module (the executable reads them, never frees them).
-    std::string_view code;     // "adressage.numero.cote_parite"...
+    std::string_view code; // "adressage.numero.cote_parite"...
     char level = 'W';
     std::string_view label_fr;
     std::string_view label_en;
@@ -42,7 +42,7 @@ struct TraceCheckResult {
     std::string insee;
     std::size_t rows = 0;
     std::size_t rows_checked = 0;
-    std::size_t toponymes = 0;            // numero 99999: no side, no order
+    std::size_t toponymes = 0; // numero 99999: no side, no order
     std::size_t rows_without_position = 0;
     std::size_t rows_voie_not_in_roads = 0;
     std::size_t voies_reversed = 0; // run from the end where their numbers start
