@@ -678,6 +678,17 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
         for (std::size_t i = entries.size(); i < known.entries.size(); ++i) {
             entries.push_back({known.entries[i].numero, known.entries[i].suffixe, std::nullopt});
         }
+        // Homonymous voies (the same name under another code in the same commune déléguée)
+        // share one sequence of numbers, as the number stage gives them: theirs are taken.
+        const std::string name_key = names::grouping_key(std::get<1>(*target[v]));
+        for (const auto &[key, other] : numbers) {
+            if (key != *target[v] && std::get<0>(key) == std::get<0>(*target[v]) &&
+                names::grouping_key(std::get<1>(key)) == name_key) {
+                for (const VoieNumbers::Entry &e : other.entries) {
+                    entries.push_back({e.numero, e.suffixe, std::nullopt});
+                }
+            }
+        }
         const std::size_t existing_count = entries.size();
         VoieNumbers local{known.mode, known.metres_per_unit, std::move(entries)};
         // In order from the origin, as the number stage gave them.

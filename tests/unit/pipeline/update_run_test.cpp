@@ -100,3 +100,20 @@ TEST_F(UpdateFixture, OrphansDroppedOnRequest) {
     run(std::string(header) + row(1, 10, 10) + row(7, 150, 10), "classic");
     EXPECT_EQ(ctx.update->kept_rows(), 1u);
 }
+
+TEST_F(UpdateFixture, HomonymousVoiesShareTheirNumbers) {
+    // A second "Rue A" 5 km away: a homonymous voie, under its own code 0020 in the BAL, with
+    // the number 21. A new building 21 m along the first Rue A (left: odd) may not take 21.
+    model.roads.push_back(RoadSegment{0, 2, "Rue A", {{5000, 0}, {5200, 0}}});
+    add_building(1, {10, 10});   // existing 11 on the first Rue A
+    add_building(2, {5020, 10}); // existing 21 on the second
+    add_building(3, {21, 10});   // new
+    std::string other = row(21, 5020, 10);
+    other.replace(other.find("_0010_"), 6, "_0020_");
+    const auto numbers = run(std::string(header) + row(11, 10, 10) + other, "metric");
+    ASSERT_EQ(numbers.size(), 1u);
+    const int numero = std::stoi(numbers.at(3));
+    EXPECT_EQ(numero % 2, 1) << numero;
+    EXPECT_NE(numero, 21);
+    EXPECT_NE(numero, 11);
+}
