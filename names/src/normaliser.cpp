@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <regex>
 
 #include "adressage/names/tokens.hpp"
@@ -11,6 +12,36 @@
 namespace adressage::names {
 
 namespace {
+
+// A name that is only a road's administrative designation, as the cadastre labels a road with
+// no other name: "(R.D. nº 271)", "RD 271", "C.R. N°8". Written out in the form the commune's
+// other such voies take ("Chemin rural nº 8"): "Route départementale nº 271". Nothing else
+// (a designation followed by a name stays as it is).
+std::optional<std::string> road_designation(const std::string &input) {
+    static const std::regex pattern(
+        R"(^\s*\(?\s*([RCV])\s*\.?\s*([DNRC])\s*\.?\s*(?:[Nn]\s*(?:°|º|o|O)?\s*\.?\s*)?)"
+        R"(([0-9]{1,4}(?:\s*[A-Za-z])?)\s*\)?\s*$)");
+    std::smatch m;
+    if (!std::regex_match(input, m, pattern)) {
+        return std::nullopt;
+    }
+    const std::string code = m[1].str() + m[2].str();
+    static const std::array<std::pair<const char *, const char *>, 5> designations = {{
+        {"RD", "Route départementale"},
+        {"RN", "Route nationale"},
+        {"CD", "Chemin départemental"},
+        {"CR", "Chemin rural"},
+        {"VC", "Voie communale"},
+    }};
+    for (const auto &[abbreviation, written] : designations) {
+        if (code == abbreviation) {
+            std::string number = m[3].str();
+            number.erase(std::remove(number.begin(), number.end(), ' '), number.end());
+            return std::string(written) + " nº " + number;
+        }
+    }
+    return std::nullopt;
+}
 
 // "1er", "2e", "3eme", "1ere", "2nd": the number and its French ordinal ending.
 bool ordinal(const std::string &key, std::string &written) {
@@ -214,7 +245,11 @@ std::string rules_to_string(const std::vector<Rule> &rules) {
 
 NormalisedName NameNormaliser::normalise(std::string_view raw) const {
     Trace trace;
-    const std::string input = text::nfc(raw);
+    std::string input = text::nfc(raw);
+    if (std::optional<std::string> written = road_designation(input)) {
+        input = std::move(*written);
+        trace.fire(Rule::type_expanded);
+    }
     Work w;
     w.tokens = tokenise(input);
     // Punctuation-only tokens are kept as they are.
