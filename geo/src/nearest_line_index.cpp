@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "adressage/error.hpp"
+#include "adressage/geo/point_line_distance.hpp"
 #include "geos_handle.hpp"
 
 namespace adressage::geo {
@@ -147,14 +148,9 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     if (impl_->lines.empty()) {
         return hits;
     }
-    GeosContext &ctx = impl_->ctx;
-    detail::GeomPtr point = detail::make_point(ctx, p);
-    for (std::size_t i : query_box(ctx, impl_->tree, p.x - max_distance, p.y - max_distance,
+    for (std::size_t i : query_box(impl_->ctx, impl_->tree, p.x - max_distance, p.y - max_distance,
                                    p.x + max_distance, p.y + max_distance)) {
-        double d = 0.0;
-        if (GEOSDistance_r(ctx.handle(), impl_->lines[i].get(), point.get(), &d) == 0) {
-            ctx.raise("Distance");
-        }
+        const double d = point_line_distance(p, impl_->plain[i]);
         if (d <= max_distance) {
             hits.push_back(Hit{i, d});
         }
@@ -170,11 +166,21 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     if (impl_->lines.empty()) {
         return out;
     }
-    for (std::size_t i : query_box(impl_->ctx, impl_->tree, std::min(a.x, b.x), std::min(a.y, b.y),
-                                   std::max(a.x, b.x), std::max(a.y, b.y))) {
+    const double min_x = std::min(a.x, b.x);
+    const double min_y = std::min(a.y, b.y);
+    const double max_x = std::max(a.x, b.x);
+    const double max_y = std::max(a.y, b.y);
+    for (std::size_t i : query_box(impl_->ctx, impl_->tree, min_x, min_y, max_x, max_y)) {
         const Polyline &line = impl_->plain[i];
         for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-            if (segments_meet(a, b, line[k], line[k + 1])) {
+            const XY u = line[k];
+            const XY v = line[k + 1];
+            // Apart in x or in y: no common point (the exact test below would say the same).
+            if (std::max(u.x, v.x) < min_x || std::min(u.x, v.x) > max_x ||
+                std::max(u.y, v.y) < min_y || std::min(u.y, v.y) > max_y) {
+                continue;
+            }
+            if (segments_meet(a, b, u, v)) {
                 out.push_back(i);
                 break;
             }
