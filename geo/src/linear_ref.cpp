@@ -4,6 +4,7 @@
 #include <cassert>
 #include <limits>
 #include <tuple>
+#include <vector>
 
 namespace adressage::geo {
 
@@ -55,10 +56,39 @@ XY point_at(const Polyline &line, double along) {
     return line.back();
 }
 
+namespace {
+
+// point_at with the segment lengths measured once (the same values, summed in the same order).
+XY point_at(const Polyline &line, const std::vector<double> &lengths, double along) {
+    if (along <= 0.0) {
+        return line.front();
+    }
+    double start = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const double seg_len = lengths[i];
+        if (seg_len > 0.0 && along <= start + seg_len) {
+            const double t = (along - start) / seg_len;
+            return {line[i].x + t * (line[i + 1].x - line[i].x),
+                    line[i].y + t * (line[i + 1].y - line[i].y)};
+        }
+        start += seg_len;
+    }
+    return line.back();
+}
+
+} // namespace
+
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
-    const double total = length(line);
-    const XY a = point_at(line, std::max(0.0, along - window));
-    const XY b = point_at(line, std::min(total, along + window));
+    assert(!line.empty());
+    thread_local std::vector<double> lengths;
+    lengths.clear();
+    double total = 0.0;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        lengths.push_back(distance(line[i - 1], line[i]));
+        total += lengths.back();
+    }
+    const XY a = point_at(line, lengths, std::max(0.0, along - window));
+    const XY b = point_at(line, lengths, std::min(total, along + window));
     const double c = (b.x - a.x) * (p.y - foot.y) - (b.y - a.y) * (p.x - foot.x);
     return side_of_cross(c);
 }
@@ -80,6 +110,14 @@ LinePosition locate(const Polyline &line, XY p) {
             t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
         }
         const XY foot{a.x + t * dx, a.y + t * dy};
+        // std::hypot is slow: skip it where the squared distance, with a wide margin for
+        // rounding, already shows the foot is farther than the best one.
+        const double ex = p.x - foot.x;
+        const double ey = p.y - foot.y;
+        if (ex * ex + ey * ey > best.offset * best.offset * (1.0 + 1e-9)) {
+            start += seg_len;
+            continue;
+        }
         const double d = distance(p, foot);
         if (d < best.offset) {
             best.offset = d;
