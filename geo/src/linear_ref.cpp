@@ -76,16 +76,11 @@ XY point_at(const Polyline &line, const std::vector<double> &lengths, double alo
     return line.back();
 }
 
-} // namespace
-
-Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
-    assert(!line.empty());
-    thread_local std::vector<double> lengths;
-    lengths.clear();
+Side side_at(const Polyline &line, const std::vector<double> &lengths, double along, XY foot,
+             XY p, double window) {
     double total = 0.0;
-    for (std::size_t i = 1; i < line.size(); ++i) {
-        lengths.push_back(distance(line[i - 1], line[i]));
-        total += lengths.back();
+    for (const double seg_len : lengths) {
+        total += seg_len;
     }
     const XY a = point_at(line, lengths, std::max(0.0, along - window));
     const XY b = point_at(line, lengths, std::min(total, along + window));
@@ -93,8 +88,26 @@ Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
     return side_of_cross(c);
 }
 
-LinePosition locate(const Polyline &line, XY p) {
-    assert(line.size() >= 2);
+} // namespace
+
+std::vector<double> segment_lengths(const Polyline &line) {
+    std::vector<double> lengths;
+    lengths.reserve(line.empty() ? 0 : line.size() - 1);
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        lengths.push_back(distance(line[i - 1], line[i]));
+    }
+    return lengths;
+}
+
+Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
+    assert(!line.empty());
+    return side_at(line, segment_lengths(line), along, foot, p, window);
+}
+
+LinePosition locate(const Polyline &line, XY p) { return locate(line, segment_lengths(line), p); }
+
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p) {
+    assert(line.size() >= 2 && lengths.size() == line.size() - 1);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();
     double start = 0.0;
@@ -128,7 +141,7 @@ LinePosition locate(const Polyline &line, XY p) {
     }
     if (best.offset > 0.0) {
         const double window = std::clamp(best.offset / 2.0, min_side_window, max_side_window);
-        best.side = side_at(line, best.along, best.foot, p, window);
+        best.side = side_at(line, lengths, best.along, best.foot, p, window);
     }
     return best;
 }
