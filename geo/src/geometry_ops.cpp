@@ -7,6 +7,7 @@
 #include "adressage/error.hpp"
 #include "adressage/geo/linear_ref.hpp"
 #include "geos_handle.hpp"
+#include "interior_point.hpp"
 #include "simple_ring.hpp"
 
 namespace adressage::geo {
@@ -15,6 +16,9 @@ using detail::GeomPtr;
 using detail::own;
 
 XY point_on_surface(GeosContext &ctx, const MultiPolygon &polygons) {
+    if (const std::optional<XY> p = detail::interior_point(polygons)) {
+        return *p;
+    }
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
     if (GEOSisEmpty_r(ctx.handle(), p.get()) != 0) {
