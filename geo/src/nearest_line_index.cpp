@@ -6,6 +6,7 @@
 #include "adressage/error.hpp"
 #include "adressage/geo/point_line_distance.hpp"
 #include "geos_handle.hpp"
+#include "segment_grid.hpp"
 
 namespace adressage::geo {
 
@@ -13,9 +14,10 @@ struct NearestLineIndex::Impl {
     GeosContext &ctx;
     std::vector<Polyline> plain; // the same lines, for the exact segment tests
     std::vector<detail::GeomPtr> lines;
-    GEOSSTRtree *tree = nullptr;
+    GEOSSTRtree *tree = nullptr; // for nearest()
+    detail::SegmentGrid grid;    // for within() and crossing()
 
-    explicit Impl(GeosContext &c) : ctx(c) {}
+    Impl(GeosContext &c, const std::vector<Polyline> &l) : ctx(c), plain(l), grid(l) {}
     ~Impl() {
         if (tree != nullptr) {
             GEOSSTRtree_destroy_r(ctx.handle(), tree);
@@ -37,24 +39,6 @@ int distance_to_item(const void *item, const void *query_item, double *distance,
     const auto index = reinterpret_cast<std::uintptr_t>(item) - 1;
     (void)query_item;
     return GEOSDistance_r(query->handle, (*query->lines)[index].get(), query->point, distance);
-}
-
-// Indices of the lines whose envelope meets the box, in index order.
-std::vector<std::size_t> query_box(GeosContext &ctx, GEOSSTRtree *tree, double min_x, double min_y,
-                                   double max_x, double max_y) {
-    detail::GeomPtr box =
-        detail::own(ctx, GEOSGeom_createRectangle_r(ctx.handle(), min_x, min_y, max_x, max_y),
-                    "createRectangle");
-    std::vector<std::size_t> candidates;
-    GEOSSTRtree_query_r(
-        ctx.handle(), tree, box.get(),
-        [](void *item, void *out) {
-            static_cast<std::vector<std::size_t> *>(out)->push_back(
-                reinterpret_cast<std::uintptr_t>(item) - 1);
-        },
-        &candidates);
-    std::sort(candidates.begin(), candidates.end());
-    return candidates;
 }
 
 double cross(XY o, XY a, XY b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
@@ -80,9 +64,8 @@ bool segments_meet(XY p1, XY p2, XY q1, XY q2) {
 } // namespace
 
 NearestLineIndex::NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines)
-    : impl_(std::make_unique<Impl>(ctx)) {
+    : impl_(std::make_unique<Impl>(ctx, lines)) {
     impl_->tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
-    impl_->plain = lines;
     impl_->lines.reserve(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         impl_->lines.push_back(detail::make_line(ctx, lines[i]));
@@ -148,8 +131,10 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     if (impl_->lines.empty()) {
         return hits;
     }
-    for (std::size_t i : query_box(impl_->ctx, impl_->tree, p.x - max_distance, p.y - max_distance,
-                                   p.x + max_distance, p.y + max_distance)) {
+    std::vector<std::size_t> candidates;
+    impl_->grid.query(p.x - max_distance, p.y - max_distance, p.x + max_distance,
+                      p.y + max_distance, candidates);
+    for (std::size_t i : candidates) {
         const double d = point_line_distance(p, impl_->plain[i]);
         if (d <= max_distance) {
             hits.push_back(Hit{i, d});
@@ -170,7 +155,9 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     const double min_y = std::min(a.y, b.y);
     const double max_x = std::max(a.x, b.x);
     const double max_y = std::max(a.y, b.y);
-    for (std::size_t i : query_box(impl_->ctx, impl_->tree, min_x, min_y, max_x, max_y)) {
+    std::vector<std::size_t> candidates;
+    impl_->grid.query(min_x, min_y, max_x, max_y, candidates);
+    for (std::size_t i : candidates) {
         const Polyline &line = impl_->plain[i];
         for (std::size_t k = 0; k + 1 < line.size(); ++k) {
             const XY u = line[k];
