@@ -302,7 +302,7 @@ bool VectorLayer::fast_spatial_filter() const {
 }
 
 void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind wanted,
-                           const std::function<void(const FeatureRecord &)> &sink) {
+                           const std::function<void(FeatureRecord &)> &sink) {
     QuietGdal quiet;
     OGRLayer &layer = *impl_->layer;
     std::vector<int> indices;

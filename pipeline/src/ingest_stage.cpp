@@ -310,7 +310,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("ingest", "road_sources_without_layer");
             continue;
         }
-        ctx.roads[s]->read([&](const formats::RoadRecord &road) {
+        ctx.roads[s]->read([&](formats::RoadRecord &road) {
             diag.count("ingest", "roads_read");
             if (road.skip_reason != nullptr) {
                 diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
@@ -328,8 +328,9 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 diag.count("ingest", "roads_excluded_name");
                 return;
             }
-            for (const geo::Polyline &line : road.lines) {
-                RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name, line};
+            for (geo::Polyline &line : road.lines) {
+                RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name,
+                                    std::move(line)};
                 process_one(*roads_to_legal_[s], segment.line);
                 model.roads.push_back(std::move(segment));
             }
@@ -342,14 +343,15 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("ingest", "building_sources_without_layer");
             continue;
         }
-        ctx.buildings[s]->read([&](const formats::PolygonRecord &record) {
+        ctx.buildings[s]->read([&](formats::PolygonRecord &record) {
             diag.count("ingest", "buildings_read");
             const std::string id = example(o.buildings, s, record.fid);
             if (record.skip_reason != nullptr) {
                 diag.skip("ingest.buildings", record.skip_reason, id);
                 return;
             }
-            Building building{static_cast<std::uint32_t>(s), record.fid, record.polygons, {}};
+            Building building{static_cast<std::uint32_t>(s), record.fid,
+                              std::move(record.polygons), {}};
             reproject(*buildings_to_legal_[s], building.footprint);
             try {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {
