@@ -197,7 +197,7 @@ void IngestStage::prepare(RunContext &ctx) {
         open_all("--parcels", o.parcels, legal, ctx.parcels, parcels_to_legal_, ctx.preset,
                  formats::PolygonInput::Role::parcels);
         // A batch's areas of communes déléguées serve the communes that have some.
-        if (!ctx.communes.communes_deleguees_of(o.insee).empty()) {
+        if (!ctx.cog().communes_deleguees_of(o.insee).empty()) {
             open_all("--communes-deleguees", o.communes_deleguees, legal, ctx.communes_deleguees,
                      deleguees_to_legal_, ctx.preset,
                      formats::PolygonInput::Role::communes_deleguees);
@@ -223,7 +223,7 @@ void IngestStage::read_communes_deleguees(CommuneModel &model, RunContext &ctx) 
     Diagnostics &diag = ctx.diagnostics;
     const RunOptions &o = ctx.options;
     const std::string option = "--communes-deleguees " + o.communes_deleguees.front();
-    const auto cog = ctx.communes.communes_deleguees_of(o.insee);
+    const auto cog = ctx.cog().communes_deleguees_of(o.insee);
     if (cog.empty()) {
         throw InputError(option, "commune " + o.insee + " (" + model.nom +
                                      ") has no commune déléguée in the COG 2026; leave "

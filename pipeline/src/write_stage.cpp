@@ -29,7 +29,7 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 void check_before_writing(const std::string &content, RunContext &ctx) {
     formats::BalReader reader(content, ctx.bal_path); // streamed: no table of the rows
     const validator::Report verdict = validator::validate(
-        reader, validator::Options{ctx.options.bal_version, ctx.communes, "", {}});
+        reader, validator::Options{ctx.options.bal_version, ctx.cog(), "", {}});
     nlohmann::json codes = nlohmann::json::array();
     for (const validator::Alert &alert : verdict.profil_errors) {
         codes.push_back({{"code", std::string(alert.code)},
