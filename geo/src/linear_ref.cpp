@@ -76,8 +76,8 @@ XY point_at(const Polyline &line, const std::vector<double> &lengths, double alo
     return line.back();
 }
 
-Side side_at(const Polyline &line, const std::vector<double> &lengths, double along, XY foot,
-             XY p, double window) {
+Side side_at(const Polyline &line, const std::vector<double> &lengths, double along, XY foot, XY p,
+             double window) {
     double total = 0.0;
     for (const double seg_len : lengths) {
         total += seg_len;

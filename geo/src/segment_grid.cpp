@@ -7,8 +7,8 @@
 namespace adressage::geo::detail {
 
 namespace {
-constexpr double min_cell = 64.0;              // metres: a few cells per assignment query
-constexpr double max_cells_per_side = 1024.0;  // a larger extent gets larger cells
+constexpr double min_cell = 64.0;             // metres: a few cells per assignment query
+constexpr double max_cells_per_side = 1024.0; // a larger extent gets larger cells
 } // namespace
 
 SegmentGrid::SegmentGrid(const std::vector<Polyline> &lines) {

@@ -350,8 +350,8 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 diag.skip("ingest.buildings", record.skip_reason, id);
                 return;
             }
-            Building building{static_cast<std::uint32_t>(s), record.fid,
-                              std::move(record.polygons), {}};
+            Building building{
+                static_cast<std::uint32_t>(s), record.fid, std::move(record.polygons), {}};
             reproject(*buildings_to_legal_[s], building.footprint);
             try {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {

@@ -28,8 +28,8 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 // refuse is never written. The verdict goes in the report.
 void check_before_writing(const std::string &content, RunContext &ctx) {
     formats::BalReader reader(content, ctx.bal_path); // streamed: no table of the rows
-    const validator::Report verdict = validator::validate(
-        reader, validator::Options{ctx.options.bal_version, ctx.cog(), "", {}});
+    const validator::Report verdict =
+        validator::validate(reader, validator::Options{ctx.options.bal_version, ctx.cog(), "", {}});
     nlohmann::json codes = nlohmann::json::array();
     for (const validator::Alert &alert : verdict.profil_errors) {
         codes.push_back({{"code", std::string(alert.code)},
