@@ -135,9 +135,8 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     impl_->grid.query(p.x - max_distance, p.y - max_distance, p.x + max_distance,
                       p.y + max_distance, candidates);
     for (std::size_t i : candidates) {
-        const double d = point_line_distance(p, impl_->plain[i]);
-        if (d <= max_distance) {
-            hits.push_back(Hit{i, d});
+        if (const auto d = point_line_distance_within(p, impl_->plain[i], max_distance)) {
+            hits.push_back(Hit{i, *d});
         }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {

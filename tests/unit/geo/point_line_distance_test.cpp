@@ -20,6 +20,29 @@ TEST(PointLineDistance, RepeatedPointsAreAPoint) {
     EXPECT_DOUBLE_EQ(point_line_distance({3, 4}, Polyline{{0, 0}, {0, 0}}), 5.0);
 }
 
+// The same distance within the reach, nothing beyond it.
+TEST(PointLineDistance, WithinAReach) {
+    std::mt19937_64 random(5);
+    std::uniform_real_distribution<double> coordinate(0.0, 400.0);
+    for (int round = 0; round < 3000; ++round) {
+        Polyline line;
+        for (int i = 0; i < 2 + round % 9; ++i) {
+            line.push_back({912000.0 + coordinate(random), 6712000.0 + coordinate(random)});
+        }
+        const XY p{912000.0 + coordinate(random), 6712000.0 + coordinate(random)};
+        const double exact = point_line_distance(p, line);
+        for (const double reach : {0.0, 5.0, 50.0, 150.0, exact, 1e9}) {
+            const auto d = point_line_distance_within(p, line, reach);
+            if (exact <= reach) {
+                ASSERT_TRUE(d);
+                EXPECT_EQ(*d, exact);
+            } else {
+                EXPECT_FALSE(d);
+            }
+        }
+    }
+}
+
 // Bit for bit the distance GEOS computes (NearestLineIndex::nearest asks GEOSDistance), on
 // coordinates of the size of Lambert 93 ones, where rounding shows.
 TEST(PointLineDistance, SameBitsAsGeos) {
