@@ -85,6 +85,11 @@ void SegmentGrid::query(double min_x, double min_y, double max_x, double max_y,
     const std::int64_t c1 = std::min<std::int64_t>(columns_ - 1, column(max_x));
     const std::int64_t r0 = std::max<std::int64_t>(0, row(min_y));
     const std::int64_t r1 = std::min<std::int64_t>(rows_ - 1, row(max_y));
+    if (r0 == r1 && c0 == c1) { // one cell: its lines are already ascending, each once
+        const auto cell = static_cast<std::size_t>(r0 * columns_ + c0);
+        out.assign(lines_.begin() + starts_[cell], lines_.begin() + starts_[cell + 1]);
+        return;
+    }
     for (std::int64_t r = r0; r <= r1; ++r) {
         for (std::int64_t c = c0; c <= c1; ++c) {
             const auto cell = static_cast<std::size_t>(r * columns_ + c);
