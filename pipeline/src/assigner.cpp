@@ -151,6 +151,10 @@ AssignDecision Assigner::decide(BuildingIdx b) {
             geo::locate(model_.voies[v].parts[p], lengths_[hit.index], building.anchor);
         if (sees(v, building.anchor, at.foot)) {
             visible.push_back(Candidate{v, p, hit.distance, at});
+            // Without a parcel only the nearest two visible voies count (the voie, its rival).
+            if (!parcel_of_[b] && visible.size() == 2) {
+                break;
+            }
         } else if (visible.empty()) {
             ++decision.hidden_voies;
         }
