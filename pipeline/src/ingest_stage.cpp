@@ -345,9 +345,10 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         }
         ctx.buildings[s]->read([&](formats::PolygonRecord &record) {
             diag.count("ingest", "buildings_read");
-            const std::string id = example(o.buildings, s, record.fid);
+            // Named only when skipped: most buildings are kept.
+            const auto id = [&] { return example(o.buildings, s, record.fid); };
             if (record.skip_reason != nullptr) {
-                diag.skip("ingest.buildings", record.skip_reason, id);
+                diag.skip("ingest.buildings", record.skip_reason, id());
                 return;
             }
             Building building{
@@ -357,14 +358,14 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {
                     building.footprint = geo::make_valid(ctx.geos, building.footprint);
                     if (building.footprint.empty()) {
-                        diag.skip("ingest.buildings", "invalid_geometry", id);
+                        diag.skip("ingest.buildings", "invalid_geometry", id());
                         return;
                     }
                     diag.count("ingest", "buildings_repaired");
                 }
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
             } catch (const GeosError &) {
-                diag.skip("ingest.buildings", "invalid_geometry", id);
+                diag.skip("ingest.buildings", "invalid_geometry", id());
                 return;
             }
             model.buildings.push_back(std::move(building));
