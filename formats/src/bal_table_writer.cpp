@@ -131,6 +131,30 @@ std::string write_bal(const BalTable &table, BalVersion version) {
         out.append(i ? ";" : "").append(quoted_if_needed(header[i]));
     }
     out.push_back('\n');
+    // The usual case, the table already in the version's columns: each cell as it is, without
+    // a getter call and a copy per cell.
+    bool same_columns = header == table.header;
+    for (std::size_t i = 0; same_columns && i < header.size(); ++i) {
+        same_columns = table.column(header[i]) == static_cast<int>(i);
+    }
+    if (same_columns) {
+        static const std::string empty;
+        for (const auto &row : table.rows) {
+            for (std::size_t i = 0; i < header.size(); ++i) {
+                const std::string &value = i < row.size() ? row[i] : empty;
+                if (i != 0) {
+                    out.push_back(';');
+                }
+                if (value.find_first_of(";\"\r\n") == std::string::npos) {
+                    out.append(value);
+                } else {
+                    out.append(quoted_if_needed(value));
+                }
+            }
+            out.push_back('\n');
+        }
+        return out;
+    }
     for (const auto &row : table.rows) {
         for (std::size_t i = 0; i < getters.size(); ++i) {
             out.append(i ? ";" : "").append(quoted_if_needed(getters[i](row)));

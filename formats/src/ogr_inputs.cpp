@@ -116,7 +116,7 @@ RoadInput::RoadInput(const std::string &option, const SourceSpec &spec, const Pr
     }
 }
 
-void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
+void RoadInput::read(const std::function<void(RoadRecord &)> &sink) {
     if (!layer_) {
         return;
     }
@@ -128,7 +128,7 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
     const std::size_t parts = name_fields_.size();
     const std::size_t first_fallback = parts + (has_kind_ ? 1 : 0);
     RoadRecord road;
-    layer_->for_each(fields, geo::GeometryKind::line, [&](const geo::FeatureRecord &f) {
+    layer_->for_each(fields, geo::GeometryKind::line, [&](geo::FeatureRecord &f) {
         road.fid = f.fid;
         road.name.clear();
         for (std::size_t i = 0; i < parts; ++i) {
@@ -140,7 +140,7 @@ void RoadInput::read(const std::function<void(const RoadRecord &)> &sink) {
             road.name = f.values[i];
         }
         road.kind = has_kind_ ? f.values[parts] : std::string();
-        road.lines = f.lines;
+        road.lines = std::move(f.lines);
         road.skip_reason = f.skip_reason;
         sink(road);
     });
@@ -190,7 +190,7 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
     }
 }
 
-void PolygonInput::read(const std::function<void(const PolygonRecord &)> &sink) {
+void PolygonInput::read(const std::function<void(PolygonRecord &)> &sink) {
     if (!layer_) {
         return;
     }
@@ -202,13 +202,13 @@ void PolygonInput::read(const std::function<void(const PolygonRecord &)> &sink) 
         fields.push_back(id_field_);
     }
     PolygonRecord record;
-    layer_->for_each(fields, geo::GeometryKind::polygon, [&](const geo::FeatureRecord &f) {
+    layer_->for_each(fields, geo::GeometryKind::polygon, [&](geo::FeatureRecord &f) {
         if (!flag_field_.empty() && (f.values[0].empty() || f.values[0] == "no")) {
             return; // not a building (e.g. a landuse multipolygon in an OSM file)
         }
         record.fid = f.fid;
         record.id = id_field_.empty() ? std::string() : f.values.back();
-        record.polygons = f.polygons;
+        record.polygons = std::move(f.polygons);
         record.skip_reason = f.skip_reason;
         sink(record);
     });

@@ -7,6 +7,8 @@
 #include "adressage/error.hpp"
 #include "adressage/geo/linear_ref.hpp"
 #include "geos_handle.hpp"
+#include "interior_point.hpp"
+#include "simple_ring.hpp"
 
 namespace adressage::geo {
 
@@ -14,6 +16,9 @@ using detail::GeomPtr;
 using detail::own;
 
 XY point_on_surface(GeosContext &ctx, const MultiPolygon &polygons) {
+    if (const std::optional<XY> p = detail::interior_point(polygons)) {
+        return *p;
+    }
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
     if (GEOSisEmpty_r(ctx.handle(), p.get()) != 0) {
@@ -29,6 +34,10 @@ XY centroid(GeosContext &ctx, const MultiPolygon &polygons) {
 }
 
 bool is_valid(GeosContext &ctx, const MultiPolygon &polygons) {
+    if (polygons.size() == 1 && polygons.front().holes.empty() &&
+        detail::certainly_simple(polygons.front().outer)) {
+        return true; // most footprints: no GEOS geometry to build and check
+    }
     GeomPtr g = detail::make_multipolygon(ctx, polygons);
     const char valid = GEOSisValid_r(ctx.handle(), g.get());
     if (valid == 2) {

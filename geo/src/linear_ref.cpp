@@ -4,6 +4,7 @@
 #include <cassert>
 #include <limits>
 #include <tuple>
+#include <vector>
 
 namespace adressage::geo {
 
@@ -55,16 +56,58 @@ XY point_at(const Polyline &line, double along) {
     return line.back();
 }
 
-Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
-    const double total = length(line);
-    const XY a = point_at(line, std::max(0.0, along - window));
-    const XY b = point_at(line, std::min(total, along + window));
+namespace {
+
+// point_at with the segment lengths measured once (the same values, summed in the same order).
+XY point_at(const Polyline &line, const std::vector<double> &lengths, double along) {
+    if (along <= 0.0) {
+        return line.front();
+    }
+    double start = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const double seg_len = lengths[i];
+        if (seg_len > 0.0 && along <= start + seg_len) {
+            const double t = (along - start) / seg_len;
+            return {line[i].x + t * (line[i + 1].x - line[i].x),
+                    line[i].y + t * (line[i + 1].y - line[i].y)};
+        }
+        start += seg_len;
+    }
+    return line.back();
+}
+
+Side side_at(const Polyline &line, const std::vector<double> &lengths, double along, XY foot, XY p,
+             double window) {
+    double total = 0.0;
+    for (const double seg_len : lengths) {
+        total += seg_len;
+    }
+    const XY a = point_at(line, lengths, std::max(0.0, along - window));
+    const XY b = point_at(line, lengths, std::min(total, along + window));
     const double c = (b.x - a.x) * (p.y - foot.y) - (b.y - a.y) * (p.x - foot.x);
     return side_of_cross(c);
 }
 
-LinePosition locate(const Polyline &line, XY p) {
-    assert(line.size() >= 2);
+} // namespace
+
+std::vector<double> segment_lengths(const Polyline &line) {
+    std::vector<double> lengths;
+    lengths.reserve(line.empty() ? 0 : line.size() - 1);
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        lengths.push_back(distance(line[i - 1], line[i]));
+    }
+    return lengths;
+}
+
+Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
+    assert(!line.empty());
+    return side_at(line, segment_lengths(line), along, foot, p, window);
+}
+
+LinePosition locate(const Polyline &line, XY p) { return locate(line, segment_lengths(line), p); }
+
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p) {
+    assert(line.size() >= 2 && lengths.size() == line.size() - 1);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();
     double start = 0.0;
@@ -80,6 +123,14 @@ LinePosition locate(const Polyline &line, XY p) {
             t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
         }
         const XY foot{a.x + t * dx, a.y + t * dy};
+        // std::hypot is slow: skip it where the squared distance, with a wide margin for
+        // rounding, already shows the foot is farther than the best one.
+        const double ex = p.x - foot.x;
+        const double ey = p.y - foot.y;
+        if (ex * ex + ey * ey > best.offset * best.offset * (1.0 + 1e-9)) {
+            start += seg_len;
+            continue;
+        }
         const double d = distance(p, foot);
         if (d < best.offset) {
             best.offset = d;
@@ -90,7 +141,7 @@ LinePosition locate(const Polyline &line, XY p) {
     }
     if (best.offset > 0.0) {
         const double window = std::clamp(best.offset / 2.0, min_side_window, max_side_window);
-        best.side = side_at(line, best.along, best.foot, p, window);
+        best.side = side_at(line, lengths, best.along, best.foot, p, window);
     }
     return best;
 }

@@ -4,7 +4,9 @@
 #include <limits>
 
 #include "adressage/error.hpp"
+#include "adressage/geo/point_line_distance.hpp"
 #include "geos_handle.hpp"
+#include "segment_grid.hpp"
 
 namespace adressage::geo {
 
@@ -12,9 +14,10 @@ struct NearestLineIndex::Impl {
     GeosContext &ctx;
     std::vector<Polyline> plain; // the same lines, for the exact segment tests
     std::vector<detail::GeomPtr> lines;
-    GEOSSTRtree *tree = nullptr;
+    GEOSSTRtree *tree = nullptr; // for nearest()
+    detail::SegmentGrid grid;    // for within() and crossing()
 
-    explicit Impl(GeosContext &c) : ctx(c) {}
+    Impl(GeosContext &c, const std::vector<Polyline> &l) : ctx(c), plain(l), grid(l) {}
     ~Impl() {
         if (tree != nullptr) {
             GEOSSTRtree_destroy_r(ctx.handle(), tree);
@@ -36,24 +39,6 @@ int distance_to_item(const void *item, const void *query_item, double *distance,
     const auto index = reinterpret_cast<std::uintptr_t>(item) - 1;
     (void)query_item;
     return GEOSDistance_r(query->handle, (*query->lines)[index].get(), query->point, distance);
-}
-
-// Indices of the lines whose envelope meets the box, in index order.
-std::vector<std::size_t> query_box(GeosContext &ctx, GEOSSTRtree *tree, double min_x, double min_y,
-                                   double max_x, double max_y) {
-    detail::GeomPtr box =
-        detail::own(ctx, GEOSGeom_createRectangle_r(ctx.handle(), min_x, min_y, max_x, max_y),
-                    "createRectangle");
-    std::vector<std::size_t> candidates;
-    GEOSSTRtree_query_r(
-        ctx.handle(), tree, box.get(),
-        [](void *item, void *out) {
-            static_cast<std::vector<std::size_t> *>(out)->push_back(
-                reinterpret_cast<std::uintptr_t>(item) - 1);
-        },
-        &candidates);
-    std::sort(candidates.begin(), candidates.end());
-    return candidates;
 }
 
 double cross(XY o, XY a, XY b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
@@ -79,9 +64,8 @@ bool segments_meet(XY p1, XY p2, XY q1, XY q2) {
 } // namespace
 
 NearestLineIndex::NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines)
-    : impl_(std::make_unique<Impl>(ctx)) {
+    : impl_(std::make_unique<Impl>(ctx, lines)) {
     impl_->tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
-    impl_->plain = lines;
     impl_->lines.reserve(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         impl_->lines.push_back(detail::make_line(ctx, lines[i]));
@@ -147,16 +131,12 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     if (impl_->lines.empty()) {
         return hits;
     }
-    GeosContext &ctx = impl_->ctx;
-    detail::GeomPtr point = detail::make_point(ctx, p);
-    for (std::size_t i : query_box(ctx, impl_->tree, p.x - max_distance, p.y - max_distance,
-                                   p.x + max_distance, p.y + max_distance)) {
-        double d = 0.0;
-        if (GEOSDistance_r(ctx.handle(), impl_->lines[i].get(), point.get(), &d) == 0) {
-            ctx.raise("Distance");
-        }
-        if (d <= max_distance) {
-            hits.push_back(Hit{i, d});
+    std::vector<std::size_t> candidates;
+    impl_->grid.query(p.x - max_distance, p.y - max_distance, p.x + max_distance,
+                      p.y + max_distance, candidates);
+    for (std::size_t i : candidates) {
+        if (const auto d = point_line_distance_within(p, impl_->plain[i], max_distance)) {
+            hits.push_back(Hit{i, *d});
         }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
@@ -170,11 +150,23 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     if (impl_->lines.empty()) {
         return out;
     }
-    for (std::size_t i : query_box(impl_->ctx, impl_->tree, std::min(a.x, b.x), std::min(a.y, b.y),
-                                   std::max(a.x, b.x), std::max(a.y, b.y))) {
+    const double min_x = std::min(a.x, b.x);
+    const double min_y = std::min(a.y, b.y);
+    const double max_x = std::max(a.x, b.x);
+    const double max_y = std::max(a.y, b.y);
+    std::vector<std::size_t> candidates;
+    impl_->grid.query(min_x, min_y, max_x, max_y, candidates);
+    for (std::size_t i : candidates) {
         const Polyline &line = impl_->plain[i];
         for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-            if (segments_meet(a, b, line[k], line[k + 1])) {
+            const XY u = line[k];
+            const XY v = line[k + 1];
+            // Apart in x or in y: no common point (the exact test below would say the same).
+            if (std::max(u.x, v.x) < min_x || std::min(u.x, v.x) > max_x ||
+                std::max(u.y, v.y) < min_y || std::min(u.y, v.y) > max_y) {
+                continue;
+            }
+            if (segments_meet(a, b, u, v)) {
                 out.push_back(i);
                 break;
             }

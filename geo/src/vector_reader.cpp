@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -301,7 +302,7 @@ bool VectorLayer::fast_spatial_filter() const {
 }
 
 void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind wanted,
-                           const std::function<void(const FeatureRecord &)> &sink) {
+                           const std::function<void(FeatureRecord &)> &sink) {
     QuietGdal quiet;
     OGRLayer &layer = *impl_->layer;
     std::vector<int> indices;
@@ -312,6 +313,16 @@ void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind 
         }
         indices.push_back(index);
     }
+    // Only the wanted fields are fetched (a GeoPackage selects just those columns).
+    std::vector<const char *> ignored;
+    const OGRFeatureDefn *defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (std::find(indices.begin(), indices.end(), i) == indices.end()) {
+            ignored.push_back(defn->GetFieldDefn(i)->GetNameRef());
+        }
+    }
+    ignored.push_back(nullptr);
+    layer.SetIgnoredFields(ignored.data());
     layer.ResetReading();
     FeatureRecord record;
     for (auto &feature : layer) {

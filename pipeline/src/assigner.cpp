@@ -38,6 +38,7 @@ Assigner::Assigner(geo::GeosContext &ctx, const CommuneModel &model, const Assig
         for (std::size_t p = 0; p < model.voies[v].parts.size(); ++p) {
             lines.push_back(model.voies[v].parts[p]);
             owner_.emplace_back(v, p);
+            lengths_.push_back(geo::segment_lengths(model.voies[v].parts[p]));
         }
     }
     lines_ = std::make_unique<geo::NearestLineIndex>(ctx, lines);
@@ -146,9 +147,14 @@ AssignDecision Assigner::decide(BuildingIdx b) {
         }
         seen[v] = 1;
         any = true;
-        const geo::LinePosition at = geo::locate(model_.voies[v].parts[p], building.anchor);
+        const geo::LinePosition at =
+            geo::locate(model_.voies[v].parts[p], lengths_[hit.index], building.anchor);
         if (sees(v, building.anchor, at.foot)) {
             visible.push_back(Candidate{v, p, hit.distance, at});
+            // Without a parcel only the nearest two visible voies count (the voie, its rival).
+            if (!parcel_of_[b] && visible.size() == 2) {
+                break;
+            }
         } else if (visible.empty()) {
             ++decision.hidden_voies;
         }

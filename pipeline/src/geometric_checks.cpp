@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "adressage/geo/geometry_ops.hpp"
+#include "adressage/geo/linear_ref.hpp"
 #include "adressage/geo/nearest_line_index.hpp"
 #include "adressage/names/grouping_key.hpp"
 
@@ -44,12 +45,13 @@ struct Located {
     geo::Side side = geo::Side::on;
 };
 
-// The position of `p` on the nearest part of `voie`, `along` from the voie's origin.
-Located locate_on(const Voie &voie, geo::XY p) {
+// The position of `p` on the nearest part of `voie`, `along` from the voie's origin; `lengths`:
+// the segment lengths of each part.
+Located locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths, geo::XY p) {
     Located best;
     best.offset = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < voie.parts.size(); ++i) {
-        const geo::LinePosition at = geo::locate(voie.parts[i], p);
+        const geo::LinePosition at = geo::locate(voie.parts[i], lengths[i], p);
         if (at.offset < best.offset) {
             best = {voie.part_start[i] + at.along, at.offset, at.side};
         }
@@ -116,10 +118,17 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     };
 
     // Every position located on its own voie once.
+    std::vector<std::vector<std::vector<double>>> lengths(model.voies.size());
+    for (VoieIdx v = 0; v < model.voies.size(); ++v) {
+        for (const geo::Polyline &part : model.voies[v].parts) {
+            lengths[v].push_back(geo::segment_lengths(part));
+        }
+    }
     std::vector<Located> located(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
-        located[i] = locate_on(model.voies[model.numeros[p.numero].voie], p.xy);
+        const VoieIdx v = model.numeros[p.numero].voie;
+        located[i] = locate_on(model.voies[v], lengths[v], p.xy);
     }
 
     // Parity and side.

@@ -200,7 +200,7 @@ void IngestStage::prepare(RunContext &ctx) {
                  formats::PolygonInput::Role::parcels);
         open_all("--places", o.places, legal, ctx.places, places_to_legal_, ctx.preset);
         // A batch's areas of communes déléguées serve the communes that have some.
-        if (!ctx.communes.communes_deleguees_of(o.insee).empty()) {
+        if (!ctx.cog().communes_deleguees_of(o.insee).empty()) {
             open_all("--communes-deleguees", o.communes_deleguees, legal, ctx.communes_deleguees,
                      deleguees_to_legal_, ctx.preset,
                      formats::PolygonInput::Role::communes_deleguees);
@@ -226,7 +226,7 @@ void IngestStage::read_communes_deleguees(CommuneModel &model, RunContext &ctx) 
     Diagnostics &diag = ctx.diagnostics;
     const RunOptions &o = ctx.options;
     const std::string option = "--communes-deleguees " + o.communes_deleguees.front();
-    const auto cog = ctx.communes.communes_deleguees_of(o.insee);
+    const auto cog = ctx.cog().communes_deleguees_of(o.insee);
     if (cog.empty()) {
         throw InputError(option, "commune " + o.insee + " (" + model.nom +
                                      ") has no commune déléguée in the COG 2026; leave "
@@ -315,7 +315,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("ingest", "road_sources_without_layer");
             continue;
         }
-        ctx.roads[s]->read([&](const formats::RoadRecord &road) {
+        ctx.roads[s]->read([&](formats::RoadRecord &road) {
             diag.count("ingest", "roads_read");
             if (road.skip_reason != nullptr) {
                 diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
@@ -333,8 +333,9 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 diag.count("ingest", "roads_excluded_name");
                 return;
             }
-            for (const geo::Polyline &line : road.lines) {
-                RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name, line};
+            for (geo::Polyline &line : road.lines) {
+                RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name,
+                                    std::move(line)};
                 process_one(*roads_to_legal_[s], segment.line);
                 model.roads.push_back(std::move(segment));
             }
@@ -347,27 +348,29 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("ingest", "building_sources_without_layer");
             continue;
         }
-        ctx.buildings[s]->read([&](const formats::PolygonRecord &record) {
+        ctx.buildings[s]->read([&](formats::PolygonRecord &record) {
             diag.count("ingest", "buildings_read");
-            const std::string id = example(o.buildings, s, record.fid);
+            // Named only when skipped: most buildings are kept.
+            const auto id = [&] { return example(o.buildings, s, record.fid); };
             if (record.skip_reason != nullptr) {
-                diag.skip("ingest.buildings", record.skip_reason, id);
+                diag.skip("ingest.buildings", record.skip_reason, id());
                 return;
             }
-            Building building{static_cast<std::uint32_t>(s), record.fid, record.polygons, {}};
+            Building building{
+                static_cast<std::uint32_t>(s), record.fid, std::move(record.polygons), {}};
             reproject(*buildings_to_legal_[s], building.footprint);
             try {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {
                     building.footprint = geo::make_valid(ctx.geos, building.footprint);
                     if (building.footprint.empty()) {
-                        diag.skip("ingest.buildings", "invalid_geometry", id);
+                        diag.skip("ingest.buildings", "invalid_geometry", id());
                         return;
                     }
                     diag.count("ingest", "buildings_repaired");
                 }
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
             } catch (const GeosError &) {
-                diag.skip("ingest.buildings", "invalid_geometry", id);
+                diag.skip("ingest.buildings", "invalid_geometry", id());
                 return;
             }
             model.buildings.push_back(std::move(building));

@@ -108,10 +108,11 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
     ctx.preloaded = preloaded;
     ctx.preset = preset_for(options);
     ctx.shared_dictionaries = shared.dictionaries;
-    ctx.communes = shared.communes != nullptr
-                       ? *shared.communes
-                       : formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
-    ctx.commune = &find_commune(ctx.communes, options.insee);
+    ctx.shared_communes = shared.communes;
+    if (shared.communes == nullptr) {
+        ctx.communes = formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
+    }
+    ctx.commune = &find_commune(ctx.cog(), options.insee);
 
     CommuneModel model;
     model.insee = options.insee;

@@ -214,7 +214,7 @@ void TopoStage::prepare(RunContext &ctx) {
         return;
     }
     std::vector<std::string> former;
-    if (const formats::CogEntry *entry = ctx.communes.find_current(ctx.options.insee)) {
+    if (const formats::CogEntry *entry = ctx.cog().find_current(ctx.options.insee)) {
         former = entry->anciens_codes;
     }
     topo_ = formats::read_topo(ctx.options.topo, ctx.options.insee, former);

@@ -10,7 +10,7 @@
 #include "adressage/formats/bal_table_writer.hpp"
 #include "adressage/formats/bal_writer.hpp"
 #include "adressage/formats/upload_file.hpp"
-#include "adressage/geo/transformer.hpp"
+#include "adressage/geo/thread_transformer.hpp"
 #include "adressage/pipeline/geometric_checks.hpp"
 #include "adressage/pipeline/stages.hpp"
 #include "adressage/pipeline/topo_match.hpp"
@@ -27,9 +27,9 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 // The file is validated with the BAN's rules before it is put in place: a file the BAN would
 // refuse is never written. The verdict goes in the report.
 void check_before_writing(const std::string &content, RunContext &ctx) {
+    formats::BalReader reader(content, ctx.bal_path); // streamed: no table of the rows
     const validator::Report verdict =
-        validator::validate(formats::read_bal(content, ctx.bal_path),
-                            validator::Options{ctx.options.bal_version, ctx.communes, "", {}});
+        validator::validate(reader, validator::Options{ctx.options.bal_version, ctx.cog(), "", {}});
     nlohmann::json codes = nlohmann::json::array();
     for (const validator::Alert &alert : verdict.profil_errors) {
         codes.push_back({{"code", std::string(alert.code)},
@@ -81,7 +81,7 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         xy.push_back({round2(t.xy.x), round2(t.xy.y)});
     }
     std::vector<geo::XY> lonlat = xy;
-    geo::Transformer(model.crs.definition(), "EPSG:4326").forward(lonlat);
+    geo::thread_transformer(model.crs.definition(), "EPSG:4326").forward(lonlat);
 
     std::vector<formats::BalRow> rows;
     rows.reserve(model.positions.size() + model.toponymes.size());

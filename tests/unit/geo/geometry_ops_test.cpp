@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "adressage/error.hpp"
 #include "adressage/geo/linear_ref.hpp"
 
@@ -32,6 +34,37 @@ TEST(MakeValid, RepairsABowTie) {
     const MultiPolygon fixed = make_valid(ctx, bowtie);
     ASSERT_EQ(fixed.size(), 2u);
     EXPECT_TRUE(is_valid(ctx, fixed));
+}
+
+// A single ring is checked without GEOS when it is certainly simple; GEOS decides the rest.
+// With a far square beside it the polygon goes to GEOS: both answers must agree, on rings with
+// touches, straight vertices, spikes and repeated points (small integer grids) and without.
+TEST(IsValid, QuickCheckAgreesWithGeos) {
+    GeosContext ctx;
+    const Polygon far = square(1e6, 1e6, 1);
+    std::mt19937_64 random(7);
+    std::uniform_int_distribution<int> grid(0, 4);
+    std::uniform_real_distribution<double> coordinate(0.0, 30.0);
+    std::uniform_int_distribution<int> vertices(3, 8);
+    int valid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        Ring ring;
+        const int n = vertices(random);
+        for (int i = 0; i < n; ++i) {
+            if (round % 2 == 0) {
+                ring.push_back(
+                    {static_cast<double>(grid(random)), static_cast<double>(grid(random))});
+            } else {
+                ring.push_back({912345.0 + coordinate(random), 6712345.0 + coordinate(random)});
+            }
+        }
+        ring.push_back(ring.front());
+        const bool alone = is_valid(ctx, MultiPolygon{Polygon{ring, {}}});
+        const bool with_far = is_valid(ctx, MultiPolygon{Polygon{ring, {}}, far});
+        ASSERT_EQ(alone, with_far) << "round " << round;
+        valid += alone ? 1 : 0;
+    }
+    EXPECT_GT(valid, 1000);
 }
 
 TEST(UnionAll, MergesOverlappingCopies) {

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
+#include "adressage/geo/point_line_distance.hpp"
+
 using namespace adressage::geo;
 
 TEST(NearestLineIndex, FindsTheNearestWithinTheMaximum) {
@@ -38,4 +43,42 @@ TEST(NearestLineIndex, EmptyIndexFindsNothing) {
     GeosContext ctx;
     const NearestLineIndex index(ctx, {});
     EXPECT_FALSE(index.nearest({0, 0}, 1e9));
+}
+
+// within() against every line measured, on many random lines (the grid only narrows the search).
+TEST(NearestLineIndex, WithinFindsWhatABruteForceFinds) {
+    GeosContext ctx;
+    std::mt19937_64 random(3);
+    std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
+    std::uniform_real_distribution<double> step(-80.0, 80.0);
+    std::vector<Polyline> lines;
+    for (int l = 0; l < 300; ++l) {
+        Polyline line{{912000.0 + coordinate(random), 6712000.0 + coordinate(random)}};
+        for (int k = 0; k < 1 + l % 7; ++k) {
+            line.push_back({line.back().x + step(random) * (l % 5 == 0 ? 10 : 1),
+                            line.back().y + step(random)});
+        }
+        lines.push_back(line);
+    }
+    const NearestLineIndex index(ctx, lines);
+    for (int q = 0; q < 500; ++q) {
+        const XY p{912000.0 + coordinate(random), 6712000.0 + coordinate(random)};
+        const double reach = q % 2 == 0 ? 150.0 : 20.0;
+        std::vector<NearestLineIndex::Hit> expected;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const double d = point_line_distance(p, lines[i]);
+            if (d <= reach) {
+                expected.push_back({i, d});
+            }
+        }
+        std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) {
+            return a.distance != b.distance ? a.distance < b.distance : a.index < b.index;
+        });
+        const auto hits = index.within(p, reach);
+        ASSERT_EQ(hits.size(), expected.size());
+        for (std::size_t k = 0; k < hits.size(); ++k) {
+            EXPECT_EQ(hits[k].index, expected[k].index);
+            EXPECT_EQ(hits[k].distance, expected[k].distance);
+        }
+    }
 }

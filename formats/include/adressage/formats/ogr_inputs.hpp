@@ -56,7 +56,7 @@ class RoadInput {
     bool present() const { return layer_.has_value(); }
     const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
-    void read(const std::function<void(const RoadRecord &)> &sink);
+    void read(const std::function<void(RoadRecord &)> &sink); // the sink may take the lines
     // See geo::VectorLayer::set_spatial_filter and fast_spatial_filter (false without layer).
     void set_spatial_filter(const std::optional<geo::Box> &box) {
         if (layer_) {
@@ -83,7 +83,7 @@ class PolygonInput {
     bool present() const { return layer_.has_value(); }
     const std::string &layer_name() const { return layer_name_; }
     std::string crs_wkt() const { return layer_ ? layer_->crs_wkt() : std::string(); }
-    void read(const std::function<void(const PolygonRecord &)> &sink);
+    void read(const std::function<void(PolygonRecord &)> &sink); // the sink may take the polygons
     // See geo::VectorLayer::set_spatial_filter and fast_spatial_filter (false without layer).
     void set_spatial_filter(const std::optional<geo::Box> &box) {
         if (layer_) {

@@ -39,6 +39,13 @@ struct LinePosition {
 //    point a little past the end keeps the side it had just before it.
 LinePosition locate(const Polyline &line, XY p);
 
+// The lengths of the line's segments, in order (length() is their sum, in that order).
+std::vector<double> segment_lengths(const Polyline &line);
+
+// locate() with the line's segment_lengths measured beforehand: the same result, for a line
+// that serves many points.
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p);
+
 // The side of `p` seen from `foot`, a point `along` metres on `line`: sign of the cross
 // product of the line's chord over [along - window, along + window] with p - foot.
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window);

@@ -41,8 +41,9 @@ class VectorLayer {
     // Calls `sink` for every feature in FID order, with the values of `fields` (which must exist)
     // and its geometry converted to `wanted` (line or polygon), or with `unknown` read as it
     // is: points (and multipoints) in `points`, lines in `lines`, polygons in `polygons`.
+    // The sink may take the record's contents (move them out): each feature refills it.
     void for_each(const std::vector<std::string> &fields, GeometryKind wanted,
-                  const std::function<void(const FeatureRecord &)> &sink);
+                  const std::function<void(FeatureRecord &)> &sink);
 
     // Restricts for_each to the features whose envelope meets `box` (in the layer's CRS; the
     // order is then the driver's), or lifts the restriction (nullopt).

@@ -22,7 +22,12 @@ struct RunContext {
 
     const RunOptions &options;
     formats::Preset preset;
+    // The COG: the batch's, shared by its communes, or `communes` loaded for one run.
     formats::CommuneList communes;
+    const formats::CommuneList *shared_communes = nullptr;
+    const formats::CommuneList &cog() const {
+        return shared_communes != nullptr ? *shared_communes : communes;
+    }
     const formats::CogEntry *commune = nullptr;
 
     // The commune's inputs given in memory (a batch), or null: the ingest stage reads them.
