@@ -18,6 +18,7 @@
 #include "adressage/pipeline/geometric_checks.hpp"
 #include "adressage/pipeline/runner.hpp"
 #include "adressage/pipeline/stages.hpp"
+#include "bal_cells.hpp"
 
 namespace adressage::pipeline {
 
@@ -25,49 +26,10 @@ namespace {
 
 constexpr int toponyme_numero = 99999;
 
-std::optional<double> number(const std::string &text) {
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-std::optional<int> integer(const std::string &text) {
-    int v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-// A cell by name, "" when the column is absent; voie_nom and toponyme (1.5) stand for each other.
-struct Cells {
-    const formats::BalTable &table;
-    std::string get(const std::vector<std::string> &row, std::string_view name) const {
-        int i = table.column(name);
-        if (i < 0 && name == "voie_nom") {
-            i = table.column("toponyme");
-        }
-        return i >= 0 && static_cast<std::size_t>(i) < row.size() ? row[static_cast<std::size_t>(i)]
-                                                                  : std::string();
-    }
-};
-
-// The commune of a row: commune_insee, else the first 5 characters of cle_interop.
-std::string row_commune(const Cells &c, const std::vector<std::string> &row) {
-    std::string insee = c.get(row, "commune_insee");
-    if (insee.empty()) {
-        const std::string key = c.get(row, "cle_interop");
-        insee = key.size() >= 5 ? key.substr(0, 5) : std::string();
-        for (char &ch : insee) {
-            ch = ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
-        }
-    }
-    return insee;
-}
+using bal_cells::Columns;
+using bal_cells::parse_double;
+using bal_cells::parse_int;
+using bal_cells::row_commune;
 
 formats::PositionType position_type(const std::string &text) {
     for (const formats::PositionType t :
@@ -154,7 +116,7 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
                                    std::to_string(table.errors.front().line) +
                                    "); adressage validate without --roads shows every problem");
     }
-    const Cells c{table};
+    const Columns c(table);
     TraceCheckResult result;
     result.rows = table.rows.size();
     std::map<std::string, std::size_t> communes;
@@ -220,16 +182,16 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     const geo::Transformer to_legal("EPSG:4326", model.crs.definition());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto &row = table.rows[r];
-        const std::optional<int> numero = integer(c.get(row, "numero"));
+        const std::optional<int> numero = parse_int(c.get(row, "numero"));
         if (numero == toponyme_numero) {
             ++result.toponymes;
             continue;
         }
-        std::optional<double> x = number(c.get(row, "x"));
-        std::optional<double> y = number(c.get(row, "y"));
+        std::optional<double> x = parse_double(c.get(row, "x"));
+        std::optional<double> y = parse_double(c.get(row, "y"));
         if (!x || !y) {
-            const std::optional<double> lon = number(c.get(row, "long"));
-            const std::optional<double> lat = number(c.get(row, "lat"));
+            const std::optional<double> lon = parse_double(c.get(row, "long"));
+            const std::optional<double> lat = parse_double(c.get(row, "lat"));
             if (lon && lat) {
                 geo::XY p{*lon, *lat};
                 to_legal.forward(std::span(&p, 1));
