@@ -38,24 +38,6 @@ double length(const Polyline &line) {
     return total;
 }
 
-XY point_at(const Polyline &line, double along) {
-    assert(!line.empty());
-    if (along <= 0.0) {
-        return line.front();
-    }
-    double start = 0.0;
-    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-        const double seg_len = distance(line[i], line[i + 1]);
-        if (seg_len > 0.0 && along <= start + seg_len) {
-            const double t = (along - start) / seg_len;
-            return {line[i].x + t * (line[i + 1].x - line[i].x),
-                    line[i].y + t * (line[i + 1].y - line[i].y)};
-        }
-        start += seg_len;
-    }
-    return line.back();
-}
-
 namespace {
 
 // point_at with the segment lengths measured once (the same values, summed in the same order).
@@ -102,6 +84,11 @@ std::vector<double> segment_lengths(const Polyline &line) {
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
     assert(!line.empty());
     return side_at(line, segment_lengths(line), along, foot, p, window);
+}
+
+XY point_at(const Polyline &line, double along) {
+    assert(!line.empty());
+    return point_at(line, segment_lengths(line), along);
 }
 
 LinePosition locate(const Polyline &line, XY p) { return locate(line, segment_lengths(line), p); }
