@@ -39,16 +39,25 @@ constexpr std::array<CheckInfo, geometric_check_count> infos = {{
     {"adressage.voie.homonyme_proche", "Deux voies de même nom à moins de 500 m l’une de l’autre"},
 }};
 
-struct Located {
-    double along = 0.0;
-    double offset = 0.0;
-    geo::Side side = geo::Side::on;
-};
+std::string address_of(const CommuneModel &model, NumeroIdx n) {
+    const Numero &numero = model.numeros[n];
+    return model.voies[numero.voie].nom + " " + std::to_string(numero.numero);
+}
 
-// The position of `p` on the nearest part of `voie`, `along` from the voie's origin; `lengths`:
-// the segment lengths of each part.
-Located locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths, geo::XY p) {
-    Located best;
+} // namespace
+
+std::vector<std::vector<double>> part_segment_lengths(const Voie &voie) {
+    std::vector<std::vector<double>> lengths;
+    lengths.reserve(voie.parts.size());
+    for (const geo::Polyline &part : voie.parts) {
+        lengths.push_back(geo::segment_lengths(part));
+    }
+    return lengths;
+}
+
+VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths,
+                       geo::XY p) {
+    VoieLocation best;
     best.offset = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < voie.parts.size(); ++i) {
         const geo::LinePosition at = geo::locate(voie.parts[i], lengths[i], p);
@@ -58,13 +67,6 @@ Located locate_on(const Voie &voie, const std::vector<std::vector<double>> &leng
     }
     return best;
 }
-
-std::string address_of(const CommuneModel &model, NumeroIdx n) {
-    const Numero &numero = model.numeros[n];
-    return model.voies[numero.voie].nom + " " + std::to_string(numero.numero);
-}
-
-} // namespace
 
 std::string_view geometric_check_code(GeometricCheck check) {
     return infos[static_cast<std::size_t>(check)].code;
@@ -118,13 +120,12 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     };
 
     // Every position located on its own voie once.
-    std::vector<std::vector<std::vector<double>>> lengths(model.voies.size());
-    for (VoieIdx v = 0; v < model.voies.size(); ++v) {
-        for (const geo::Polyline &part : model.voies[v].parts) {
-            lengths[v].push_back(geo::segment_lengths(part));
-        }
+    std::vector<std::vector<std::vector<double>>> lengths;
+    lengths.reserve(model.voies.size());
+    for (const Voie &voie : model.voies) {
+        lengths.push_back(part_segment_lengths(voie));
     }
-    std::vector<Located> located(model.positions.size());
+    std::vector<VoieLocation> located(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
         const VoieIdx v = model.numeros[p.numero].voie;

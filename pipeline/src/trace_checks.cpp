@@ -1,9 +1,6 @@
 #include "adressage/pipeline/trace_checks.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <filesystem>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -12,7 +9,6 @@
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/geo/legal_crs.hpp"
-#include "adressage/geo/linear_ref.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/geometric_checks.hpp"
@@ -42,27 +38,6 @@ formats::PositionType position_type(const std::string &text) {
         }
     }
     return formats::PositionType::batiment; // an empty or unknown type
-}
-
-double distance_to(const Voie &voie, geo::XY p) {
-    double best = std::numeric_limits<double>::infinity();
-    for (const geo::Polyline &part : voie.parts) {
-        best = std::min(best, geo::locate(part, p).offset);
-    }
-    return best;
-}
-
-double along(const Voie &voie, geo::XY p) {
-    double best = std::numeric_limits<double>::infinity();
-    double at = 0.0;
-    for (std::size_t i = 0; i < voie.parts.size(); ++i) {
-        const geo::LinePosition l = geo::locate(voie.parts[i], p);
-        if (l.offset < best) {
-            best = l.offset;
-            at = voie.part_start[i] + l.along;
-        }
-    }
-    return at;
 }
 
 // Whether the numbers of a voie fall as one goes along it: the sign of the covariance of
@@ -135,7 +110,6 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     result.insee = communes.begin()->first;
     options.insee = result.insee;
     options.buildings.clear();
-    options.out_dir = std::filesystem::temp_directory_path().string(); // nothing is written
     check_options(options);
     if (options.data_dir.empty()) {
         options.data_dir = default_data_dir();
@@ -169,6 +143,12 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
         model.voies[v].code.clear(); // the voie-level checks are about the roads, not the file
         by_key[names::grouping_key(model.voies[v].nom)].push_back(v);
+    }
+    // Measured once, before any voie is reversed (check_commune measures its own).
+    std::vector<std::vector<std::vector<double>>> lengths;
+    lengths.reserve(model.voies.size());
+    for (const Voie &voie : model.voies) {
+        lengths.push_back(part_segment_lengths(voie));
     }
 
     // The file's voies: rows of one name and one voie code (cle_interop tells homonyms apart;
@@ -220,7 +200,7 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
         for (VoieIdx v : found->second) {
             double total = 0.0;
             for (const Address &a : addresses) {
-                total += distance_to(model.voies[v], a.xy);
+                total += locate_on(model.voies[v], lengths[v], a.xy).offset;
             }
             if (total < nearest) {
                 nearest = total;
@@ -245,7 +225,8 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     std::vector<std::vector<std::pair<double, int>>> points(model.voies.size());
     for (const Position &p : model.positions) {
         const Numero &n = model.numeros[p.numero];
-        points[n.voie].emplace_back(along(model.voies[n.voie], p.xy), n.numero);
+        points[n.voie].emplace_back(locate_on(model.voies[n.voie], lengths[n.voie], p.xy).along,
+                                    n.numero);
     }
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
         if (numbers_fall_along(points[v])) {

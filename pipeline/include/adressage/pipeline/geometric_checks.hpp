@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "adressage/geo/geos_context.hpp"
+#include "adressage/geo/linear_ref.hpp"
 #include "adressage/pipeline/model.hpp"
 #include "adressage/pipeline/stage.hpp"
 
@@ -77,6 +78,21 @@ bool wrong_parity_side(int numero, geo::Side side);
 // `along` (equal distances are not ordered).
 std::vector<std::size_t> out_of_order(const std::vector<double> &along,
                                       const std::vector<int> &numeros);
+
+// Where a point projects on the nearest part of a voie: metres from the voie's origin,
+// distance to the voie, side.
+struct VoieLocation {
+    double along = 0.0;
+    double offset = 0.0;
+    geo::Side side = geo::Side::on;
+};
+
+// geo::segment_lengths of each part of `voie`, for locate_on (measured once per voie).
+std::vector<std::vector<double>> part_segment_lengths(const Voie &voie);
+
+// The location of `p` on `voie`, whose parts have the segment `lengths`.
+VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths,
+                       geo::XY p);
 
 // Where a voie's trace crosses itself (its parts with one another or themselves).
 std::vector<geo::XY> trace_crossings(const Voie &voie);
