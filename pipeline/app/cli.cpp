@@ -31,7 +31,8 @@ constexpr int exit_failure = 1;
 constexpr int exit_usage = 2;
 
 // The options that mean the same for one commune (`run`) and for each commune of a batch,
-// declared once: field mapping, output, assignment, numbering and positions.
+// declared once: field mapping, output, assignment, numbering, positions, the place radius and
+// the update's orphans, BAL version and producer.
 void add_pipeline_options(CLI::App &app, RunOptions &o, std::string &name_field,
                           std::string &kind_field) {
     app.add_option("--preset", o.preset, "field mapping of the inputs: osm, cadastre or bdtopo")
@@ -70,6 +71,18 @@ void add_pipeline_options(CLI::App &app, RunOptions &o, std::string &name_field,
                    "building's outline nearest its voie), bâtiment (inside the building), segment "
                    "(on the voie); one row each")
         ->capture_default_str();
+    app.add_option("--place-radius", o.place_radius,
+                   "metres: an address this near a place point of --places takes its name as "
+                   "lieudit_complement_nom (lieu-dit areas: the addresses inside)")
+        ->capture_default_str();
+    app.add_flag("--drop-orphans", o.drop_orphans,
+                 "with --existing: leave out the addresses whose building is gone (default: "
+                 "kept and reported)");
+    app.add_option("--bal-version", o.bal_version,
+                   "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)")
+        ->capture_default_str();
+    app.add_option("--producteur", o.producteur,
+                   "the producer's name in the upload file name (with --siren)");
 }
 
 void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
@@ -101,21 +114,14 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
     run.add_option("--existing", o.existing,
                    "the commune's current BAL (1.1 to 1.5): its addresses, numbers and ids are "
                    "kept; only buildings without an address get new numbers");
-    run.add_flag("--drop-orphans", o.drop_orphans,
-                 "with --existing: leave out the addresses whose building is gone (default: "
-                 "kept and reported)");
     run.add_option("--ledger", o.ledger,
                    "SQLite ledger of the BAN ids and addresses, kept between runs (created if "
                    "missing); new ids are minted once and then read from it");
-    run.add_option("--bal-version", o.bal_version,
-                   "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)")
-        ->capture_default_str();
     run.add_option("--id-ban-commune", o.id_ban_commune,
                    "the BAN's id of the commune (UUID), for files with BAN ids");
     run.add_option("--siren", o.siren,
                    "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
                    "<producteur>.csv, with a .sha256 beside it");
-    run.add_option("--producteur", o.producteur, "the producer's name in the file name");
     run.add_option("--topo", o.topo,
                    "DGFiP TOPO file (CSV): voies get their TOPO code by name (exact, then fuzzy "
                    "above 0.85, scoped by former commune); the others keep a temporary x... code "
@@ -126,10 +132,6 @@ void add_run_options(CLI::App &run, RunOptions &o, std::string &name_field,
                    "cadastre lieux-dits; places become 99999 toponyme rows and the "
                    "lieudit_complement_nom of the addresses in or near them, squares become voies "
                    "(optional)");
-    run.add_option("--place-radius", o.place_radius,
-                   "metres: an address this near a place point takes its name as "
-                   "lieudit_complement_nom (lieu-dit areas: the addresses inside)")
-        ->capture_default_str();
 }
 
 // Library messages may span lines (libpq's do); the user gets exactly one line.
@@ -499,11 +501,6 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
                      "named places of the whole batch (optional): GDAL vector source(s), OSM "
                      "place nodes and squares or cadastre lieux-dits, read per commune in the box "
                      "of its boundary");
-    batch
-        .add_option("--place-radius", o.run.place_radius,
-                    "metres: an address this near a place point takes its name as "
-                    "lieudit_complement_nom")
-        ->capture_default_str();
     batch.add_option("--boundaries", o.boundaries,
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,
@@ -520,19 +517,12 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
                      "the communes' current BALs, a path with {insee} (e.g. bal/{insee}.csv): "
                      "their numbers and ids are kept; a commune without its file is numbered "
                      "afresh");
-    batch.add_flag("--drop-orphans", o.run.drop_orphans,
-                   "with --existing: leave out the addresses whose building is gone");
     batch.add_option("--ledger", o.run.ledger,
                      "SQLite ledgers of the BAN ids, one per commune: a path with {insee} (e.g. "
                      "ledgers/{insee}.sqlite), created if missing");
-    batch
-        .add_option("--bal-version", o.run.bal_version,
-                    "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)")
-        ->capture_default_str();
     batch.add_option("--siren", o.run.siren,
                      "with --producteur: name the files for upload (a commune's siren in "
                      "--commune-options replaces it)");
-    batch.add_option("--producteur", o.run.producteur, "the producer's name in the file names");
     batch.add_option("--topo", o.run.topo,
                      "DGFiP TOPO file (CSV) of the batch's communes (e.g. a département's): "
                      "voies get their TOPO code by name, as in run");

@@ -492,7 +492,6 @@ BatchResult run_batch(BatchOptions options) {
         description["boundary"].push_back(
             {{"source", s.spec}, {"layer", s.layer}, {"insee_field", s.field}});
     }
-    // A commune's own options (its line of --commune-options, its files) join its fingerprint.
     const std::string key = options_key(base, date_given);
 
     std::vector<Outcome> outcomes(communes.size());
@@ -525,6 +524,7 @@ BatchResult run_batch(BatchOptions options) {
             inputs.boundary = std::move(boundary);
             inputs.boundary_parts = parts;
             inputs.description = description;
+            // The commune's own options (its line of --commune-options, its files) join the key.
             entry.inputs = inputs_fingerprint(inputs, key + commune_options_key(run, line).dump());
 
             const fs::path dir = out / o.insee;
