@@ -18,6 +18,15 @@ namespace {
 // other such voies take ("Chemin rural nº 8"): "Route départementale nº 271". Nothing else
 // (a designation followed by a name stays as it is).
 std::optional<std::string> road_designation(const std::string &input) {
+    // Most names fail on their first two letters ("Rue", "CHEMIN"): no regex for them.
+    std::size_t at = input.find_first_not_of(" \t\n\r\f\v(");
+    if (at == std::string::npos || std::string_view("RCV").find(input[at]) == std::string::npos) {
+        return std::nullopt;
+    }
+    at = input.find_first_not_of(" \t\n\r\f\v.", at + 1);
+    if (at == std::string::npos || std::string_view("DNRC").find(input[at]) == std::string::npos) {
+        return std::nullopt;
+    }
     static const std::regex pattern(
         R"(^\s*\(?\s*([RCV])\s*\.?\s*([DNRC])\s*\.?\s*(?:[Nn]\s*(?:°|º|o|O)?\s*\.?\s*)?)"
         R"(([0-9]{1,4}(?:\s*[A-Za-z])?)\s*\)?\s*$)");
