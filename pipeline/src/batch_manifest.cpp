@@ -1,8 +1,11 @@
 #include "adressage/pipeline/batch_manifest.hpp"
 
-#include <cstring>
 #include <filesystem>
+#include <new>
 #include <sstream>
+#include <vector>
+
+#include <xxhash.h>
 
 #include "adressage/error.hpp"
 #include "adressage/formats/atomic_file.hpp"
@@ -11,43 +14,52 @@ namespace adressage::pipeline {
 
 namespace {
 
-template <typename T> std::uint64_t feed(std::uint64_t hash, const T &value) {
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &value, sizeof(T));
-    return fnv1a(std::string_view(bytes, sizeof(T)), hash);
-}
-
-std::uint64_t feed_line(std::uint64_t hash, const geo::Polyline &line) {
-    hash = feed(hash, line.size());
-    for (const geo::XY &p : line) {
-        hash = feed(feed(hash, p.x), p.y);
+// XXH3 64-bit over a stream of values and buffers (libxxhash's streaming state).
+class Hasher {
+  public:
+    Hasher() : state_(XXH3_createState()) {
+        if (state_ == nullptr) {
+            throw std::bad_alloc();
+        }
+        XXH3_64bits_reset(state_);
     }
-    return hash;
-}
+    ~Hasher() { XXH3_freeState(state_); }
+    Hasher(const Hasher &) = delete;
+    Hasher &operator=(const Hasher &) = delete;
 
-std::uint64_t feed_polygons(std::uint64_t hash, const geo::MultiPolygon &polygons) {
-    hash = feed(hash, polygons.size());
-    for (const geo::Polygon &polygon : polygons) {
-        hash = feed_line(hash, polygon.outer);
-        hash = feed(hash, polygon.holes.size());
-        for (const geo::Ring &hole : polygon.holes) {
-            hash = feed_line(hash, hole);
+    void bytes(const void *data, std::size_t size) { XXH3_64bits_update(state_, data, size); }
+    template <typename T> void value(const T &v) { bytes(&v, sizeof v); }
+    void text(std::string_view s) {
+        value(s.size());
+        bytes(s.data(), s.size());
+    }
+    // The points of a line as one buffer: XY is two doubles, with no padding.
+    void line(const geo::Polyline &points) {
+        static_assert(sizeof(geo::XY) == 2 * sizeof(double));
+        value(points.size());
+        bytes(points.data(), points.size() * sizeof(geo::XY));
+    }
+    void polygons(const geo::MultiPolygon &polygons) {
+        value(polygons.size());
+        for (const geo::Polygon &polygon : polygons) {
+            line(polygon.outer);
+            value(polygon.holes.size());
+            for (const geo::Ring &hole : polygon.holes) {
+                line(hole);
+            }
         }
     }
-    return hash;
-}
+    std::string digest() const { return "xxh3:" + hex64(XXH3_64bits_digest(state_)); }
+
+  private:
+    XXH3_state_t *state_;
+};
 
 std::string journal_path(const std::string &path) { return path + ".journal"; }
 
 } // namespace
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
+std::uint64_t xxh3(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 std::string hex64(std::uint64_t value) {
     static const char digits[] = "0123456789abcdef";
@@ -64,33 +76,37 @@ std::string file_checksum(const std::string &path) {
     if (!in) {
         return {};
     }
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        hash = fnv1a(std::string_view(buffer, static_cast<std::size_t>(in.gcount())), hash);
+    Hasher hash;
+    std::vector<char> buffer(1 << 16);
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+        hash.bytes(buffer.data(), static_cast<std::size_t>(in.gcount()));
     }
-    return "fnv1a64:" + hex64(hash);
+    return hash.digest();
 }
 
 std::string inputs_fingerprint(const CommuneInputs &inputs, const std::string &options_key) {
-    std::uint64_t hash = fnv1a(options_key);
-    hash = feed(hash, inputs.roads.size());
+    Hasher hash;
+    hash.text(options_key);
+    hash.value(inputs.roads.size());
     for (const RoadSegment &road : inputs.roads) {
-        hash = feed(feed(hash, road.source), road.fid);
-        hash = fnv1a(road.name, feed(hash, road.name.size()));
-        hash = feed_line(hash, road.line);
+        hash.value(road.source);
+        hash.value(road.fid);
+        hash.text(road.name);
+        hash.line(road.line);
     }
-    hash = feed(hash, inputs.buildings.size());
+    hash.value(inputs.buildings.size());
     for (const Building &building : inputs.buildings) {
-        hash = feed(feed(hash, building.source), building.fid);
-        hash = feed_polygons(hash, building.footprint);
-        hash = feed(feed(hash, building.anchor.x), building.anchor.y);
+        hash.value(building.source);
+        hash.value(building.fid);
+        hash.polygons(building.footprint);
+        hash.value(building.anchor.x);
+        hash.value(building.anchor.y);
     }
-    hash = feed(hash, inputs.boundary.has_value());
+    hash.value(inputs.boundary.has_value());
     if (inputs.boundary) {
-        hash = feed_polygons(hash, *inputs.boundary);
+        hash.polygons(*inputs.boundary);
     }
-    return "fnv1a64:" + hex64(hash);
+    return hash.digest();
 }
 
 nlohmann::json ManifestEntry::to_json() const {

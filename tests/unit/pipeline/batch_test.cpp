@@ -105,13 +105,13 @@ TEST(Manifest, JournalOfAKilledRunIsReadAndATornLineIgnored) {
     const std::string path = (dir / "batch-manifest.json").string();
     {
         Manifest m(path);
-        m.record({"06012", "ok", "fnv1a64:1", "bal-06012.csv", "fnv1a64:2", 10, ""});
-        m.record({"06032", "failed", "fnv1a64:3", "", "", 0, "why"});
+        m.record({"06012", "ok", "xxh3:1", "bal-06012.csv", "xxh3:2", 10, ""});
+        m.record({"06032", "failed", "xxh3:3", "", "", 0, "why"});
     }
     std::ofstream(path + ".journal", std::ios::app) << "{\"insee\":\"06150\",\"sta";
     const auto entries = Manifest(path).load();
     ASSERT_EQ(entries.size(), 2u);
-    EXPECT_EQ(entries.at("06012").bal_checksum, "fnv1a64:2");
+    EXPECT_EQ(entries.at("06012").bal_checksum, "xxh3:2");
     EXPECT_EQ(entries.at("06032").reason, "why");
 
     Manifest m(path);
@@ -129,6 +129,16 @@ TEST(Manifest, FingerprintFollowsInputsAndOptions) {
     EXPECT_NE(inputs_fingerprint(a, "k"), inputs_fingerprint(a, "other options"));
     b.buildings[0].anchor.x = 1.5;
     EXPECT_NE(inputs_fingerprint(a, "k"), inputs_fingerprint(b, "k"));
-    EXPECT_EQ(hex64(fnv1a("")), "cbf29ce484222325");
-    EXPECT_EQ(hex64(fnv1a("a")), "af63dc4c8601ec8c"); // the published FNV-1a 64 test vector
+    // As `xxhsum -H3` prints them.
+    EXPECT_EQ(hex64(xxh3("")), "2d06800538d394c2");
+    EXPECT_EQ(hex64(xxh3("abc")), "78af5f94892f3950");
+}
+
+TEST(Manifest, FileChecksumIsTheXxh3OfTheBytes) {
+    const fs::path dir = temp_dir("checksum");
+    const std::string path = (dir / "abc.csv").string();
+    std::ofstream(path, std::ios::binary) << "abc";
+    EXPECT_EQ(file_checksum(path), "xxh3:78af5f94892f3950"); // `printf abc | xxhsum -H3`
+    EXPECT_EQ(file_checksum((dir / "missing.csv").string()), "");
+    fs::remove_all(dir);
 }

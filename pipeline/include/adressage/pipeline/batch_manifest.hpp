@@ -17,11 +17,11 @@
 
 namespace adressage::pipeline {
 
-// 64-bit FNV-1a, continued from `hash`.
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL);
+// XXH3 64-bit (libxxhash) of `bytes`, seed 0.
+std::uint64_t xxh3(std::string_view bytes);
 std::string hex64(std::uint64_t value);
 
-// "fnv1a64:<16 hex digits>" of a file's bytes; "" when it cannot be read.
+// "xxh3:<16 hex digits>" of a file's bytes; "" when it cannot be read.
 std::string file_checksum(const std::string &path);
 
 // Of the commune's inputs as given to the runner (every coordinate, fid and name) and of
