@@ -6,11 +6,13 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <set>
 #include <thread>
@@ -20,6 +22,7 @@
 #include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "adressage/pipeline/batch_commune_options.hpp"
+#include "adressage/pipeline/batch_groups.hpp"
 #include "adressage/pipeline/batch_layers.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
 #include "adressage/pipeline/runner.hpp"
@@ -499,7 +502,14 @@ BatchResult run_batch(BatchOptions options) {
     std::mutex entries_mutex;
     std::atomic<std::size_t> next{0};
 
-    auto run_one = [&](BatchWorker &worker, std::size_t i) {
+    // A commune of a group: its inputs (or why it has none), made before the commune runs.
+    struct Prepared {
+        std::optional<CommuneInputs> inputs;
+        std::exception_ptr error;
+        double read_seconds = 0; // the commune's share of the group's read
+    };
+
+    auto run_one = [&](std::size_t i, Prepared &prepared) {
         const auto start = Clock::now();
         Outcome &o = outcomes[i];
         o.insee = communes[i];
@@ -511,18 +521,10 @@ BatchResult run_batch(BatchOptions options) {
             RunOptions run = commune_run_options(base, o.insee, line);
             run.boundary = options.boundaries;
             o.existing = run.existing;
-            std::int64_t parts = 0;
-            std::optional<geo::MultiPolygon> boundary =
-                commune_boundary(worker, boundaries, o.insee, parts);
-            if (!boundary) {
-                throw InputError("--boundaries", "no polygon for " + o.insee +
-                                                     " in the boundaries layer; add the "
-                                                     "commune's boundary or remove the commune");
+            if (prepared.error) {
+                std::rethrow_exception(prepared.error);
             }
-            const std::string crs = geo::legal_crs_for_insee(o.insee).definition();
-            CommuneInputs inputs = layers.at(crs).take(worker, *boundary);
-            inputs.boundary = std::move(boundary);
-            inputs.boundary_parts = parts;
+            CommuneInputs inputs = std::move(*prepared.inputs);
             inputs.description = description;
             // The commune's own options (its line of --commune-options, its files) join the key.
             entry.inputs = inputs_fingerprint(inputs, key + commune_options_key(run, line).dump());
@@ -567,7 +569,8 @@ BatchResult run_batch(BatchOptions options) {
             entry.status = "failed";
             entry.reason = o.reason;
         }
-        o.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        o.seconds =
+            prepared.read_seconds + std::chrono::duration<double>(Clock::now() - start).count();
         if (o.status != "reused") {
             manifest.record(entry);
         }
@@ -578,20 +581,86 @@ BatchResult run_batch(BatchOptions options) {
         progress.done(o);
     };
 
-    auto work = [&] {
-        BatchWorker worker; // this thread's GEOS context and PROJ transformations
-        for (std::size_t i = next++; i < communes.size(); i = next++) {
+    // A group of neighbouring communes: their boundaries, then the roads and buildings of the
+    // group's box read once (per legal CRS), then each commune on its share.
+    const std::vector<std::vector<std::size_t>> groups = group_neighbours(boundaries, communes);
+    auto run_group = [&](BatchWorker &worker, const std::vector<std::size_t> &members) {
+        const auto start = Clock::now();
+        std::vector<Prepared> prepared(members.size());
+        struct Area {
+            geo::Box box;
+            std::vector<std::size_t> members; // indexes into `prepared`
+            std::vector<const geo::MultiPolygon *> boundaries;
+        };
+        std::map<std::string, Area> areas; // by legal CRS
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const std::string &insee = communes[members[m]];
+            Prepared &p = prepared[m];
             try {
-                run_one(worker, i);
+                std::int64_t parts = 0;
+                std::optional<geo::MultiPolygon> boundary =
+                    commune_boundary(worker, boundaries, insee, parts);
+                if (!boundary) {
+                    throw InputError("--boundaries", "no polygon for " + insee +
+                                                         " in the boundaries layer; add the "
+                                                         "commune's boundary or remove the "
+                                                         "commune");
+                }
+                p.inputs.emplace();
+                p.inputs->boundary = std::move(boundary);
+                p.inputs->boundary_parts = parts;
+                Area &area = areas[geo::legal_crs_for_insee(insee).definition()];
+                const geo::Box b = outer_box(*p.inputs->boundary);
+                if (!b.empty()) {
+                    area.box.extend({b.min_x, b.min_y});
+                    area.box.extend({b.max_x, b.max_y});
+                }
+                area.members.push_back(m);
+                area.boundaries.push_back(&*p.inputs->boundary);
             } catch (...) {
-                // run_one catches every std::exception; anything else still fails one commune
-                outcomes[i].status = "failed";
-                outcomes[i].error_kind = "processing";
-                outcomes[i].reason = "unknown error";
+                p.error = std::current_exception();
             }
         }
+        for (auto &[crs, area] : areas) {
+            try {
+                const BatchLayers &l = layers.at(crs);
+                std::vector<CommuneInputs> shares =
+                    l.split(worker, area.boundaries, l.read_area(worker, area.box));
+                for (std::size_t k = 0; k < area.members.size(); ++k) {
+                    CommuneInputs &in = *prepared[area.members[k]].inputs;
+                    in.roads = std::move(shares[k].roads);
+                    in.buildings = std::move(shares[k].buildings);
+                }
+            } catch (...) {
+                for (const std::size_t m : area.members) {
+                    prepared[m].error = std::current_exception();
+                }
+            }
+        }
+        const double share = std::chrono::duration<double>(Clock::now() - start).count() /
+                             static_cast<double>(members.size());
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            prepared[m].read_seconds = share;
+            try {
+                run_one(members[m], prepared[m]);
+            } catch (...) {
+                // run_one catches every std::exception; anything else still fails one commune
+                Outcome &o = outcomes[members[m]];
+                o.status = "failed";
+                o.error_kind = "processing";
+                o.reason = "unknown error";
+            }
+            prepared[m] = Prepared{}; // its inputs are no longer needed
+        }
     };
-    const unsigned threads = std::min<unsigned>(jobs, std::max<std::size_t>(1, communes.size()));
+
+    auto work = [&] {
+        BatchWorker worker; // this thread's GEOS context and PROJ transformations
+        for (std::size_t g = next++; g < groups.size(); g = next++) {
+            run_group(worker, groups[g]);
+        }
+    };
+    const unsigned threads = std::min<unsigned>(jobs, std::max<std::size_t>(1, groups.size()));
     if (threads <= 1) {
         work();
     } else {

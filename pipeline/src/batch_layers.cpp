@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -265,19 +266,37 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     return out;
 }
 
-CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &boundary) const {
+geo::Box outer_box(const geo::MultiPolygon &boundary) {
     geo::Box box;
     for (const geo::Polygon &polygon : boundary) {
         for (const geo::XY &p : polygon.outer) {
             box.extend(p);
         }
     }
+    return box;
+}
+
+namespace {
+
+bool boxes_meet(const geo::Box &a, const geo::Box &b) {
+    return a.max_x >= b.min_x && a.min_x <= b.max_x && a.max_y >= b.min_y && a.min_y <= b.max_y;
+}
+
+geo::Box line_box(const geo::Polyline &line) {
+    geo::Box box;
+    for (const geo::XY &p : line) {
+        box.extend(p);
+    }
+    return box;
+}
+
+} // namespace
+
+CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &boundary) const {
+    const geo::Box box = outer_box(boundary);
     CommuneInputs in;
     if (box.empty()) {
         return in;
-    }
-    if (per_commune_) {
-        return read_area(worker, boundary, box);
     }
     std::vector<std::uint32_t> buildings;
     std::vector<std::uint32_t> roads;
@@ -301,13 +320,61 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
         }
     }
     for (const std::uint32_t i : roads) {
-        const geo::Box &r = road_boxes_[i];
-        if (r.max_x >= box.min_x && r.min_x <= box.max_x && r.max_y >= box.min_y &&
-            r.min_y <= box.max_y && line_meets_box(roads_[i].line, box)) {
+        if (boxes_meet(road_boxes_[i], box) && line_meets_box(roads_[i].line, box)) {
             in.roads.push_back(roads_[i]);
         }
     }
     return in;
+}
+
+std::vector<CommuneInputs>
+BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygon *> &boundaries,
+                   AreaFeatures area) const {
+    std::vector<CommuneInputs> out(boundaries.size());
+    if (!per_commune_) {
+        for (std::size_t c = 0; c < boundaries.size(); ++c) {
+            out[c] = take(worker, *boundaries[c]);
+        }
+        return out;
+    }
+    std::vector<geo::Box> boxes;
+    std::deque<geo::PreparedArea> prepared; // not movable: a deque builds them in place
+    boxes.reserve(boundaries.size());
+    for (const geo::MultiPolygon *boundary : boundaries) {
+        boxes.push_back(outer_box(*boundary));
+        prepared.emplace_back(worker.geos, *boundary);
+    }
+    // Each feature goes to the communes that take it, in the area's (source) order: copied to
+    // all but the last, moved to the last.
+    std::vector<std::size_t> takers;
+    for (Building &building : area.buildings) {
+        takers.clear();
+        for (std::size_t c = 0; c < boxes.size(); ++c) {
+            if (!boxes[c].empty() && inside(building.anchor, boxes[c]) &&
+                prepared[c].contains(building.anchor)) {
+                takers.push_back(c);
+            }
+        }
+        for (std::size_t t = 0; t < takers.size(); ++t) {
+            auto &to = out[takers[t]].buildings;
+            t + 1 < takers.size() ? to.push_back(building) : to.push_back(std::move(building));
+        }
+    }
+    for (RoadSegment &road : area.roads) {
+        const geo::Box box = line_box(road.line);
+        takers.clear();
+        for (std::size_t c = 0; c < boxes.size(); ++c) {
+            if (!boxes[c].empty() && boxes_meet(box, boxes[c]) &&
+                line_meets_box(road.line, boxes[c])) {
+                takers.push_back(c);
+            }
+        }
+        for (std::size_t t = 0; t < takers.size(); ++t) {
+            auto &to = out[takers[t]].roads;
+            t + 1 < takers.size() ? to.push_back(road) : to.push_back(std::move(road));
+        }
+    }
+    return out;
 }
 
 namespace {
@@ -325,8 +392,11 @@ void filter_inputs(BatchWorker &worker, const std::string &legal,
 
 } // namespace
 
-CommuneInputs BatchLayers::read_area(BatchWorker &worker, const geo::MultiPolygon &boundary,
-                                     const geo::Box &box) const {
+AreaFeatures BatchLayers::read_area(BatchWorker &worker, const geo::Box &box) const {
+    AreaFeatures area;
+    if (!per_commune_ || box.empty()) {
+        return area;
+    }
     LayerReader &reader = worker.reader(options_);
     const std::string legal = geo::legal_crs_for_insee(options_.insee).definition();
     filter_inputs(worker, legal, reader.ctx.roads, box);
@@ -345,19 +415,9 @@ CommuneInputs BatchLayers::read_area(BatchWorker &worker, const geo::MultiPolygo
                      [](const RoadSegment &a, const RoadSegment &b) {
                          return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
                      });
-    CommuneInputs in;
-    const geo::PreparedArea area(worker.geos, boundary);
-    for (Building &building : model.buildings) {
-        if (area.contains(building.anchor)) {
-            in.buildings.push_back(std::move(building));
-        }
-    }
-    for (RoadSegment &road : model.roads) {
-        if (line_meets_box(road.line, box)) {
-            in.roads.push_back(std::move(road));
-        }
-    }
-    return in;
+    area.buildings = std::move(model.buildings);
+    area.roads = std::move(model.roads);
+    return area;
 }
 
 } // namespace adressage::pipeline

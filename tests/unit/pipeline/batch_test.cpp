@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 
 #include <unistd.h>
 
 #include "adressage/error.hpp"
+#include "adressage/pipeline/batch_groups.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
 
 using namespace adressage;
@@ -141,4 +145,64 @@ TEST(Manifest, FileChecksumIsTheXxh3OfTheBytes) {
     EXPECT_EQ(file_checksum(path), "xxh3:78af5f94892f3950"); // `printf abc | xxhsum -H3`
     EXPECT_EQ(file_checksum((dir / "missing.csv").string()), "");
     fs::remove_all(dir);
+}
+
+namespace {
+
+// A square commune of side `size` with its lower-left corner at (x, y), in the layer's CRS.
+BoundaryLayer::Part square(double x, double y, double size) {
+    geo::Polygon p;
+    p.outer = {{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}, {x, y}};
+    return {0, {p}};
+}
+
+} // namespace
+
+TEST(GroupNeighbours, NeighboursShareAGroupFarOnesAndUnknownOnesDoNot) {
+    BoundaryLayer layer;
+    layer.sources.push_back({"b.gpkg", "communes", "insee", ""});
+    // A 6 x 6 grid of 1 km communes: tiles of 4 km (four times the median extent) hold at most
+    // 4 x 4 of them; one commune 100 km away; one code without a boundary.
+    std::vector<std::string> communes;
+    for (int i = 0; i < 36; ++i) {
+        const std::string code = std::to_string(54100 + i);
+        layer.by_insee[code].push_back(square(1000.0 * (i % 6), 1000.0 * (i / 6), 1000.0));
+        communes.push_back(code);
+    }
+    layer.by_insee["54200"].push_back(square(100000.0, 0.0, 1000.0));
+    communes.push_back("54200");
+    communes.push_back("54300");
+
+    const auto groups = group_neighbours(layer, communes);
+    std::vector<std::size_t> seen;
+    std::size_t largest = 0;
+    for (const auto &group : groups) {
+        ASSERT_FALSE(group.empty());
+        EXPECT_TRUE(std::is_sorted(group.begin(), group.end())); // batch order within a group
+        seen.insert(seen.end(), group.begin(), group.end());
+        largest = std::max(largest, group.size());
+        // Communes of one group lie within one 4 km tile: their centres are less than 4 km
+        // apart on each axis.
+        for (const std::size_t a : group) {
+            for (const std::size_t b : group) {
+                if (a < 36 && b < 36) {
+                    EXPECT_LT(std::abs(static_cast<int>(a % 6) - static_cast<int>(b % 6)), 4);
+                    EXPECT_LT(std::abs(static_cast<int>(a / 6) - static_cast<int>(b / 6)), 4);
+                }
+            }
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    std::vector<std::size_t> every(communes.size());
+    std::iota(every.begin(), every.end(), 0);
+    EXPECT_EQ(seen, every); // each commune in exactly one group
+    EXPECT_GT(largest, 1u); // neighbours are read together
+    EXPECT_LE(largest, 16u);
+    for (const auto &group : groups) {
+        for (const std::size_t far : {std::size_t{36}, std::size_t{37}}) {
+            if (std::find(group.begin(), group.end(), far) != group.end()) {
+                EXPECT_EQ(group.size(), 1u) << communes[far];
+            }
+        }
+    }
 }

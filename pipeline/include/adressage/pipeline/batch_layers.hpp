@@ -64,12 +64,19 @@ class BatchWorker {
     std::map<std::string, std::unique_ptr<LayerReader>> readers_;
 };
 
+// The roads and buildings that meet an area (the box of a group of neighbouring communes), read
+// once for the communes of the group: in source order, footprints repaired, anchors computed.
+struct AreaFeatures {
+    std::vector<RoadSegment> roads;
+    std::vector<Building> buildings;
+};
+
 // Roads and buildings of the whole batch in one legal CRS, split by commune. When every source
 // answers a spatial filter from an index (GeoPackage, indexed shapefile, PostGIS), nothing is
-// held: each commune reads the features whose envelope meets its boundary's (through the
-// ingest stage, on the worker's own opened sources), so memory grows with the largest commune,
-// not with the batch. Otherwise (GeoJSON, OSM PBF...) the layers are read once and held,
-// indexed on a grid.
+// held for the batch: a worker reads the features whose envelope meets the box of a group of
+// neighbouring communes (through the ingest stage, on its own opened sources) and splits them
+// among the group, so memory grows with the largest group, not with the batch. Otherwise
+// (GeoJSON, OSM PBF...) the layers are read once and held, indexed on a grid.
 class BatchLayers {
   public:
     // Opens options.roads and options.buildings for the legal CRS of `insee` (every commune of
@@ -77,23 +84,30 @@ class BatchLayers {
     // ingest stage. Throws InputError when a source is not usable.
     static BatchLayers read(const RunOptions &options, const std::string &insee);
 
-    // The commune's share, in source order: the buildings whose anchor lies inside `boundary`,
-    // the road segments with a point in the boundary's bounding box (the clip stage cuts them,
-    // so a road crossing a boundary serves both sides; no other road has a piece inside).
-    CommuneInputs take(BatchWorker &worker, const geo::MultiPolygon &boundary) const;
+    // Read per area: the features meeting `box` (legal CRS), on the worker's sources. Held
+    // layers: nothing (split takes from the held layers).
+    AreaFeatures read_area(BatchWorker &worker, const geo::Box &box) const;
+
+    // Each commune's share, in source order: the buildings whose anchor lies inside its
+    // boundary, the road segments with a point in the boundary's bounding box (the clip stage
+    // cuts them, so a road crossing a boundary serves both sides; no other road has a piece
+    // inside). Read per area, `area` is read_area of a box holding every boundary's box; the
+    // shares are the same as read from each commune's own box.
+    std::vector<CommuneInputs> split(BatchWorker &worker,
+                                     const std::vector<const geo::MultiPolygon *> &boundaries,
+                                     AreaFeatures area) const;
 
     const Diagnostics &diagnostics() const { return diagnostics_; }
-    // Read per commune (nothing held) rather than held for the batch.
+    // Read per area of a group of communes (nothing held) rather than held for the batch.
     bool per_commune() const { return per_commune_; }
-    // The buildings held (0 when read per commune).
+    // The buildings held (0 when read per area).
     std::size_t building_count() const { return buildings_.size(); }
     std::size_t road_count() const { return roads_.size(); }
 
   private:
-    CommuneInputs read_area(BatchWorker &worker, const geo::MultiPolygon &boundary,
-                            const geo::Box &box) const;
+    CommuneInputs take(BatchWorker &worker, const geo::MultiPolygon &boundary) const;
 
-    RunOptions options_; // per commune: what to open, insee giving the legal CRS
+    RunOptions options_; // what to open, insee giving the legal CRS
     bool per_commune_ = false;
     static constexpr double cell_size = 1000.0; // metres
     using Cell = std::int64_t;
@@ -107,6 +121,9 @@ class BatchLayers {
     std::unordered_map<Cell, std::vector<std::uint32_t>> road_cells_;
     Diagnostics diagnostics_;
 };
+
+// The box of a boundary's outer rings.
+geo::Box outer_box(const geo::MultiPolygon &boundary);
 
 // The boundary of `insee` in its legal CRS, as the ingest stage makes it from --boundary: each
 // part reprojected, then their union. Empty parts: nullopt.
