@@ -10,6 +10,9 @@ namespace adressage::pipeline {
 namespace {
 // Footprints closer than this touch (digitised shared walls rarely coincide exactly).
 constexpr double touching_distance = 0.5;
+// The first search's reach, metres: most buildings see two voies within it (a speed choice
+// only: the result is that of one search to max_distance).
+constexpr double first_reach = 50.0;
 // The sight line stops this far short of the voie, so that a road meeting the voie at the
 // foot does not hide it.
 constexpr double sight_margin = 0.5;
@@ -139,25 +142,41 @@ AssignDecision Assigner::decide(BuildingIdx b) {
     std::vector<Candidate> visible;
     std::vector<char> seen(model_.voies.size(), 0);
     bool any = false;
-    for (const geo::NearestLineIndex::Hit &hit :
-         lines_->within(building.anchor, rules_.max_distance)) {
-        const auto [v, p] = owner_[hit.index];
-        if (seen[v] != 0) {
+    // Without a parcel only the nearest two visible voies count (the voie, its rival): look near
+    // first, and out to max_distance only when fewer than two were in sight. The hits past the
+    // first reach come after the first reach's, in the same order, so the voies seen are those
+    // of one search to max_distance (a line's distance does not depend on the reach).
+    const bool two_suffice = !parcel_of_[b];
+    const double reaches[] = {std::min(first_reach, rules_.max_distance), rules_.max_distance};
+    double done_to = -1.0; // the hits at most this far were looked at
+    bool enough = false;
+    for (const double reach : reaches) {
+        if (enough || reach <= done_to || (!two_suffice && reach < rules_.max_distance)) {
             continue;
         }
-        seen[v] = 1;
-        any = true;
-        const geo::LinePosition at =
-            geo::locate(model_.voies[v].parts[p], lengths_[hit.index], building.anchor);
-        if (sees(v, building.anchor, at.foot)) {
-            visible.push_back(Candidate{v, p, hit.distance, at});
-            // Without a parcel only the nearest two visible voies count (the voie, its rival).
-            if (!parcel_of_[b] && visible.size() == 2) {
-                break;
+        for (const geo::NearestLineIndex::Hit &hit : lines_->within(building.anchor, reach)) {
+            if (hit.distance <= done_to) {
+                continue;
             }
-        } else if (visible.empty()) {
-            ++decision.hidden_voies;
+            const auto [v, p] = owner_[hit.index];
+            if (seen[v] != 0) {
+                continue;
+            }
+            seen[v] = 1;
+            any = true;
+            const geo::LinePosition at =
+                geo::locate(model_.voies[v].parts[p], lengths_[hit.index], building.anchor);
+            if (sees(v, building.anchor, at.foot)) {
+                visible.push_back(Candidate{v, p, hit.distance, at});
+                if (two_suffice && visible.size() == 2) {
+                    enough = true;
+                    break;
+                }
+            } else if (visible.empty()) {
+                ++decision.hidden_voies;
+            }
         }
+        done_to = reach;
     }
     if (visible.empty()) {
         decision.outcome = any ? AssignOutcome::no_voie_in_sight : AssignOutcome::no_voie_near;
