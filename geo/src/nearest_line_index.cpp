@@ -17,7 +17,33 @@ struct NearestLineIndex::Impl {
     GEOSSTRtree *tree = nullptr; // for nearest()
     detail::SegmentGrid grid;    // for within() and crossing()
 
-    Impl(GeosContext &c, const std::vector<Polyline> &l) : ctx(c), plain(l), grid(l) {}
+    // Per query, the lines met so far (a line is met when its mark is the query's); the index,
+    // like its GEOS context, serves one thread.
+    std::vector<std::uint32_t> mark;
+    std::uint32_t query = 0;
+    std::vector<NearestSegment> nearest; // within(): per line met
+    std::vector<std::uint32_t> met;
+
+    Impl(GeosContext &c, const std::vector<Polyline> &l)
+        : ctx(c), plain(l), grid(l), mark(l.size(), 0), nearest(l.size()) {}
+
+    // Starts a query: no line is met.
+    void start() {
+        met.clear();
+        if (++query == 0) { // wrapped: forget the old marks
+            std::fill(mark.begin(), mark.end(), 0);
+            query = 1;
+        }
+    }
+    // True the first time `line` is met in this query.
+    bool meet(std::uint32_t line) {
+        if (mark[line] == query) {
+            return false;
+        }
+        mark[line] = query;
+        met.push_back(line);
+        return true;
+    }
     ~Impl() {
         if (tree != nullptr) {
             GEOSSTRtree_destroy_r(ctx.handle(), tree);
@@ -131,12 +157,20 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     if (impl_->lines.empty()) {
         return hits;
     }
-    std::vector<std::size_t> candidates;
-    impl_->grid.query(p.x - max_distance, p.y - max_distance, p.x + max_distance,
-                      p.y + max_distance, candidates);
-    for (std::size_t i : candidates) {
-        if (const auto d = point_line_distance_within(p, impl_->plain[i], max_distance)) {
-            hits.push_back(Hit{i, *d});
+    // Per line, only its segments near the point: a far segment of a long voie is not measured.
+    Impl &impl = *impl_;
+    impl.start();
+    impl.grid.for_each_near(p.x - max_distance, p.y - max_distance, p.x + max_distance,
+                            p.y + max_distance, [&](std::uint32_t line, std::uint32_t k) {
+                                if (impl.meet(line)) {
+                                    impl.nearest[line] = NearestSegment(p, max_distance);
+                                }
+                                const Polyline &points = impl.plain[line];
+                                impl.nearest[line].consider(points[k], points[k + 1]);
+                            });
+    for (const std::uint32_t line : impl.met) {
+        if (const auto d = impl.nearest[line].result()) {
+            hits.push_back(Hit{line, *d});
         }
     }
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
@@ -154,24 +188,25 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     const double min_y = std::min(a.y, b.y);
     const double max_x = std::max(a.x, b.x);
     const double max_y = std::max(a.y, b.y);
-    std::vector<std::size_t> candidates;
-    impl_->grid.query(min_x, min_y, max_x, max_y, candidates);
-    for (std::size_t i : candidates) {
-        const Polyline &line = impl_->plain[i];
-        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-            const XY u = line[k];
-            const XY v = line[k + 1];
-            // Apart in x or in y: no common point (the exact test below would say the same).
-            if (std::max(u.x, v.x) < min_x || std::min(u.x, v.x) > max_x ||
-                std::max(u.y, v.y) < min_y || std::min(u.y, v.y) > max_y) {
-                continue;
-            }
-            if (segments_meet(a, b, u, v)) {
-                out.push_back(i);
-                break;
-            }
+    Impl &impl = *impl_;
+    impl.start();
+    impl.grid.for_each_near(min_x, min_y, max_x, max_y, [&](std::uint32_t line, std::uint32_t k) {
+        if (impl.mark[line] == impl.query) {
+            return; // this line already meets a→b
         }
-    }
+        const XY u = impl.plain[line][k];
+        const XY v = impl.plain[line][k + 1];
+        // Apart in x or in y: no common point (the exact test below would say the same).
+        if (std::max(u.x, v.x) < min_x || std::min(u.x, v.x) > max_x ||
+            std::max(u.y, v.y) < min_y || std::min(u.y, v.y) > max_y) {
+            return;
+        }
+        if (segments_meet(a, b, u, v)) {
+            impl.meet(line);
+            out.push_back(line);
+        }
+    });
+    std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -42,30 +42,11 @@ double point_line_distance(XY p, const Polyline &line) {
 }
 
 std::optional<double> point_line_distance_within(XY p, const Polyline &line, double reach) {
-    // The box of a segment is a lower bound of its distance; the computed distances differ
-    // from the true ones by far less than this slack, so a skipped segment could not have
-    // given the smallest computed distance.
-    constexpr double slack = 1e-6;
-    double best = std::numeric_limits<double>::max();
-    double bound = reach + slack;
+    NearestSegment nearest(p, reach);
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-        const XY a = line[i];
-        const XY b = line[i + 1];
-        const double dx = std::max({std::min(a.x, b.x) - p.x, p.x - std::max(a.x, b.x), 0.0});
-        const double dy = std::max({std::min(a.y, b.y) - p.y, p.y - std::max(a.y, b.y), 0.0});
-        if (dx > bound || dy > bound) {
-            continue;
-        }
-        const double d = point_segment_distance(p, a, b);
-        if (d < best) {
-            best = d;
-            bound = std::min(bound, best + slack);
-        }
+        nearest.consider(line[i], line[i + 1]);
     }
-    if (best <= reach) {
-        return best;
-    }
-    return std::nullopt;
+    return nearest.result();
 }
 
 } // namespace adressage::geo

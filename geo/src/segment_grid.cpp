@@ -28,7 +28,7 @@ SegmentGrid::SegmentGrid(const std::vector<Polyline> &lines) {
     columns_ = column(extent.max_x) + 1;
     rows_ = row(extent.max_y) + 1;
 
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries; // (cell, line)
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> entries; // (cell, line << 32 | k)
     for (std::size_t l = 0; l < lines.size(); ++l) {
         const Polyline &line = lines[l];
         for (std::size_t i = 0; i + 1 < line.size(); ++i) {
@@ -39,23 +39,23 @@ SegmentGrid::SegmentGrid(const std::vector<Polyline> &lines) {
             for (std::int64_t r = r0; r <= r1; ++r) {
                 for (std::int64_t c = c0; c <= c1; ++c) {
                     entries.emplace_back(static_cast<std::uint32_t>(r * columns_ + c),
-                                         static_cast<std::uint32_t>(l));
+                                         (static_cast<std::uint64_t>(l) << 32) | i);
                 }
             }
         }
     }
     std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     starts_.assign(static_cast<std::size_t>(columns_ * rows_) + 1, 0);
-    for (const auto &[cell, line] : entries) {
+    for (const auto &[cell, segment] : entries) {
         ++starts_[cell + 1];
     }
     for (std::size_t c = 1; c < starts_.size(); ++c) {
         starts_[c] += starts_[c - 1];
     }
-    lines_.reserve(entries.size());
-    for (const auto &[cell, line] : entries) {
-        lines_.push_back(line);
+    segments_.reserve(entries.size());
+    for (const auto &[cell, key] : entries) {
+        segments_.push_back(
+            {static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key)});
     }
 }
 
@@ -73,32 +73,6 @@ std::int64_t SegmentGrid::column(double x) const {
 
 std::int64_t SegmentGrid::row(double y) const {
     return cell_index(y, y0_, cell_, rows_ == 0 ? INT32_MAX : rows_);
-}
-
-void SegmentGrid::query(double min_x, double min_y, double max_x, double max_y,
-                        std::vector<std::size_t> &out) const {
-    out.clear();
-    if (columns_ == 0 || !(min_x <= max_x) || !(min_y <= max_y)) {
-        return;
-    }
-    const std::int64_t c0 = std::max<std::int64_t>(0, column(min_x));
-    const std::int64_t c1 = std::min<std::int64_t>(columns_ - 1, column(max_x));
-    const std::int64_t r0 = std::max<std::int64_t>(0, row(min_y));
-    const std::int64_t r1 = std::min<std::int64_t>(rows_ - 1, row(max_y));
-    if (r0 == r1 && c0 == c1) { // one cell: its lines are already ascending, each once
-        const auto cell = static_cast<std::size_t>(r0 * columns_ + c0);
-        out.assign(lines_.begin() + starts_[cell], lines_.begin() + starts_[cell + 1]);
-        return;
-    }
-    for (std::int64_t r = r0; r <= r1; ++r) {
-        for (std::int64_t c = c0; c <= c1; ++c) {
-            const auto cell = static_cast<std::size_t>(r * columns_ + c);
-            out.insert(out.end(), lines_.begin() + starts_[cell],
-                       lines_.begin() + starts_[cell + 1]);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 } // namespace adressage::geo::detail

@@ -1,8 +1,10 @@
 #pragma once
-// Internal to geo/src: the lines of a NearestLineIndex on a uniform grid, each line listed in
-// the cells its segments' boxes cover. A box query gives, in index order, every line with a
-// point in the box (and some more): exactly what the distance and crossing tests need, for far
-// less than building a GEOS rectangle and walking the STRtree per query.
+// Internal to geo/src: the segments of the lines of a NearestLineIndex on a uniform grid, each
+// segment listed in the cells its box covers. A box query visits every segment whose box meets
+// the box (and some more, some more than once): exactly what the distance and crossing tests
+// need, without measuring the far segments of a long voie, for far less than building a GEOS
+// rectangle and walking the STRtree per query.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -15,10 +17,27 @@ class SegmentGrid {
   public:
     explicit SegmentGrid(const std::vector<Polyline> &lines);
 
-    // The lines with a segment whose box may meet the box, ascending, each once; `out` is
-    // overwritten.
-    void query(double min_x, double min_y, double max_x, double max_y,
-               std::vector<std::size_t> &out) const;
+    // Calls fn(line, segment) for the segments of every cell the box meets (segment k of a
+    // line joins line[k] and line[k + 1]), cell by cell: a segment over several cells comes
+    // once per cell.
+    template <typename Fn>
+    void for_each_near(double min_x, double min_y, double max_x, double max_y, Fn &&fn) const {
+        if (columns_ == 0 || !(min_x <= max_x) || !(min_y <= max_y)) {
+            return;
+        }
+        const std::int64_t c0 = std::max<std::int64_t>(0, column(min_x));
+        const std::int64_t c1 = std::min<std::int64_t>(columns_ - 1, column(max_x));
+        const std::int64_t r0 = std::max<std::int64_t>(0, row(min_y));
+        const std::int64_t r1 = std::min<std::int64_t>(rows_ - 1, row(max_y));
+        for (std::int64_t r = r0; r <= r1; ++r) {
+            for (std::int64_t c = c0; c <= c1; ++c) {
+                const auto cell = static_cast<std::size_t>(r * columns_ + c);
+                for (std::uint32_t k = starts_[cell]; k < starts_[cell + 1]; ++k) {
+                    fn(segments_[k].line, segments_[k].segment);
+                }
+            }
+        }
+    }
 
   private:
     std::int64_t column(double x) const;
@@ -30,7 +49,11 @@ class SegmentGrid {
     std::int64_t columns_ = 0;
     std::int64_t rows_ = 0;
     std::vector<std::uint32_t> starts_; // per cell (row-major), then one past the last
-    std::vector<std::uint32_t> lines_;  // the lines of each cell, ascending
+    struct Segment {
+        std::uint32_t line;
+        std::uint32_t segment;
+    };
+    std::vector<Segment> segments_; // the segments of each cell
 };
 
 } // namespace adressage::geo::detail

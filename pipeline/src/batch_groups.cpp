@@ -42,8 +42,8 @@ std::vector<std::vector<std::size_t>> group_neighbours(const BoundaryLayer &boun
     for (const std::string &insee : communes) {
         boxes.push_back(raw_box(boundaries, insee));
         if (const auto &b = boxes.back()) {
-            extents.push_back(std::max(b->first.max_x - b->first.min_x,
-                                       b->first.max_y - b->first.min_y));
+            extents.push_back(
+                std::max(b->first.max_x - b->first.min_x, b->first.max_y - b->first.min_y));
         }
     }
     double side = 0;

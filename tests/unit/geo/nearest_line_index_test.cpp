@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include <geos_c.h>
+
 #include "adressage/geo/point_line_distance.hpp"
 
 using namespace adressage::geo;
@@ -80,5 +82,53 @@ TEST(NearestLineIndex, WithinFindsWhatABruteForceFinds) {
             EXPECT_EQ(hits[k].index, expected[k].index);
             EXPECT_EQ(hits[k].distance, expected[k].distance);
         }
+    }
+}
+
+// crossing() against GEOS itself (GEOSIntersects of each whole line with the segment), on many
+// random lines: the grid visits only the segments near a→b, never fewer lines than GEOS finds.
+TEST(NearestLineIndex, CrossingFindsWhatGeosFinds) {
+    GeosContext ctx;
+    GEOSContextHandle_t h = ctx.handle();
+    auto line_string = [h](const Polyline &points) {
+        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(points.size()), 2);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), points[i].x, points[i].y);
+        }
+        return GEOSGeom_createLineString_r(h, seq);
+    };
+    std::mt19937_64 random(5);
+    std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
+    std::uniform_real_distribution<double> step(-80.0, 80.0);
+    std::vector<Polyline> lines;
+    std::vector<GEOSGeometry *> geometries;
+    for (int l = 0; l < 300; ++l) {
+        Polyline line{{912000.0 + coordinate(random), 6712000.0 + coordinate(random)}};
+        for (int k = 0; k < 1 + l % 9; ++k) {
+            line.push_back({line.back().x + step(random) * (l % 4 == 0 ? 8 : 1),
+                            line.back().y + step(random)});
+        }
+        lines.push_back(line);
+        geometries.push_back(line_string(line));
+    }
+    const NearestLineIndex index(ctx, lines);
+    std::size_t crossings = 0;
+    for (int q = 0; q < 500; ++q) {
+        const XY a{912000.0 + coordinate(random), 6712000.0 + coordinate(random)};
+        const XY b{a.x + step(random) * (q % 3 == 0 ? 6 : 1), a.y + step(random)};
+        GEOSGeometry *segment = line_string({a, b});
+        std::vector<std::size_t> expected;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (GEOSIntersects_r(h, geometries[i], segment) == 1) {
+                expected.push_back(i);
+            }
+        }
+        GEOSGeom_destroy_r(h, segment);
+        EXPECT_EQ(index.crossing(a, b), expected) << "query " << q;
+        crossings += expected.size();
+    }
+    EXPECT_GT(crossings, 100u); // the queries do cross lines
+    for (GEOSGeometry *g : geometries) {
+        GEOSGeom_destroy_r(h, g);
     }
 }

@@ -3,6 +3,8 @@
 // a point and a linestring (algorithm::Distance::pointToSegment over every segment, keeping the
 // smallest): the same operations in the same order, so the same bits, without building GEOS
 // geometries for every query.
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "adressage/geo/xy.hpp"
@@ -17,5 +19,45 @@ double point_line_distance(XY p, const Polyline &line);
 // point_line_distance when it is at most `reach`, else nothing; segments whose box lies
 // farther than the reach (or than the best so far) are not measured.
 std::optional<double> point_line_distance_within(XY p, const Polyline &line, double reach);
+
+// The smallest distance from `p` to the segments it is shown, when at most `reach`: shown every
+// segment of a line, or at least every one whose box lies within the reach, in any order and
+// some more than once, result() is point_line_distance_within. A segment whose box is farther
+// than the reach or than the best so far is not measured.
+class NearestSegment {
+  public:
+    NearestSegment() = default;
+    NearestSegment(XY p, double reach) : p_(p), reach_(reach), bound_(reach + slack) {}
+
+    void consider(XY a, XY b) {
+        const double dx = std::max({std::min(a.x, b.x) - p_.x, p_.x - std::max(a.x, b.x), 0.0});
+        const double dy = std::max({std::min(a.y, b.y) - p_.y, p_.y - std::max(a.y, b.y), 0.0});
+        if (dx > bound_ || dy > bound_) {
+            return;
+        }
+        const double d = point_segment_distance(p_, a, b);
+        if (d < best_) {
+            best_ = d;
+            bound_ = std::min(bound_, best_ + slack);
+        }
+    }
+
+    std::optional<double> result() const {
+        if (best_ <= reach_) {
+            return best_;
+        }
+        return std::nullopt;
+    }
+
+  private:
+    // The box of a segment is a lower bound of its distance; the computed distances differ
+    // from the true ones by far less than this slack, so a skipped segment could not have
+    // given the smallest computed distance.
+    static constexpr double slack = 1e-6;
+    XY p_{};
+    double reach_ = 0.0;
+    double bound_ = 0.0;
+    double best_ = std::numeric_limits<double>::max();
+};
 
 } // namespace adressage::geo
