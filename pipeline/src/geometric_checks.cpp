@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 
@@ -230,47 +231,46 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
         }
     }
 
-    // Two addresses closer than min_spacing: a grid of min_spacing cells, each position compared
-    // with the later ones of the 9 cells around it.
+    // Two addresses closer than min_spacing: a sweep along x finds every pair less than
+    // min_spacing apart in x (any closer pair is one); alerts in position order, as pairs (i, j)
+    // with i < j.
     {
-        const double cell = options.min_spacing;
-        std::map<std::pair<long long, long long>, std::vector<std::size_t>> grid;
-        auto key = [&](geo::XY xy) {
-            return std::pair<long long, long long>{static_cast<long long>(std::floor(xy.x / cell)),
-                                                   static_cast<long long>(std::floor(xy.y / cell))};
-        };
-        for (std::size_t i = 0; i < model.positions.size(); ++i) {
-            grid[key(model.positions[i].xy)].push_back(i);
-        }
-        for (std::size_t i = 0; i < model.positions.size(); ++i) {
-            const Position &p = model.positions[i];
-            const Numero &a = model.numeros[p.numero];
-            const auto [cx, cy] = key(p.xy);
-            std::vector<std::size_t> near;
-            for (long long dx = -1; dx <= 1; ++dx) {
-                for (long long dy = -1; dy <= 1; ++dy) {
-                    const auto it = grid.find({cx + dx, cy + dy});
-                    if (it != grid.end()) {
-                        near.insert(near.end(), it->second.begin(), it->second.end());
-                    }
-                }
-            }
-            std::sort(near.begin(), near.end());
-            for (std::size_t j : near) {
-                const Position &q = model.positions[j];
+        const std::vector<Position> &positions = model.positions;
+        std::vector<std::size_t> by_x(positions.size());
+        std::iota(by_x.begin(), by_x.end(), std::size_t{0});
+        std::sort(by_x.begin(), by_x.end(), [&](std::size_t a, std::size_t b) {
+            return positions[a].xy.x != positions[b].xy.x ? positions[a].xy.x < positions[b].xy.x
+                                                          : a < b;
+        });
+        std::vector<std::pair<std::size_t, std::size_t>> close;
+        for (std::size_t s = 0; s < by_x.size(); ++s) {
+            for (std::size_t t = s + 1;
+                 t < by_x.size() &&
+                 positions[by_x[t]].xy.x - positions[by_x[s]].xy.x < options.min_spacing;
+                 ++t) {
+                const std::size_t i = std::min(by_x[s], by_x[t]);
+                const std::size_t j = std::max(by_x[s], by_x[t]);
+                const Position &p = positions[i];
+                const Position &q = positions[j];
+                const Numero &a = model.numeros[p.numero];
                 const Numero &b = model.numeros[q.numero];
                 // Segment positions are projections on the axis: facing houses, and houses
                 // one behind the other, share theirs by construction.
-                if (j <= i || q.type != p.type || p.type == formats::PositionType::segment ||
+                if (q.type != p.type || p.type == formats::PositionType::segment ||
                     (a.voie == b.voie && a.numero == b.numero)) {
                     continue;
                 }
-                const double d = geo::distance(p.xy, q.xy);
-                if (d < options.min_spacing) {
-                    alert(GeometricCheck::trop_proche, &a, p.xy, d, address_of(model, q.numero),
-                          model.voies[a.voie].nom);
+                if (geo::distance(p.xy, q.xy) < options.min_spacing) {
+                    close.emplace_back(i, j);
                 }
             }
+        }
+        std::sort(close.begin(), close.end());
+        for (const auto &[i, j] : close) {
+            const Position &p = positions[i];
+            const Numero &a = model.numeros[p.numero];
+            alert(GeometricCheck::trop_proche, &a, p.xy, geo::distance(p.xy, positions[j].xy),
+                  address_of(model, positions[j].numero), model.voies[a.voie].nom);
         }
     }
 
