@@ -75,6 +75,10 @@ std::vector<std::vector<std::size_t>> group_neighbours(const BoundaryLayer &boun
     for (auto &members : alone) {
         groups.push_back(std::move(members));
     }
+    // Largest first, so that the workers end together (the last groups taken are the small
+    // ones); tile order among groups of one size.
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const auto &a, const auto &b) { return a.size() > b.size(); });
     return groups;
 }
 

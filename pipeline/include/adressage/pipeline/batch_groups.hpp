@@ -15,8 +15,8 @@ namespace adressage::pipeline {
 // CRS: the grouping only decides what is read together, never what a commune gets). A tile's
 // side is four times the median extent of the communes' boxes, so about sixteen communes a
 // tile whatever the layer's unit; communes of different legal CRS or boundary sources never
-// share a group, and a commune without a boundary is alone. Groups come in tile order, each
-// group's communes in batch order.
+// share a group, and a commune without a boundary is alone. Groups come largest first (then in
+// tile order), each group's communes in batch order.
 std::vector<std::vector<std::size_t>> group_neighbours(const BoundaryLayer &boundaries,
                                                        const std::vector<std::string> &communes);
 
