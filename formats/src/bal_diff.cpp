@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "adressage/formats/bal_format.hpp"
 #include "adressage/formats/bal_schema.hpp"
 
 namespace adressage::formats {
@@ -107,7 +109,11 @@ std::map<std::string, Address> addresses(const BalTable &t, bool by_id, bool by_
                 continue;
             }
             std::string &v = a.values[canonical(t.header[i])];
-            v.append(v.empty() ? "" : "\n").append(row[i]);
+            // A cle_interop in its written form (lower case, numero on 5 digits): a key only
+            // rewritten to that form names the same address, it is no change.
+            const auto key = t.header[i] == "cle_interop" ? parse_cle_interop(row[i])
+                                                          : std::optional<CleInterop>();
+            v.append(v.empty() ? "" : "\n").append(key ? key->canonical() : row[i]);
         }
     }
     return out;

@@ -52,6 +52,23 @@ TEST(BalDiff, CreatedChangedDeletedWithTheirFields) {
     EXPECT_EQ(d.changed[0].fields, (std::vector<std::string>{"position", "x"}));
 }
 
+// An update writes the cle_interop it read in its written form (lower case, numero on 5
+// digits): the same key, no change. Another voie code is another voie (homonyms differ only by
+// it): the address of the one is deleted, of the other created.
+TEST(BalDiff, ACleInteropOnlyRewrittenToItsWrittenFormIsNoChange) {
+    const BalTable before = read_bal(std::string(header) +
+                                     "06012_X001_2;06012;Beausoleil;Rue A;2;;bâtiment;1000;2000\n"
+                                     "06012_x001_3;06012;Beausoleil;Rue A;3;;bâtiment;1000;2000\n");
+    const BalTable after = read_bal(
+        std::string(header) + "06012_x001_00002;06012;Beausoleil;Rue A;2;;bâtiment;1000;2000\n"
+                              "06012_x002_00003;06012;Beausoleil;Rue A;3;;bâtiment;1000;2000\n");
+    const BalDiff d = diff_bal(before, after);
+    EXPECT_EQ(d.unchanged, 1u); // Rue A 2
+    EXPECT_TRUE(d.changed.empty());
+    EXPECT_EQ(d.created, (std::vector<std::string>{"Rue A 3"}));
+    EXPECT_EQ(d.deleted, (std::vector<std::string>{"Rue A 3"}));
+}
+
 TEST(BalDiff, RowLossAndDeletionGates) {
     const BalTable before = read_bal(rows(100));
     // 30 % fewer rows: api-depot and id-fix warn; 85 %: both block.
