@@ -610,11 +610,7 @@ BatchResult run_batch(BatchOptions options) {
                 p.inputs->boundary = std::move(boundary);
                 p.inputs->boundary_parts = parts;
                 Area &area = areas[geo::legal_crs_for_insee(insee).definition()];
-                const geo::Box b = outer_box(*p.inputs->boundary);
-                if (!b.empty()) {
-                    area.box.extend({b.min_x, b.min_y});
-                    area.box.extend({b.max_x, b.max_y});
-                }
+                area.box.extend(geo::outer_box(*p.inputs->boundary)); // an empty box adds nothing
                 area.members.push_back(m);
                 area.boundaries.push_back(&*p.inputs->boundary);
             } catch (...) {

@@ -21,11 +21,7 @@ std::optional<std::pair<geo::Box, std::size_t>> raw_box(const BoundaryLayer &bou
     }
     geo::Box box;
     for (const BoundaryLayer::Part &part : found->second) {
-        for (const geo::Polygon &polygon : part.polygons) {
-            for (const geo::XY &p : polygon.outer) {
-                box.extend(p);
-            }
-        }
+        box.extend(geo::outer_box(part.polygons));
     }
     if (box.empty()) {
         return std::nullopt;

@@ -253,10 +253,7 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     }
     out.road_boxes_.reserve(out.roads_.size());
     for (std::uint32_t i = 0; i < out.roads_.size(); ++i) {
-        geo::Box box;
-        for (const geo::XY &p : out.roads_[i].line) {
-            box.extend(p);
-        }
+        const geo::Box box = geo::box_of(out.roads_[i].line);
         out.road_boxes_.push_back(box);
         if (box.empty()) {
             continue;
@@ -266,34 +263,8 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     return out;
 }
 
-geo::Box outer_box(const geo::MultiPolygon &boundary) {
-    geo::Box box;
-    for (const geo::Polygon &polygon : boundary) {
-        for (const geo::XY &p : polygon.outer) {
-            box.extend(p);
-        }
-    }
-    return box;
-}
-
-namespace {
-
-bool boxes_meet(const geo::Box &a, const geo::Box &b) {
-    return a.max_x >= b.min_x && a.min_x <= b.max_x && a.max_y >= b.min_y && a.min_y <= b.max_y;
-}
-
-geo::Box line_box(const geo::Polyline &line) {
-    geo::Box box;
-    for (const geo::XY &p : line) {
-        box.extend(p);
-    }
-    return box;
-}
-
-} // namespace
-
 CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &boundary) const {
-    const geo::Box box = outer_box(boundary);
+    const geo::Box box = geo::outer_box(boundary);
     CommuneInputs in;
     if (box.empty()) {
         return in;
@@ -320,7 +291,7 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
         }
     }
     for (const std::uint32_t i : roads) {
-        if (boxes_meet(road_boxes_[i], box) && line_meets_box(roads_[i].line, box)) {
+        if (road_boxes_[i].meets(box) && line_meets_box(roads_[i].line, box)) {
             in.roads.push_back(roads_[i]);
         }
     }
@@ -341,7 +312,7 @@ BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygo
     std::deque<geo::PreparedArea> prepared; // not movable: a deque builds them in place
     boxes.reserve(boundaries.size());
     for (const geo::MultiPolygon *boundary : boundaries) {
-        boxes.push_back(outer_box(*boundary));
+        boxes.push_back(geo::outer_box(*boundary));
         prepared.emplace_back(worker.geos, *boundary);
     }
     // Each feature goes to the communes that take it, in the area's (source) order: copied to
@@ -361,11 +332,10 @@ BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygo
         }
     }
     for (RoadSegment &road : area.roads) {
-        const geo::Box box = line_box(road.line);
+        const geo::Box box = geo::box_of(road.line);
         takers.clear();
         for (std::size_t c = 0; c < boxes.size(); ++c) {
-            if (!boxes[c].empty() && boxes_meet(box, boxes[c]) &&
-                line_meets_box(road.line, boxes[c])) {
+            if (!boxes[c].empty() && box.meets(boxes[c]) && line_meets_box(road.line, boxes[c])) {
                 takers.push_back(c);
             }
         }

@@ -16,9 +16,7 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
             box.extend(b.anchor);
         }
         for (const RoadSegment &r : model.roads) {
-            for (const geo::XY &p : r.line) {
-                box.extend(p);
-            }
+            box.extend(geo::box_of(r.line));
         }
         if (!box.empty()) {
             model.centre = {(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};

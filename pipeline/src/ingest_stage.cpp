@@ -292,12 +292,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("ingest", "boundary_polygons", given->boundary_parts);
         }
         if (model.boundary) {
-            geo::Box box;
-            for (const geo::Polygon &polygon : *model.boundary) {
-                for (const geo::XY &p : polygon.outer) {
-                    box.extend(p);
-                }
-            }
+            const geo::Box box = geo::outer_box(*model.boundary);
             filter_to(ctx.parcels, parcels_to_legal_, box);
             filter_to(ctx.communes_deleguees, deleguees_to_legal_, box);
             filter_to(ctx.places, places_to_legal_, box);

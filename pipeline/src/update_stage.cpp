@@ -124,12 +124,7 @@ class BuildingGrid {
   public:
     explicit BuildingGrid(const std::vector<Building> &buildings) : buildings_(buildings) {
         for (BuildingIdx b = 0; b < buildings.size(); ++b) {
-            geo::Box box;
-            for (const geo::Polygon &p : buildings[b].footprint) {
-                for (geo::XY q : p.outer) {
-                    box.extend(q);
-                }
-            }
+            geo::Box box = geo::outer_box(buildings[b].footprint);
             box.extend(buildings[b].anchor);
             for (long x = cell(box.min_x); x <= cell(box.max_x); ++x) {
                 for (long y = cell(box.min_y); y <= cell(box.max_y); ++y) {

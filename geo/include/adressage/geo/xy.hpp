@@ -27,7 +27,17 @@ struct Box {
         max_x = std::max(max_x, p.x);
         max_y = std::max(max_y, p.y);
     }
+    void extend(const Box &b) {
+        min_x = std::min(min_x, b.min_x);
+        min_y = std::min(min_y, b.min_y);
+        max_x = std::max(max_x, b.max_x);
+        max_y = std::max(max_y, b.max_y);
+    }
     bool empty() const { return min_x > max_x; }
+    // The closed boxes share a point.
+    bool meets(const Box &b) const {
+        return max_x >= b.min_x && min_x <= b.max_x && max_y >= b.min_y && min_y <= b.max_y;
+    }
 };
 
 using Polyline = std::vector<XY>;
@@ -39,5 +49,22 @@ struct Polygon {
 };
 
 using MultiPolygon = std::vector<Polygon>;
+
+inline Box box_of(const Polyline &line) {
+    Box box;
+    for (const XY &p : line) {
+        box.extend(p);
+    }
+    return box;
+}
+
+// The box of the polygons' outer rings.
+inline Box outer_box(const MultiPolygon &polygons) {
+    Box box;
+    for (const Polygon &polygon : polygons) {
+        box.extend(box_of(polygon.outer));
+    }
+    return box;
+}
 
 } // namespace adressage::geo

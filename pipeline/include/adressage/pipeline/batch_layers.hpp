@@ -122,9 +122,6 @@ class BatchLayers {
     Diagnostics diagnostics_;
 };
 
-// The box of a boundary's outer rings.
-geo::Box outer_box(const geo::MultiPolygon &boundary);
-
 // The boundary of `insee` in its legal CRS, as the ingest stage makes it from --boundary: each
 // part reprojected, then their union. Empty parts: nullopt.
 std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
