@@ -203,9 +203,9 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
         }
         if (segments_meet(a, b, u, v)) {
             impl.meet(line);
-            out.push_back(line);
         }
     });
+    out.assign(impl.met.begin(), impl.met.end());
     std::sort(out.begin(), out.end());
     return out;
 }
