@@ -47,21 +47,34 @@ TEST(NearestLineIndex, EmptyIndexFindsNothing) {
     EXPECT_FALSE(index.nearest({0, 0}, 1e9));
 }
 
-// within() against every line measured, on many random lines (the grid only narrows the search).
-TEST(NearestLineIndex, WithinFindsWhatABruteForceFinds) {
-    GeosContext ctx;
-    std::mt19937_64 random(3);
+namespace {
+
+// 300 random lines in a 3 km square of Lambert-93: line l has 1 + l % `segment_cycle` segments
+// of up to 80 m each way, `stretch` times as long in x for every `stretch_every`-th line.
+std::vector<Polyline> random_lines(std::mt19937_64 &random, int segment_cycle, int stretch_every,
+                                   double stretch) {
     std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
     std::uniform_real_distribution<double> step(-80.0, 80.0);
     std::vector<Polyline> lines;
     for (int l = 0; l < 300; ++l) {
         Polyline line{{912000.0 + coordinate(random), 6712000.0 + coordinate(random)}};
-        for (int k = 0; k < 1 + l % 7; ++k) {
-            line.push_back({line.back().x + step(random) * (l % 5 == 0 ? 10 : 1),
+        for (int k = 0; k < 1 + l % segment_cycle; ++k) {
+            line.push_back({line.back().x + step(random) * (l % stretch_every == 0 ? stretch : 1),
                             line.back().y + step(random)});
         }
         lines.push_back(line);
     }
+    return lines;
+}
+
+} // namespace
+
+// within() against every line measured, on many random lines (the grid only narrows the search).
+TEST(NearestLineIndex, WithinFindsWhatABruteForceFinds) {
+    GeosContext ctx;
+    std::mt19937_64 random(3);
+    std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
+    const std::vector<Polyline> lines = random_lines(random, 7, 5, 10);
     const NearestLineIndex index(ctx, lines);
     for (int q = 0; q < 500; ++q) {
         const XY p{912000.0 + coordinate(random), 6712000.0 + coordinate(random)};
@@ -100,15 +113,9 @@ TEST(NearestLineIndex, CrossingFindsWhatGeosFinds) {
     std::mt19937_64 random(5);
     std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
     std::uniform_real_distribution<double> step(-80.0, 80.0);
-    std::vector<Polyline> lines;
+    const std::vector<Polyline> lines = random_lines(random, 9, 4, 8);
     std::vector<GEOSGeometry *> geometries;
-    for (int l = 0; l < 300; ++l) {
-        Polyline line{{912000.0 + coordinate(random), 6712000.0 + coordinate(random)}};
-        for (int k = 0; k < 1 + l % 9; ++k) {
-            line.push_back({line.back().x + step(random) * (l % 4 == 0 ? 8 : 1),
-                            line.back().y + step(random)});
-        }
-        lines.push_back(line);
+    for (const Polyline &line : lines) {
         geometries.push_back(line_string(line));
     }
     const NearestLineIndex index(ctx, lines);
