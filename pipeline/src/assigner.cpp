@@ -147,11 +147,13 @@ AssignDecision Assigner::decide(BuildingIdx b) {
     // first reach come after the first reach's, in the same order, so the voies seen are those
     // of one search to max_distance (a line's distance does not depend on the reach).
     const bool two_suffice = !parcel_of_[b];
-    const double reaches[] = {std::min(first_reach, rules_.max_distance), rules_.max_distance};
+    const double reaches[] = {two_suffice ? std::min(first_reach, rules_.max_distance)
+                                          : rules_.max_distance,
+                              rules_.max_distance};
     double done_to = -1.0; // the hits at most this far were looked at
     bool enough = false;
     for (const double reach : reaches) {
-        if (enough || reach <= done_to || (!two_suffice && reach < rules_.max_distance)) {
+        if (enough || reach <= done_to) {
             continue;
         }
         for (const geo::NearestLineIndex::Hit &hit : lines_->within(building.anchor, reach)) {
