@@ -94,9 +94,18 @@ XY point_at(const Polyline &line, double along) {
 LinePosition locate(const Polyline &line, XY p) { return locate(line, segment_lengths(line), p); }
 
 LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p) {
+    return locate(line, lengths, p, std::numeric_limits<double>::infinity());
+}
+
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p,
+                    double reach) {
     assert(line.size() >= 2 && lengths.size() == line.size() - 1);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();
+    // A segment whose box lies farther than this is farther than the nearest point by more
+    // than any rounding of either distance: it cannot hold the foot, it is not measured.
+    const double bound = reach * (1.0 + 1e-9) + 1e-9;
+    const double bound2 = bound * bound;
     double start = 0.0;
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         const XY a = line[i];
@@ -105,6 +114,12 @@ LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY
         const double dy = b.y - a.y;
         const double len2 = dx * dx + dy * dy;
         const double seg_len = std::sqrt(len2);
+        const double bx = std::max({std::min(a.x, b.x) - p.x, p.x - std::max(a.x, b.x), 0.0});
+        const double by = std::max({std::min(a.y, b.y) - p.y, p.y - std::max(a.y, b.y), 0.0});
+        if (bx * bx + by * by > bound2) {
+            start += seg_len;
+            continue;
+        }
         double t = 0.0;
         if (len2 > 0.0) {
             t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);

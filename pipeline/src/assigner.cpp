@@ -10,9 +10,9 @@ namespace adressage::pipeline {
 namespace {
 // Footprints closer than this touch (digitised shared walls rarely coincide exactly).
 constexpr double touching_distance = 0.5;
-// The first search's reach, metres: most buildings see two voies within it (a speed choice
-// only: the result is that of one search to max_distance).
-constexpr double first_reach = 50.0;
+// The first searches' reaches, metres: most buildings see their voie and its possible rival
+// within them (a speed choice only: the result is that of one search to max_distance).
+constexpr double first_reaches[] = {25.0, 50.0};
 // The sight line stops this far short of the voie, so that a road meeting the voie at the
 // foot does not hide it.
 constexpr double sight_margin = 0.5;
@@ -143,16 +143,23 @@ AssignDecision Assigner::decide(BuildingIdx b) {
     std::vector<char> seen(model_.voies.size(), 0);
     bool any = false;
     // Without a parcel only the nearest two visible voies count (the voie, its rival): look near
-    // first, and out to max_distance only when fewer than two were in sight. The hits past the
-    // first reach come after the first reach's, in the same order, so the voies seen are those
-    // of one search to max_distance (a line's distance does not depend on the reach).
+    // first, and farther only while the rival could still be out there. The hits past a reach
+    // come after its own, in the same order, so the voies seen are those of one search to
+    // max_distance (a line's distance does not depend on the reach).
     const bool two_suffice = !parcel_of_[b];
-    const double reaches[] = {two_suffice ? std::min(first_reach, rules_.max_distance)
-                                          : rules_.max_distance,
-                              rules_.max_distance};
+    const double reaches[] = {
+        two_suffice ? std::min(first_reaches[0], rules_.max_distance) : rules_.max_distance,
+        two_suffice ? std::min(first_reaches[1], rules_.max_distance) : rules_.max_distance,
+        rules_.max_distance};
     double done_to = -1.0; // the hits at most this far were looked at
     bool enough = false;
     for (const double reach : reaches) {
+        // One visible voie and every hit out to ambiguity_ratio times its distance looked at:
+        // a second one farther would be no rival, and only the rival needs it.
+        if (two_suffice && visible.size() == 1 &&
+            rules_.ambiguity_ratio * visible.front().distance <= done_to) {
+            enough = true;
+        }
         if (enough || reach <= done_to) {
             continue;
         }
@@ -167,7 +174,8 @@ AssignDecision Assigner::decide(BuildingIdx b) {
             seen[v] = 1;
             any = true;
             const geo::LinePosition at =
-                geo::locate(model_.voies[v].parts[p], lengths_[hit.index], building.anchor);
+                geo::locate(model_.voies[v].parts[p], lengths_[hit.index],
+                                                     building.anchor, hit.distance);
             if (sees(v, building.anchor, at.foot)) {
                 visible.push_back(Candidate{v, p, hit.distance, at});
                 if (two_suffice && visible.size() == 2) {

@@ -61,7 +61,8 @@ VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> 
     VoieLocation best;
     best.offset = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < voie.parts.size(); ++i) {
-        const geo::LinePosition at = geo::locate(voie.parts[i], lengths[i], p);
+        // A part farther than the best so far is not measured to the end (it cannot win).
+        const geo::LinePosition at = geo::locate(voie.parts[i], lengths[i], p, best.offset);
         if (at.offset < best.offset) {
             best = {voie.part_start[i] + at.along, at.offset, at.side};
         }

@@ -1,4 +1,5 @@
 #include "adressage/geo/linear_ref.hpp"
+#include "adressage/geo/point_line_distance.hpp"
 
 #include <gtest/gtest.h>
 
@@ -163,4 +164,42 @@ TEST(Locate, DigitisingNoiseDoesNotFlipTheSide) {
         }
     }
     EXPECT_GT(checked, 1000);
+}
+
+// locate() told the point's distance (as point_line_distance measures it) gives bit for bit what
+// it gives without, on wiggly random lines with repeated vertices and exact ties; told less than
+// the distance, it finds no nearer point.
+TEST(Locate, AReachAtTheDistanceChangesNothing) {
+    std::mt19937_64 random(11);
+    std::uniform_real_distribution<double> step(-30.0, 30.0);
+    std::uniform_real_distribution<double> around(-120.0, 120.0);
+    int compared = 0;
+    for (int l = 0; l < 200; ++l) {
+        Polyline line{{650000.0, 6860000.0}};
+        for (int k = 0; k < 2 + l % 40; ++k) {
+            // Every seventh vertex repeated, every fifth line folded back onto itself.
+            line.push_back(k % 7 == 3 ? line.back()
+                                      : XY{line.back().x + step(random), line.back().y + step(random)});
+        }
+        if (l % 5 == 0) {
+            for (std::size_t k = line.size() - 1; k-- > 0;) {
+                line.push_back(line[k]);
+            }
+        }
+        const std::vector<double> lengths = segment_lengths(line);
+        for (int q = 0; q < 50; ++q) {
+            const XY p{line.front().x + around(random), line.front().y + around(random)};
+            const LinePosition full = locate(line, lengths, p);
+            const LinePosition bounded = locate(line, lengths, p, point_line_distance(p, line));
+            ASSERT_EQ(bounded.offset, full.offset) << l << " " << q;
+            ASSERT_EQ(bounded.along, full.along) << l << " " << q;
+            ASSERT_EQ(bounded.foot.x, full.foot.x);
+            ASSERT_EQ(bounded.foot.y, full.foot.y);
+            ASSERT_EQ(bounded.side, full.side);
+            const LinePosition short_reach = locate(line, lengths, p, full.offset * 0.5 - 1e-3);
+            ASSERT_TRUE(short_reach.offset > full.offset * 0.5) << l << " " << q;
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 10000);
 }

@@ -119,6 +119,31 @@ TEST_F(Commune, SecondVoieWithinTheRatioIsAmbiguous) {
     EXPECT_FALSE(d[0].ambiguous());
 }
 
+// The search looks near first (25 m, then 50 m) and farther only while a rival could be there:
+// a rival just past each first reach is found, and one past the ratio is not a rival.
+TEST_F(Commune, ARivalPastTheFirstReachesIsStillFound) {
+    const VoieIdx a = add_voie("Rue A", {{0, 0}, {100, 0}});
+    const VoieIdx b = add_voie("Rue B", {{0, 52}, {100, 52}}); // 24 m and 28 m from building 0
+    const VoieIdx c = add_voie("Rue C", {{200, 0}, {300, 0}});
+    const VoieIdx d = add_voie("Rue D", {{200, 98}, {300, 98}}); // 45 m and 53 m from building 1
+    add_voie("Rue E", {{400, 0}, {500, 0}});
+    add_voie("Rue F", {{400, 111}, {500, 111}}); // 40 m and 71 m from building 2
+    add_building(45, 19, 55, 29);
+    add_building(245, 40, 255, 50);
+    add_building(445, 35, 455, 45);
+    const auto decisions = decide_all();
+    ASSERT_EQ(decisions[0].assignment.voie, a);
+    ASSERT_TRUE(decisions[0].ambiguous());
+    EXPECT_EQ(*decisions[0].rival, b);
+    EXPECT_DOUBLE_EQ(decisions[0].rival_distance, 28.0);
+    ASSERT_EQ(decisions[1].assignment.voie, c);
+    ASSERT_TRUE(decisions[1].ambiguous());
+    EXPECT_EQ(*decisions[1].rival, d);
+    EXPECT_DOUBLE_EQ(decisions[1].rival_distance, 53.0);
+    EXPECT_DOUBLE_EQ(decisions[2].assignment.offset, 40.0);
+    EXPECT_FALSE(decisions[2].ambiguous());
+}
+
 TEST_F(Commune, AVoieBehindAnotherNamedVoieIsNotSeen) {
     // Rue A is a U around the building: 15 m south and 9 m north. Rue B runs 1.5 m behind A's
     // northern branch, 10.5 m from the anchor (ratio 1.17): without the sight rule it would

@@ -46,6 +46,12 @@ std::vector<double> segment_lengths(const Polyline &line);
 // that serves many points.
 LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p);
 
+// locate() for a point known to lie at most `reach` from the line (its distance as
+// NearestLineIndex measures it, say): the same result, without measuring the segments whose
+// box lies farther than the reach.
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p,
+                    double reach);
+
 // The side of `p` seen from `foot`, a point `along` metres on `line`: sign of the cross
 // product of the line's chord over [along - window, along + window] with p - foot.
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window);
