@@ -97,8 +97,7 @@ LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY
     return locate(line, lengths, p, std::numeric_limits<double>::infinity());
 }
 
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p,
-                    double reach) {
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p, double reach) {
     assert(line.size() >= 2 && lengths.size() == line.size() - 1);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();

@@ -173,8 +173,7 @@ AssignDecision Assigner::decide(BuildingIdx b) {
             }
             seen[v] = 1;
             any = true;
-            const geo::LinePosition at =
-                geo::locate(model_.voies[v].parts[p], lengths_[hit.index],
+            const geo::LinePosition at = geo::locate(model_.voies[v].parts[p], lengths_[hit.index],
                                                      building.anchor, hit.distance);
             if (sees(v, building.anchor, at.foot)) {
                 visible.push_back(Candidate{v, p, hit.distance, at});

@@ -178,8 +178,9 @@ TEST(Locate, AReachAtTheDistanceChangesNothing) {
         Polyline line{{650000.0, 6860000.0}};
         for (int k = 0; k < 2 + l % 40; ++k) {
             // Every seventh vertex repeated, every fifth line folded back onto itself.
-            line.push_back(k % 7 == 3 ? line.back()
-                                      : XY{line.back().x + step(random), line.back().y + step(random)});
+            line.push_back(k % 7 == 3
+                               ? line.back()
+                               : XY{line.back().x + step(random), line.back().y + step(random)});
         }
         if (l % 5 == 0) {
             for (std::size_t k = line.size() - 1; k-- > 0;) {

@@ -49,8 +49,7 @@ LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY
 // locate() for a point known to lie at most `reach` from the line (its distance as
 // NearestLineIndex measures it, say): the same result, without measuring the segments whose
 // box lies farther than the reach.
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p,
-                    double reach);
+LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p, double reach);
 
 // The side of `p` seen from `foot`, a point `along` metres on `line`: sign of the cross
 // product of the line's chord over [along - window, along + window] with p - foot.
