@@ -18,8 +18,15 @@ bool in_any_version(std::string_view column) {
     return false;
 }
 
+// A cell holding the separator, a quote or a line break is written quoted (one pass over the
+// bytes: find_first_of with a set looks for each character of the set at every position).
+bool needs_quotes(const std::string &value) {
+    return std::any_of(value.begin(), value.end(),
+                       [](char c) { return c == ';' || c == '"' || c == '\r' || c == '\n'; });
+}
+
 std::string quoted_if_needed(const std::string &value) {
-    if (value.find_first_of(";\"\r\n") == std::string::npos) {
+    if (!needs_quotes(value)) {
         return value;
     }
     std::string out = "\"";
@@ -145,7 +152,7 @@ std::string write_bal(const BalTable &table, BalVersion version) {
                 if (i != 0) {
                     out.push_back(';');
                 }
-                if (value.find_first_of(";\"\r\n") == std::string::npos) {
+                if (!needs_quotes(value)) {
                     out.append(value);
                 } else {
                     out.append(quoted_if_needed(value));
