@@ -297,6 +297,79 @@ void VectorLayer::set_spatial_filter(const std::optional<Box> &box) {
     }
 }
 
+std::optional<std::int64_t> VectorLayer::known_feature_count() const {
+    QuietGdal quiet;
+    const GIntBig count = impl_->layer->GetFeatureCount(FALSE);
+    if (count < 0) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(count);
+}
+
+std::optional<Box> VectorLayer::known_extent() const {
+    QuietGdal quiet;
+    OGREnvelope envelope;
+    if (impl_->layer->GetExtent(&envelope, FALSE) != OGRERR_NONE || !envelope.IsInit()) {
+        return std::nullopt;
+    }
+    return Box{envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
+}
+
+namespace {
+// "name" as an SQL identifier.
+std::string quoted_identifier(const std::string &name) {
+    std::string out = "\"";
+    for (const char c : name) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+} // namespace
+
+std::optional<std::pair<std::int64_t, std::int64_t>> VectorLayer::fid_bounds() const {
+    QuietGdal quiet;
+    GDALDataset &dataset = *impl_->owner->dataset;
+    const char *fid_column = impl_->layer->GetFIDColumn();
+    // A GeoPackage's FID is its table's integer primary key: MIN, MAX and a range are read
+    // from the table's b-tree.
+    if (!EQUAL(dataset.GetDriverName(), "GPKG") || fid_column == nullptr || *fid_column == 0) {
+        return std::nullopt;
+    }
+    const std::string sql = "SELECT MIN(" + quoted_identifier(fid_column) + "), MAX(" +
+                            quoted_identifier(fid_column) + ") FROM " +
+                            quoted_identifier(impl_->layer->GetName());
+    OGRLayer *result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result == nullptr) {
+        return std::nullopt;
+    }
+    std::optional<std::pair<std::int64_t, std::int64_t>> bounds;
+    if (OGRFeatureUniquePtr row(result->GetNextFeature());
+        row && row->IsFieldSetAndNotNull(0) && row->IsFieldSetAndNotNull(1)) {
+        bounds = std::make_pair(static_cast<std::int64_t>(row->GetFieldAsInteger64(0)),
+                                static_cast<std::int64_t>(row->GetFieldAsInteger64(1)));
+    }
+    dataset.ReleaseResultSet(result);
+    return bounds;
+}
+
+void VectorLayer::set_fid_range(const std::optional<std::pair<std::int64_t, std::int64_t>> &range) {
+    QuietGdal quiet;
+    if (!range) {
+        impl_->layer->SetAttributeFilter(nullptr);
+        return;
+    }
+    const std::string column = quoted_identifier(impl_->layer->GetFIDColumn());
+    const std::string filter = column + " >= " + std::to_string(range->first) + " AND " + column +
+                               " <= " + std::to_string(range->second);
+    if (impl_->layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE) {
+        throw GdalError("layer '" + name() + "': cannot read a range of FIDs (" +
+                        QuietGdal::last_message() + ")");
+    }
+}
+
 bool VectorLayer::fast_spatial_filter() const {
     return impl_->layer->TestCapability(OLCFastSpatialFilter) != 0;
 }

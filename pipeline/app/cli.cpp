@@ -534,6 +534,14 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
         .add_option("--progress", o.progress,
                     "auto (a bar on a terminal, JSON lines otherwise), json, bar or none")
         ->capture_default_str();
+    batch
+        .add_option("--read-layers", o.read_layers,
+                    "how the roads and buildings are read (same outputs): whole (once, held; "
+                    "a GeoPackage in --jobs parts at once), by-area (per group of neighbouring "
+                    "communes, from the spatial index: less memory) or auto (whole when the "
+                    "communes cover most of indexed layers of at most 5 million features)")
+        ->check(CLI::IsMember({"auto", "whole", "by-area"}))
+        ->capture_default_str();
 }
 
 int batch_report(const BatchResult &r);

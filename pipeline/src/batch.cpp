@@ -449,13 +449,29 @@ BatchResult run_batch(BatchOptions options) {
                                                : CommuneOptions::load(options.commune_options);
     Progress progress(options.progress, communes.size());
 
-    // The road and building layers, read once per legal CRS among the communes.
-    std::map<std::string, BatchLayers> layers;
+    // The road and building layers, opened (and read, when read whole) once per legal CRS
+    // among the communes.
+    std::map<std::string, LayerReadPlan> plans;
+    std::map<std::string, std::string> first_of_crs; // a commune of each legal CRS
     for (const std::string &insee : communes) {
         const std::string crs = geo::legal_crs_for_insee(insee).definition();
-        if (!layers.contains(crs)) {
-            layers.emplace(crs, BatchLayers::read(base, insee));
+        first_of_crs.try_emplace(crs, insee);
+        LayerReadPlan &plan = plans[crs];
+        plan.reading = options.read_layers == "whole"     ? LayerReading::whole
+                       : options.read_layers == "by-area" ? LayerReading::by_area
+                                                          : LayerReading::automatic;
+        plan.jobs = jobs;
+        if (const auto found = boundaries.by_insee.find(insee);
+            found != boundaries.by_insee.end()) {
+            for (const BoundaryLayer::Part &part : found->second) {
+                plan.commune_boxes.emplace_back(boundaries.sources[part.source].crs_wkt,
+                                                geo::outer_box(part.polygons));
+            }
         }
+    }
+    std::map<std::string, BatchLayers> layers;
+    for (const auto &[crs, insee] : first_of_crs) {
+        layers.emplace(crs, BatchLayers::read(base, insee, plans.at(crs)));
     }
 
     const names::Dictionaries dictionaries =

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cmath>
 #include <deque>
+#include <iterator>
+#include <limits>
+#include <thread>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -219,7 +222,163 @@ template <typename Fn> void BatchLayers::for_each_cell(const geo::Box &box, Fn &
     }
 }
 
-BatchLayers BatchLayers::read(const RunOptions &options, const std::string &insee) {
+namespace {
+
+template <typename Input> bool all_indexed(const std::vector<std::unique_ptr<Input>> &inputs) {
+    return std::all_of(inputs.begin(), inputs.end(), [](const auto &input) {
+        return !input->present() || input->fast_spatial_filter();
+    });
+}
+
+template <typename Input> bool all_in_parts(const std::vector<std::unique_ptr<Input>> &inputs) {
+    return std::all_of(inputs.begin(), inputs.end(), [](const auto &input) {
+        return !input->present() || input->layer()->fid_bounds().has_value();
+    });
+}
+
+template <typename Input>
+std::optional<std::int64_t> known_features(const std::vector<std::unique_ptr<Input>> &inputs) {
+    std::int64_t total = 0;
+    for (const auto &input : inputs) {
+        if (!input->present()) {
+            continue;
+        }
+        const auto n = input->layer()->known_feature_count();
+        if (!n) {
+            return std::nullopt;
+        }
+        total += *n;
+    }
+    return total;
+}
+
+// The share of the buildings layers' extent that the communes' boxes cover (summed: boxes that
+// overlap count twice), the least over the sources; 0 when an extent is not known.
+double building_coverage(RunContext &ctx, const LayerReadPlan &plan) {
+    double least = std::numeric_limits<double>::infinity();
+    std::map<std::string, std::unique_ptr<geo::Transformer>> to_layer; // by the boxes' CRS
+    for (const auto &input : ctx.buildings) {
+        if (!input->present()) {
+            continue;
+        }
+        const std::optional<geo::Box> extent = input->layer()->known_extent();
+        if (!extent || !(extent->max_x > extent->min_x) || !(extent->max_y > extent->min_y)) {
+            return 0.0;
+        }
+        const std::string layer_crs = input->crs_wkt();
+        to_layer.clear();
+        double covered = 0.0;
+        for (const auto &[crs, box] : plan.commune_boxes) {
+            auto &t = to_layer[crs];
+            if (!t) {
+                t = std::make_unique<geo::Transformer>(crs, layer_crs);
+            }
+            const std::optional<geo::Box> b =
+                geo::transformed_envelope(*t, geo::Direction::forward, box);
+            if (!b) {
+                continue;
+            }
+            const double w = std::min(b->max_x, extent->max_x) - std::max(b->min_x, extent->min_x);
+            const double h = std::min(b->max_y, extent->max_y) - std::max(b->min_y, extent->min_y);
+            covered += w > 0.0 && h > 0.0 ? w * h : 0.0;
+        }
+        least = std::min(
+            least, covered / ((extent->max_x - extent->min_x) * (extent->max_y - extent->min_y)));
+    }
+    return std::isfinite(least) ? least : 0.0;
+}
+
+template <typename Input>
+void read_part(std::vector<std::unique_ptr<Input>> &inputs, unsigned k, unsigned parts) {
+    for (const auto &input : inputs) {
+        if (input->present()) {
+            geo::VectorLayer &layer = *input->layer();
+            layer.set_fid_range(fid_range_part(*layer.fid_bounds(), k, parts));
+        }
+    }
+}
+
+// The roads and buildings of every source, read whole through the ingest stage: in `parts`
+// threads, each on its own opened sources and its share of each FID range, then put back in
+// source order (within a part, features come in FID order).
+CommuneModel read_whole(const RunOptions &o, unsigned parts, Diagnostics &diagnostics) {
+    std::vector<CommuneModel> models(parts);
+    std::vector<Diagnostics> diags(parts);
+    std::vector<std::exception_ptr> errors(parts);
+    auto read = [&](unsigned k) {
+        try {
+            RunContext ctx(o);
+            ctx.preset = preset_for(o);
+            IngestStage ingest;
+            ingest.prepare(ctx);
+            if (parts > 1) {
+                read_part(ctx.roads, k, parts);
+                read_part(ctx.buildings, k, parts);
+            }
+            ingest.run(models[k], ctx);
+            diags[k] = std::move(ctx.diagnostics);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned k = 1; k < parts; ++k) {
+        threads.emplace_back(read, k);
+    }
+    read(0);
+    for (std::thread &t : threads) {
+        t.join();
+    }
+    for (const std::exception_ptr &e : errors) {
+        if (e) {
+            std::rethrow_exception(e);
+        }
+    }
+    CommuneModel all = std::move(models[0]);
+    diagnostics = std::move(diags[0]);
+    for (unsigned k = 1; k < parts; ++k) {
+        std::move(models[k].roads.begin(), models[k].roads.end(), std::back_inserter(all.roads));
+        std::move(models[k].buildings.begin(), models[k].buildings.end(),
+                  std::back_inserter(all.buildings));
+        diagnostics.add(diags[k]);
+    }
+    if (parts > 1) {
+        std::stable_sort(all.buildings.begin(), all.buildings.end(),
+                         [](const Building &a, const Building &b) {
+                             return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+                         });
+        std::stable_sort(all.roads.begin(), all.roads.end(),
+                         [](const RoadSegment &a, const RoadSegment &b) {
+                             return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+                         });
+    }
+    return all;
+}
+
+} // namespace
+
+std::pair<std::int64_t, std::int64_t> fid_range_part(std::pair<std::int64_t, std::int64_t> bounds,
+                                                     unsigned k, unsigned parts) {
+    if (parts <= 1) {
+        return bounds;
+    }
+    // Offsets from the first FID, unsigned so that no range overflows.
+    const std::uint64_t last =
+        static_cast<std::uint64_t>(bounds.second) - static_cast<std::uint64_t>(bounds.first);
+    const std::uint64_t step = last / parts + 1;
+    const std::uint64_t from = step * k;
+    if (from > last) {
+        return {1, 0};
+    }
+    const std::uint64_t to = k + 1 == parts ? last : std::min(last, from + step - 1);
+    const auto at = [&](std::uint64_t offset) {
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(bounds.first) + offset);
+    };
+    return {at(from), at(to)};
+}
+
+BatchLayers BatchLayers::read(const RunOptions &options, const std::string &insee,
+                              const LayerReadPlan &plan) {
     RunOptions o = options;
     o.insee = insee;
     o.boundary.clear();
@@ -232,21 +391,30 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
 
     BatchLayers out;
     out.options_ = o;
-    out.per_commune_ = true;
-    for (const auto &input : ctx.roads) {
-        out.per_commune_ = out.per_commune_ && (!input->present() || input->fast_spatial_filter());
+    const bool indexed = all_indexed(ctx.roads) && all_indexed(ctx.buildings);
+    switch (plan.reading) {
+    case LayerReading::by_area:
+        out.per_commune_ = indexed;
+        break;
+    case LayerReading::whole:
+        out.per_commune_ = false;
+        break;
+    case LayerReading::automatic: {
+        const auto roads = known_features(ctx.roads);
+        const auto buildings = known_features(ctx.buildings);
+        out.per_commune_ =
+            indexed && !(roads && buildings && *roads + *buildings <= max_held_features &&
+                         building_coverage(ctx, plan) >= min_held_coverage);
+        break;
     }
-    for (const auto &input : ctx.buildings) {
-        out.per_commune_ = out.per_commune_ && (!input->present() || input->fast_spatial_filter());
     }
     if (out.per_commune_) {
         return out;
     }
-    CommuneModel all;
-    ingest.run(all, ctx);
+    const bool in_parts = all_in_parts(ctx.roads) && all_in_parts(ctx.buildings);
+    CommuneModel all = read_whole(o, in_parts ? std::max(1u, plan.jobs) : 1u, out.diagnostics_);
     out.roads_ = std::move(all.roads);
     out.buildings_ = std::move(all.buildings);
-    out.diagnostics_ = std::move(ctx.diagnostics);
     for (std::uint32_t i = 0; i < out.buildings_.size(); ++i) {
         const geo::XY a = out.buildings_[i].anchor;
         out.building_cells_[cell_of(a.x, a.y)].push_back(i);

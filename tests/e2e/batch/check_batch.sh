@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Usage: check_batch.sh ADRESSAGE DATASETS
 # `adressage batch` over the real communes of datasets/ (fixture: make_fixture.sh):
-#  1. with --jobs 1 and --jobs 2, every BAL is byte-identical to `adressage run` on the same
-#     layers with the commune's own boundary file, and the manifests are identical;
+#  1. with --jobs 1 and --jobs 2, the layers read by area and whole, every BAL is
+#     byte-identical to `adressage run` on the same layers with the commune's own boundary
+#     file, and the manifests are identical;
 #  2. a batch killed with SIGKILL after its first commune, then resumed, gives the same outputs
 #     and manifest, and leaves no temporary file;
 #  3. with a broken boundary (06150 given Luxiol's polygon), 06150 fails alone with its reason in
@@ -34,20 +35,27 @@ done
 
 batch() { "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" "$@"; }
 
-# 1. --jobs 1 and --jobs 2 against the runs alone.
-for jobs in 1 2; do
-    batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/j$jobs" --jobs "$jobs" \
-        --progress json >"$work/progress-$jobs.jsonl" 2>/dev/null
-    for insee in $communes; do
-        cmp "$work/ref/$insee/bal-$insee.csv" "$work/j$jobs/$insee/bal-$insee.csv" ||
-            fail "jobs $jobs: $insee differs from adressage run"
+# 1. --jobs 1 and --jobs 2 against the runs alone, the GeoPackage read by area (j1, j2) and
+#    read whole (w1, w2: at jobs 2 in two parts of its FID ranges at once).
+for reading in by-area whole; do
+    for jobs in 1 2; do
+        dir="$work/${reading:0:1}$jobs"
+        [ "$reading" = by-area ] && dir="$work/j$jobs"
+        batch --boundaries "$work/fx/boundaries.gpkg" --out "$dir" --jobs "$jobs" \
+            --read-layers "$reading" --progress json >"$dir.jsonl" 2>/dev/null
+        for insee in $communes; do
+            cmp "$work/ref/$insee/bal-$insee.csv" "$dir/$insee/bal-$insee.csv" ||
+                fail "jobs $jobs, $reading: $insee differs from adressage run"
+        done
+        grep -q '"event":"end"' "$dir.jsonl" || fail "no JSON-lines progress"
+        [ "$(grep -c '"event":"commune"' "$dir.jsonl")" = 3 ] || fail "progress"
+        [ "$(grep -c ';ok;' "$dir/batch-summary.csv")" = 3 ] || fail "summary: not 3 ok"
+        cmp "$work/j1/batch-manifest.json" "$dir/batch-manifest.json" ||
+            fail "manifests differ (jobs $jobs, $reading)"
     done
-    grep -q '"event":"end"' "$work/progress-$jobs.jsonl" || fail "no JSON-lines progress"
-    [ "$(grep -c '"event":"commune"' "$work/progress-$jobs.jsonl")" = 3 ] || fail "progress"
-    [ "$(grep -c ';ok;' "$work/j$jobs/batch-summary.csv")" = 3 ] || fail "summary: not 3 ok"
 done
-cmp "$work/j1/batch-manifest.json" "$work/j2/batch-manifest.json" || fail "manifests differ"
-echo "jobs 1 and 2: byte-identical to adressage run"
+grep -q '"buildings_in_layers"' "$work/w2/batch-summary.json" || fail "GPKG not read whole"
+echo "jobs 1 and 2, read by area and whole: byte-identical to adressage run"
 
 # 2. Killed after the first commune, then resumed.
 "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" \

@@ -56,3 +56,44 @@ TEST(VectorReader, MissingSourceOrLayerThrows) {
     const VectorDataset ds = VectorDataset::open(gpkg);
     EXPECT_THROW(ds.layer("nope"), adressage::GdalError);
 }
+
+// A GeoPackage is read in parts of its FID range: the parts together are the whole layer, in
+// FID order, each feature once.
+TEST(VectorReader, AGeoPackageReadsInRangesOfFids) {
+    const VectorDataset ds = VectorDataset::open(gpkg);
+    VectorLayer buildings = ds.layer("buildings");
+    const auto bounds = buildings.fid_bounds();
+    ASSERT_TRUE(bounds.has_value());
+    ASSERT_TRUE(buildings.known_feature_count().has_value());
+    std::vector<std::int64_t> whole;
+    buildings.for_each({}, GeometryKind::polygon,
+                       [&](const FeatureRecord &f) { whole.push_back(f.fid); });
+    ASSERT_EQ(static_cast<std::int64_t>(whole.size()), *buildings.known_feature_count());
+    EXPECT_EQ(whole.front(), bounds->first);
+    EXPECT_EQ(whole.back(), bounds->second);
+    const std::int64_t middle = (bounds->first + bounds->second) / 2;
+    std::vector<std::int64_t> parts;
+    for (const auto &range :
+         {std::make_pair(bounds->first, middle), std::make_pair(middle + 1, bounds->second)}) {
+        buildings.set_fid_range(range);
+        std::size_t before = parts.size();
+        buildings.for_each({}, GeometryKind::polygon,
+                           [&](const FeatureRecord &f) { parts.push_back(f.fid); });
+        EXPECT_GT(parts.size(), before);
+    }
+    EXPECT_EQ(parts, whole);
+    buildings.set_fid_range(std::nullopt);
+    std::size_t again = 0;
+    buildings.for_each({}, GeometryKind::polygon, [&](const FeatureRecord &) { ++again; });
+    EXPECT_EQ(again, whole.size());
+    const auto extent = buildings.known_extent();
+    ASSERT_TRUE(extent.has_value());
+    EXPECT_NEAR(extent->min_x, 7.42, 0.05); // WGS84 longitude around Beausoleil
+}
+
+// A GeoJSON file cannot read a FID range from an index: it is read whole.
+TEST(VectorReader, AGeoJsonHasNoFidBounds) {
+    const VectorDataset ds = VectorDataset::open(
+        std::string(ADRESSAGE_TEST_DATA) + "/osm-alpes-maritimes-2016/boundary-06012.geojson");
+    EXPECT_FALSE(ds.layer(ds.layer_names().front()).fid_bounds().has_value());
+}

@@ -6,13 +6,16 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <numeric>
 
 #include <unistd.h>
 
 #include "adressage/error.hpp"
 #include "adressage/pipeline/batch_groups.hpp"
+#include "adressage/pipeline/batch_layers.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
+#include "adressage/pipeline/diagnostics.hpp"
 
 using namespace adressage;
 using namespace adressage::pipeline;
@@ -205,4 +208,63 @@ TEST(GroupNeighbours, NeighboursShareAGroupFarOnesAndUnknownOnesDoNot) {
             }
         }
     }
+}
+
+TEST(FidRangePart, PartsFollowOneAnotherAndCoverTheRange) {
+    const std::vector<std::pair<std::int64_t, std::int64_t>> ranges = {
+        {1, 1'844'669},
+        {1, 1},
+        {-5, 7},
+        {10, 12},
+        {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}};
+    for (const auto &range : ranges) {
+        for (unsigned parts = 1; parts <= 5; ++parts) {
+            std::int64_t next = range.first;
+            bool ended = false; // once past the last FID, every later part is empty
+            for (unsigned k = 0; k < parts; ++k) {
+                const auto [from, to] = fid_range_part(range, k, parts);
+                if (from > to) {
+                    ended = true;
+                    continue;
+                }
+                ASSERT_FALSE(ended) << range.first << " " << parts << " " << k;
+                ASSERT_EQ(from, next) << range.first << " " << parts << " " << k;
+                ASSERT_LE(to, range.second);
+                if (to == range.second) {
+                    ended = true;
+                } else {
+                    next = to + 1;
+                }
+            }
+            EXPECT_TRUE(ended) << "the last FID is in no part: " << range.first << " " << parts;
+        }
+    }
+    // Even shares: 1..10 in 3 parts.
+    EXPECT_EQ(fid_range_part({1, 10}, 0, 3), std::make_pair(std::int64_t{1}, std::int64_t{4}));
+    EXPECT_EQ(fid_range_part({1, 10}, 1, 3), std::make_pair(std::int64_t{5}, std::int64_t{8}));
+    EXPECT_EQ(fid_range_part({1, 10}, 2, 3), std::make_pair(std::int64_t{9}, std::int64_t{10}));
+}
+
+TEST(Diagnostics, AddIsAsIfRecordedAfter) {
+    Diagnostics first;
+    Diagnostics later;
+    Diagnostics together;
+    for (int i = 0; i < 4; ++i) {
+        first.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
+        together.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
+    }
+    first.count("ingest", "buildings_read", 10);
+    together.count("ingest", "buildings_read", 10);
+    for (int i = 4; i < 8; ++i) {
+        later.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
+        together.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
+    }
+    later.count("ingest", "buildings_read", 7);
+    later.count("ingest", "roads_read", 3);
+    together.count("ingest", "buildings_read", 7);
+    together.count("ingest", "roads_read", 3);
+    first.add(later);
+    EXPECT_EQ(first.to_json(), together.to_json());
+    EXPECT_EQ(first.counted("ingest", "buildings_read"), 17);
+    EXPECT_EQ(first.skipped("ingest.buildings", "empty"), 8);
 }

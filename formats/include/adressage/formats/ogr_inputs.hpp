@@ -64,6 +64,8 @@ class RoadInput {
         }
     }
     bool fast_spatial_filter() const { return layer_ && layer_->fast_spatial_filter(); }
+    // The layer itself, for what a batch asks of it (count, extent, FID ranges); null without.
+    geo::VectorLayer *layer() { return layer_ ? &*layer_ : nullptr; }
 
   private:
     geo::VectorDataset dataset_;
@@ -91,6 +93,8 @@ class PolygonInput {
         }
     }
     bool fast_spatial_filter() const { return layer_ && layer_->fast_spatial_filter(); }
+    // The layer itself, for what a batch asks of it (count, extent, FID ranges); null without.
+    geo::VectorLayer *layer() { return layer_ ? &*layer_ : nullptr; }
 
   private:
     geo::VectorDataset dataset_;

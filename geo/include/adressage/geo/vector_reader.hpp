@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adressage/geo/xy.hpp"
@@ -51,6 +52,18 @@ class VectorLayer {
     // True when the driver answers a spatial filter from an index (GeoPackage, indexed
     // shapefile, PostGIS...) rather than by reading every feature.
     bool fast_spatial_filter() const;
+
+    // The number of features, or nullopt when the driver would have to read them all to know.
+    std::optional<std::int64_t> known_feature_count() const;
+    // The extent of the layer's features (layer CRS), or nullopt when the driver does not know it
+    // without reading them.
+    std::optional<Box> known_extent() const;
+    // The smallest and the largest FID when the driver reads a range of FIDs from its index
+    // (GeoPackage), so that the layer can be read in parts; nullopt otherwise or when empty.
+    std::optional<std::pair<std::int64_t, std::int64_t>> fid_bounds() const;
+    // Restricts for_each to the FIDs in [first, last] (nullopt lifts it); for a layer that gave
+    // fid_bounds.
+    void set_fid_range(const std::optional<std::pair<std::int64_t, std::int64_t>> &range);
 
   private:
     friend class VectorDataset;

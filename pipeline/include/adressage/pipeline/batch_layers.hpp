@@ -71,18 +71,43 @@ struct AreaFeatures {
     std::vector<Building> buildings;
 };
 
-// Roads and buildings of the whole batch in one legal CRS, split by commune. When every source
-// answers a spatial filter from an index (GeoPackage, indexed shapefile, PostGIS), nothing is
-// held for the batch: a worker reads the features whose envelope meets the box of a group of
-// neighbouring communes (through the ingest stage, on its own opened sources) and splits them
-// among the group, so memory grows with the largest group, not with the batch. Otherwise
-// (GeoJSON, OSM PBF...) the layers are read once and held, indexed on a grid.
+// How a batch reads its road and building layers (--read-layers).
+enum class LayerReading {
+    automatic, // whole when the batch covers most of small enough layers, else by area
+    whole,     // every feature once, held for the batch
+    by_area    // per group of neighbouring communes, from the spatial index
+};
+
+// What BatchLayers::read needs to choose how to read.
+struct LayerReadPlan {
+    LayerReading reading = LayerReading::automatic;
+    unsigned jobs = 1; // threads for a whole read in parts
+    // The box of each commune of the batch (of each part of its boundary), with its CRS.
+    std::vector<std::pair<std::string, geo::Box>> commune_boxes;
+};
+
+// Roads and buildings of the whole batch in one legal CRS, split by commune, read one of two
+// ways (the shares, hence the outputs, are the same):
+//  - by area: a worker reads the features whose envelope meets the box of a group of
+//    neighbouring communes (through the ingest stage, on its own opened sources) and splits
+//    them among the group, so memory grows with the largest group, not with the batch. Only
+//    for sources that answer a spatial filter from an index (GeoPackage, indexed shapefile,
+//    PostGIS); each feature near a group's edge is read once per group it serves.
+//  - whole: the layers are read once and held, indexed on a grid; a GeoPackage is read in
+//    `jobs` parts of its FID range at once. Always for sources without an index (GeoJSON, OSM
+//    PBF...); chosen automatically for indexed ones when the batch's communes cover at least
+//    half of the buildings layer's extent and the layers hold at most max_held_features
+//    (about 1 GB held), as a département's layers read for the whole département do.
 class BatchLayers {
   public:
+    static constexpr std::int64_t max_held_features = 5'000'000;
+    static constexpr double min_held_coverage = 0.5;
+
     // Opens options.roads and options.buildings for the legal CRS of `insee` (every commune of
-    // the batch in that CRS shares them) and, without spatial indexes, reads them through the
-    // ingest stage. Throws InputError when a source is not usable.
-    static BatchLayers read(const RunOptions &options, const std::string &insee);
+    // the batch in that CRS shares them) and, when read whole, reads them through the ingest
+    // stage. Throws InputError when a source is not usable.
+    static BatchLayers read(const RunOptions &options, const std::string &insee,
+                            const LayerReadPlan &plan);
 
     // Read per area: the features meeting `box` (legal CRS), on the worker's sources. Held
     // layers: nothing (split takes from the held layers).
@@ -121,6 +146,12 @@ class BatchLayers {
     std::unordered_map<Cell, std::vector<std::uint32_t>> road_cells_;
     Diagnostics diagnostics_;
 };
+
+// Part `k` (from 0) of `parts` of the FID range [first, last], as [from, to]: the parts follow
+// one another and cover the range; a part beyond the last FID (more parts than FIDs) is empty,
+// from > to.
+std::pair<std::int64_t, std::int64_t> fid_range_part(std::pair<std::int64_t, std::int64_t> bounds,
+                                                     unsigned k, unsigned parts);
 
 // The boundary of `insee` in its legal CRS, as the ingest stage makes it from --boundary: each
 // part reprojected, then their union. Empty parts: nullopt.

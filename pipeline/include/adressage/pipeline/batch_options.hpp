@@ -30,6 +30,8 @@ struct BatchOptions {
     std::string shard;   // "K/N": only the communes of share K (1-based) of N; "": all
     std::string progress =
         "auto"; // auto (bar on a terminal, JSON lines otherwise), json, bar or none
+    // How the roads and buildings are read (batch_layers.hpp): auto, whole or by-area.
+    std::string read_layers = "auto";
 };
 
 // What `adressage batch` reports back to the command line.
