@@ -13,9 +13,10 @@ namespace adressage::geo {
 struct NearestLineIndex::Impl {
     GeosContext &ctx;
     std::vector<Polyline> plain; // the same lines, for the exact segment tests
+    // For nearest() only, built on its first call (within() and crossing() need neither).
     std::vector<detail::GeomPtr> lines;
-    GEOSSTRtree *tree = nullptr; // for nearest()
-    detail::SegmentGrid grid;    // for within() and crossing()
+    GEOSSTRtree *tree = nullptr;
+    detail::SegmentGrid grid; // for within() and crossing()
 
     // Per query, the lines met so far (a line is met when its mark is the query's); the index,
     // like its GEOS context, serves one thread.
@@ -24,8 +25,8 @@ struct NearestLineIndex::Impl {
     std::vector<NearestSegment> nearest; // within(): per line met
     std::vector<std::uint32_t> met;
 
-    Impl(GeosContext &c, const std::vector<Polyline> &l)
-        : ctx(c), plain(l), grid(l), mark(l.size(), 0), nearest(l.size()) {}
+    Impl(GeosContext &c, std::vector<Polyline> l)
+        : ctx(c), plain(std::move(l)), grid(plain), mark(plain.size(), 0), nearest(plain.size()) {}
 
     // Starts a query: no line is met.
     void start() {
@@ -43,6 +44,19 @@ struct NearestLineIndex::Impl {
         mark[line] = query;
         met.push_back(line);
         return true;
+    }
+    void build_tree() {
+        if (tree != nullptr) {
+            return;
+        }
+        tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
+        lines.reserve(plain.size());
+        for (std::size_t i = 0; i < plain.size(); ++i) {
+            lines.push_back(detail::make_line(ctx, plain[i]));
+            // Index + 1 so that no item is a null pointer.
+            GEOSSTRtree_insert_r(ctx.handle(), tree, lines.back().get(),
+                                 reinterpret_cast<void *>(static_cast<std::uintptr_t>(i + 1)));
+        }
     }
     ~Impl() {
         if (tree != nullptr) {
@@ -89,24 +103,16 @@ bool segments_meet(XY p1, XY p2, XY q1, XY q2) {
 
 } // namespace
 
-NearestLineIndex::NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines)
-    : impl_(std::make_unique<Impl>(ctx, lines)) {
-    impl_->tree = ctx.check(GEOSSTRtree_create_r(ctx.handle(), 10), "STRtree_create");
-    impl_->lines.reserve(lines.size());
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        impl_->lines.push_back(detail::make_line(ctx, lines[i]));
-        // Index + 1 so that no item is a null pointer.
-        GEOSSTRtree_insert_r(ctx.handle(), impl_->tree, impl_->lines.back().get(),
-                             reinterpret_cast<void *>(static_cast<std::uintptr_t>(i + 1)));
-    }
-}
+NearestLineIndex::NearestLineIndex(GeosContext &ctx, std::vector<Polyline> lines)
+    : impl_(std::make_unique<Impl>(ctx, std::move(lines))) {}
 
 NearestLineIndex::~NearestLineIndex() = default;
 
 std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_distance) const {
-    if (impl_->lines.empty()) {
+    if (impl_->plain.empty()) {
         return std::nullopt;
     }
+    impl_->build_tree();
     GeosContext &ctx = impl_->ctx;
     detail::GeomPtr point = detail::make_point(ctx, p);
     Hit best{0, std::numeric_limits<double>::infinity()};
@@ -154,7 +160,7 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
 
 std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_distance) const {
     std::vector<Hit> hits;
-    if (impl_->lines.empty()) {
+    if (impl_->plain.empty()) {
         return hits;
     }
     // Per line, only its segments near the point: a far segment of a long voie is not measured.
@@ -181,7 +187,7 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
 
 std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     std::vector<std::size_t> out;
-    if (impl_->lines.empty()) {
+    if (impl_->plain.empty()) {
         return out;
     }
     const double min_x = std::min(a.x, b.x);

@@ -44,7 +44,7 @@ Assigner::Assigner(geo::GeosContext &ctx, const CommuneModel &model, const Assig
             lengths_.push_back(geo::segment_lengths(model.voies[v].parts[p]));
         }
     }
-    lines_ = std::make_unique<geo::NearestLineIndex>(ctx, lines);
+    lines_ = std::make_unique<geo::NearestLineIndex>(ctx, std::move(lines));
 
     area_.reserve(model.buildings.size());
     for (const Building &b : model.buildings) {

@@ -60,9 +60,19 @@ VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> 
                        geo::XY p) {
     VoieLocation best;
     best.offset = std::numeric_limits<double>::infinity();
+    // The nearest point is no farther than any vertex: a part farther than the nearest first
+    // or last vertex, or than the best part so far, is not measured to the end (it cannot win;
+    // the part that wins is measured in full).
+    double reach = std::numeric_limits<double>::infinity();
+    for (const geo::Polyline &part : voie.parts) {
+        if (!part.empty()) {
+            reach =
+                std::min({reach, geo::distance(p, part.front()), geo::distance(p, part.back())});
+        }
+    }
     for (std::size_t i = 0; i < voie.parts.size(); ++i) {
-        // A part farther than the best so far is not measured to the end (it cannot win).
-        const geo::LinePosition at = geo::locate(voie.parts[i], lengths[i], p, best.offset);
+        const geo::LinePosition at =
+            geo::locate(voie.parts[i], lengths[i], p, std::min(reach, best.offset));
         if (at.offset < best.offset) {
             best = {voie.part_start[i] + at.along, at.offset, at.side};
         }
@@ -198,7 +208,7 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
             }
         }
         if (!lines.empty()) {
-            const geo::NearestLineIndex index(geos, lines);
+            const geo::NearestLineIndex index(geos, std::move(lines));
             for (std::size_t i = 0; i < model.positions.size(); ++i) {
                 const Position &p = model.positions[i];
                 const Numero &numero = model.numeros[p.numero];

@@ -17,7 +17,7 @@ class NearestLineIndex {
         double distance;
     };
 
-    NearestLineIndex(GeosContext &ctx, const std::vector<Polyline> &lines);
+    NearestLineIndex(GeosContext &ctx, std::vector<Polyline> lines);
     ~NearestLineIndex();
     NearestLineIndex(const NearestLineIndex &) = delete;
     NearestLineIndex &operator=(const NearestLineIndex &) = delete;
