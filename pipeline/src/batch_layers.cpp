@@ -342,15 +342,18 @@ CommuneModel read_whole(const RunOptions &o, unsigned parts, Diagnostics &diagno
                   std::back_inserter(all.buildings));
         diagnostics.add(diags[k]);
     }
-    if (parts > 1) {
-        std::stable_sort(all.buildings.begin(), all.buildings.end(),
-                         [](const Building &a, const Building &b) {
-                             return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-                         });
-        std::stable_sort(all.roads.begin(), all.roads.end(),
-                         [](const RoadSegment &a, const RoadSegment &b) {
-                             return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-                         });
+    // One source per layer: the parts follow one another, already in order.
+    const auto building_order = [](const Building &a, const Building &b) {
+        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+    };
+    const auto road_order = [](const RoadSegment &a, const RoadSegment &b) {
+        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+    };
+    if (!std::is_sorted(all.buildings.begin(), all.buildings.end(), building_order)) {
+        std::stable_sort(all.buildings.begin(), all.buildings.end(), building_order);
+    }
+    if (!std::is_sorted(all.roads.begin(), all.roads.end(), road_order)) {
+        std::stable_sort(all.roads.begin(), all.roads.end(), road_order);
     }
     return all;
 }
