@@ -457,7 +457,8 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
 
     const geo::PreparedArea area(worker.geos, boundary);
     for (const std::uint32_t i : buildings) {
-        if (area.contains(buildings_[i].anchor)) {
+        // The cells reach past the boundary's box: the box first, then the boundary itself.
+        if (inside(buildings_[i].anchor, box) && area.contains(buildings_[i].anchor)) {
             in.buildings.push_back(buildings_[i]);
         }
     }
