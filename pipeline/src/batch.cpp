@@ -451,16 +451,16 @@ BatchResult run_batch(BatchOptions options) {
 
     // The road and building layers, opened (and read, when read whole) once per legal CRS
     // among the communes.
+    const LayerReading reading = options.read_layers == "whole"     ? LayerReading::whole
+                                 : options.read_layers == "by-area" ? LayerReading::by_area
+                                                                    : LayerReading::automatic;
     std::map<std::string, LayerReadPlan> plans;
     std::map<std::string, std::string> first_of_crs; // a commune of each legal CRS
     for (const std::string &insee : communes) {
         const std::string crs = geo::legal_crs_for_insee(insee).definition();
         first_of_crs.try_emplace(crs, insee);
-        LayerReadPlan &plan = plans[crs];
-        plan.reading = options.read_layers == "whole"     ? LayerReading::whole
-                       : options.read_layers == "by-area" ? LayerReading::by_area
-                                                          : LayerReading::automatic;
-        plan.jobs = jobs;
+        LayerReadPlan &plan =
+            plans.try_emplace(crs, LayerReadPlan{reading, jobs, {}}).first->second;
         if (const auto found = boundaries.by_insee.find(insee);
             found != boundaries.by_insee.end()) {
             for (const BoundaryLayer::Part &part : found->second) {

@@ -224,6 +224,24 @@ template <typename Fn> void BatchLayers::for_each_cell(const geo::Box &box, Fn &
 
 namespace {
 
+// Source order, as a run reading the whole layers sees them: by (source, fid), stable for the
+// segments of one feature (a filtered read comes in the index's order, a read in parts part
+// after part).
+void put_in_source_order(std::vector<Building> &buildings, std::vector<RoadSegment> &roads) {
+    const auto building_order = [](const Building &a, const Building &b) {
+        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+    };
+    const auto road_order = [](const RoadSegment &a, const RoadSegment &b) {
+        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
+    };
+    if (!std::is_sorted(buildings.begin(), buildings.end(), building_order)) {
+        std::stable_sort(buildings.begin(), buildings.end(), building_order);
+    }
+    if (!std::is_sorted(roads.begin(), roads.end(), road_order)) {
+        std::stable_sort(roads.begin(), roads.end(), road_order);
+    }
+}
+
 template <typename Input> bool all_indexed(const std::vector<std::unique_ptr<Input>> &inputs) {
     return std::all_of(inputs.begin(), inputs.end(), [](const auto &input) {
         return !input->present() || input->fast_spatial_filter();
@@ -254,9 +272,9 @@ std::optional<std::int64_t> known_features(const std::vector<std::unique_ptr<Inp
 
 // The share of the buildings layers' extent that the communes' boxes cover (summed: boxes that
 // overlap count twice), the least over the sources; 0 when an extent is not known.
-double building_coverage(RunContext &ctx, const LayerReadPlan &plan) {
+double building_coverage(const RunContext &ctx, const LayerReadPlan &plan) {
     double least = std::numeric_limits<double>::infinity();
-    std::map<std::string, std::unique_ptr<geo::Transformer>> to_layer; // by the boxes' CRS
+    BatchWorker transformers; // its cache of transformations, one per (boxes' CRS, layer CRS)
     for (const auto &input : ctx.buildings) {
         if (!input->present()) {
             continue;
@@ -266,15 +284,10 @@ double building_coverage(RunContext &ctx, const LayerReadPlan &plan) {
             return 0.0;
         }
         const std::string layer_crs = input->crs_wkt();
-        to_layer.clear();
         double covered = 0.0;
         for (const auto &[crs, box] : plan.commune_boxes) {
-            auto &t = to_layer[crs];
-            if (!t) {
-                t = std::make_unique<geo::Transformer>(crs, layer_crs);
-            }
-            const std::optional<geo::Box> b =
-                geo::transformed_envelope(*t, geo::Direction::forward, box);
+            const std::optional<geo::Box> b = geo::transformed_envelope(
+                transformers.transformer(crs, layer_crs), geo::Direction::forward, box);
             if (!b) {
                 continue;
             }
@@ -299,24 +312,22 @@ void read_part(std::vector<std::unique_ptr<Input>> &inputs, unsigned k, unsigned
 }
 
 // The roads and buildings of every source, read whole through the ingest stage: in `parts`
-// threads, each on its own opened sources and its share of each FID range, then put back in
-// source order (within a part, features come in FID order).
-CommuneModel read_whole(const RunOptions &o, unsigned parts, Diagnostics &diagnostics) {
+// threads, `first` (opened by the caller) and parts - 1 more on their own opened sources, each
+// on its share of each FID range, then put back in source order.
+CommuneModel read_whole(LayerReader &first, unsigned parts, Diagnostics &diagnostics) {
     std::vector<CommuneModel> models(parts);
     std::vector<Diagnostics> diags(parts);
     std::vector<std::exception_ptr> errors(parts);
     auto read = [&](unsigned k) {
         try {
-            RunContext ctx(o);
-            ctx.preset = preset_for(o);
-            IngestStage ingest;
-            ingest.prepare(ctx);
+            std::optional<LayerReader> own;
+            LayerReader &reader = k == 0 ? first : own.emplace(first.options);
             if (parts > 1) {
-                read_part(ctx.roads, k, parts);
-                read_part(ctx.buildings, k, parts);
+                read_part(reader.ctx.roads, k, parts);
+                read_part(reader.ctx.buildings, k, parts);
             }
-            ingest.run(models[k], ctx);
-            diags[k] = std::move(ctx.diagnostics);
+            reader.ingest.run(models[k], reader.ctx);
+            diags[k] = std::move(reader.ctx.diagnostics);
         } catch (...) {
             errors[k] = std::current_exception();
         }
@@ -342,19 +353,7 @@ CommuneModel read_whole(const RunOptions &o, unsigned parts, Diagnostics &diagno
                   std::back_inserter(all.buildings));
         diagnostics.add(diags[k]);
     }
-    // One source per layer: the parts follow one another, already in order.
-    const auto building_order = [](const Building &a, const Building &b) {
-        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-    };
-    const auto road_order = [](const RoadSegment &a, const RoadSegment &b) {
-        return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-    };
-    if (!std::is_sorted(all.buildings.begin(), all.buildings.end(), building_order)) {
-        std::stable_sort(all.buildings.begin(), all.buildings.end(), building_order);
-    }
-    if (!std::is_sorted(all.roads.begin(), all.roads.end(), road_order)) {
-        std::stable_sort(all.roads.begin(), all.roads.end(), road_order);
-    }
+    put_in_source_order(all.buildings, all.roads);
     return all;
 }
 
@@ -387,10 +386,8 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     o.boundary.clear();
     o.parcels.clear();
     o.communes_deleguees.clear();
-    RunContext ctx(o);
-    ctx.preset = preset_for(o);
-    IngestStage ingest;
-    ingest.prepare(ctx); // every source checked before anything is written
+    LayerReader reader(o); // every source checked before anything is written
+    const RunContext &ctx = reader.ctx;
 
     BatchLayers out;
     out.options_ = o;
@@ -415,7 +412,8 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
         return out;
     }
     const bool in_parts = all_in_parts(ctx.roads) && all_in_parts(ctx.buildings);
-    CommuneModel all = read_whole(o, in_parts ? std::max(1u, plan.jobs) : 1u, out.diagnostics_);
+    CommuneModel all =
+        read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u, out.diagnostics_);
     out.roads_ = std::move(all.roads);
     out.buildings_ = std::move(all.buildings);
     for (std::uint32_t i = 0; i < out.buildings_.size(); ++i) {
@@ -546,17 +544,7 @@ AreaFeatures BatchLayers::read_area(BatchWorker &worker, const geo::Box &box) co
     CommuneModel model;
     reader.ctx.diagnostics = Diagnostics{};
     reader.ingest.run(model, reader.ctx);
-
-    // Source order, as a run reading the whole layers sees them (a filtered read comes in the
-    // index's order).
-    std::stable_sort(model.buildings.begin(), model.buildings.end(),
-                     [](const Building &a, const Building &b) {
-                         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-                     });
-    std::stable_sort(model.roads.begin(), model.roads.end(),
-                     [](const RoadSegment &a, const RoadSegment &b) {
-                         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
-                     });
+    put_in_source_order(model.buildings, model.roads);
     area.buildings = std::move(model.buildings);
     area.roads = std::move(model.roads);
     return area;
