@@ -113,9 +113,8 @@ LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY
         const double dy = b.y - a.y;
         const double len2 = dx * dx + dy * dy;
         const double seg_len = std::sqrt(len2);
-        const double bx = std::max({std::min(a.x, b.x) - p.x, p.x - std::max(a.x, b.x), 0.0});
-        const double by = std::max({std::min(a.y, b.y) - p.y, p.y - std::max(a.y, b.y), 0.0});
-        if (bx * bx + by * by > bound2) {
+        const XY gap = gap_to_segment_box(p, a, b);
+        if (gap.x * gap.x + gap.y * gap.y > bound2) {
             start += seg_len;
             continue;
         }

@@ -30,9 +30,8 @@ class NearestSegment {
     NearestSegment(XY p, double reach) : p_(p), reach_(reach), bound_(reach + slack) {}
 
     void consider(XY a, XY b) {
-        const double dx = std::max({std::min(a.x, b.x) - p_.x, p_.x - std::max(a.x, b.x), 0.0});
-        const double dy = std::max({std::min(a.y, b.y) - p_.y, p_.y - std::max(a.y, b.y), 0.0});
-        if (dx > bound_ || dy > bound_) {
+        const XY gap = gap_to_segment_box(p_, a, b);
+        if (gap.x > bound_ || gap.y > bound_) {
             return;
         }
         const double d = point_segment_distance(p_, a, b);

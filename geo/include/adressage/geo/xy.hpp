@@ -15,6 +15,13 @@ struct XY {
 
 inline double distance(XY a, XY b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+// How far `p` lies outside the box of the segment a→b, along x and along y (0 within its span):
+// each is a lower bound of the distance from p to the segment, computed exactly.
+inline XY gap_to_segment_box(XY p, XY a, XY b) {
+    return {std::max({std::min(a.x, b.x) - p.x, p.x - std::max(a.x, b.x), 0.0}),
+            std::max({std::min(a.y, b.y) - p.y, p.y - std::max(a.y, b.y), 0.0})};
+}
+
 struct Box {
     double min_x = std::numeric_limits<double>::infinity();
     double min_y = std::numeric_limits<double>::infinity();
