@@ -2,7 +2,6 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
-#include <numeric>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -134,22 +133,10 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.date_der_maj = ctx.options.date;
         rows.push_back(std::move(row));
     }
-    {
-        // Sorted through their indices: the same comparisons, so the same order as sorting the
-        // rows themselves, without moving a row of strings at every swap.
-        std::vector<std::size_t> order(rows.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return std::tie(rows[a].voie_nom, rows[a].cle_interop, rows[a].position) <
-                   std::tie(rows[b].voie_nom, rows[b].cle_interop, rows[b].position);
-        });
-        std::vector<formats::BalRow> sorted;
-        sorted.reserve(rows.size());
-        for (const std::size_t i : order) {
-            sorted.push_back(std::move(rows[i]));
-        }
-        rows = std::move(sorted);
-    }
+    std::sort(rows.begin(), rows.end(), [](const formats::BalRow &a, const formats::BalRow &b) {
+        return std::tie(a.voie_nom, a.cle_interop, a.position) <
+               std::tie(b.voie_nom, b.cle_interop, b.position);
+    });
 
     const bool update = ctx.update && ctx.update->active;
     if (rows.empty() && !(update && ctx.update->kept_rows() > 0)) {
