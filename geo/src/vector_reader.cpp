@@ -338,20 +338,29 @@ std::optional<std::pair<std::int64_t, std::int64_t>> VectorLayer::fid_bounds() c
     if (!EQUAL(dataset.GetDriverName(), "GPKG") || fid_column == nullptr || *fid_column == 0) {
         return std::nullopt;
     }
-    const std::string sql = "SELECT MIN(" + quoted_identifier(fid_column) + "), MAX(" +
-                            quoted_identifier(fid_column) + ") FROM " +
-                            quoted_identifier(impl_->layer->GetName());
-    OGRLayer *result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (result == nullptr) {
-        return std::nullopt;
-    }
+    // One aggregate per query: SQLite answers a lone MIN or MAX of the key from the b-tree's
+    // ends, but scans the whole table for MIN and MAX together.
+    auto one = [&](const char *aggregate) -> std::optional<std::int64_t> {
+        const std::string sql = std::string("SELECT ") + aggregate + "(" +
+                                quoted_identifier(fid_column) + ") FROM " +
+                                quoted_identifier(impl_->layer->GetName());
+        OGRLayer *result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (result == nullptr) {
+            return std::nullopt;
+        }
+        std::optional<std::int64_t> value;
+        if (OGRFeatureUniquePtr row(result->GetNextFeature()); row && row->IsFieldSetAndNotNull(0)) {
+            value = static_cast<std::int64_t>(row->GetFieldAsInteger64(0));
+        }
+        dataset.ReleaseResultSet(result);
+        return value;
+    };
+    const std::optional<std::int64_t> least = one("MIN");
+    const std::optional<std::int64_t> greatest = least ? one("MAX") : std::nullopt;
     std::optional<std::pair<std::int64_t, std::int64_t>> bounds;
-    if (OGRFeatureUniquePtr row(result->GetNextFeature());
-        row && row->IsFieldSetAndNotNull(0) && row->IsFieldSetAndNotNull(1)) {
-        bounds = std::make_pair(static_cast<std::int64_t>(row->GetFieldAsInteger64(0)),
-                                static_cast<std::int64_t>(row->GetFieldAsInteger64(1)));
+    if (least && greatest) {
+        bounds = std::make_pair(*least, *greatest);
     }
-    dataset.ReleaseResultSet(result);
     return bounds;
 }
 
