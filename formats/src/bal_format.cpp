@@ -32,15 +32,20 @@ std::string_view position_label(PositionType type) {
     return "bâtiment";
 }
 
-std::string format_fixed(double value, int decimals) {
+void append_fixed(std::string &out, double value, int decimals) {
     char buffer[64];
     const auto result =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-    std::string out(buffer, result.ptr);
+    const std::string_view digits(buffer, static_cast<std::size_t>(result.ptr - buffer));
     // "-0.00" after rounding: write it without the sign.
-    if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) {
-        out.erase(0, 1);
-    }
+    const bool negative_zero =
+        digits.front() == '-' && digits.find_first_not_of("-0.") == std::string_view::npos;
+    out.append(negative_zero ? digits.substr(1) : digits);
+}
+
+std::string format_fixed(double value, int decimals) {
+    std::string out;
+    append_fixed(out, value, decimals);
     return out;
 }
 
@@ -122,14 +127,13 @@ std::string temporary_voie_code(int n) {
     return code;
 }
 
-std::string sanitize_value(std::string_view value) {
-    std::string out;
-    out.reserve(value.size());
+void append_sanitized(std::string &out, std::string_view value) {
+    const std::size_t start = out.size();
     bool pending_space = false;
     for (char c : value) {
         const bool blank = c == ';' || c == '"' || c == '\n' || c == '\r' || c == '\t' || c == ' ';
         if (blank) {
-            pending_space = !out.empty();
+            pending_space = out.size() > start;
             continue;
         }
         if (pending_space) {
@@ -138,6 +142,12 @@ std::string sanitize_value(std::string_view value) {
         }
         out.push_back(c);
     }
+}
+
+std::string sanitize_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    append_sanitized(out, value);
     return out;
 }
 

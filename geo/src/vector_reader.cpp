@@ -349,7 +349,8 @@ std::optional<std::pair<std::int64_t, std::int64_t>> VectorLayer::fid_bounds() c
             return std::nullopt;
         }
         std::optional<std::int64_t> value;
-        if (OGRFeatureUniquePtr row(result->GetNextFeature()); row && row->IsFieldSetAndNotNull(0)) {
+        if (OGRFeatureUniquePtr row(result->GetNextFeature());
+            row && row->IsFieldSetAndNotNull(0)) {
             value = static_cast<std::int64_t>(row->GetFieldAsInteger64(0));
         }
         dataset.ReleaseResultSet(result);

@@ -4,7 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
+
+#include "adressage/formats/bal_table_writer.hpp"
 
 using namespace adressage::formats;
 namespace fs = std::filesystem;
@@ -60,6 +63,69 @@ TEST(BalWriter, SanitizesFreeText) {
     EXPECT_NE(line.find(";Rue des Fleurs;"), std::string::npos);
     EXPECT_EQ(line.back(), '1');
     EXPECT_EQ(std::count(line.begin(), line.end(), ';'), 20);
+}
+
+// The write stage appends each line in place; the update path builds a table of bal14_cells and
+// writes it with write_bal. Both must give the same bytes, whatever the values hold.
+TEST(BalWriter, AppendedLinesAreTheTableWritten) {
+    std::mt19937 random(20261123);
+    const std::vector<std::string> texts = {"",
+                                            " ",
+                                            "Rue ; des \"Fleurs\"",
+                                            "  Place\tde la Gare  ",
+                                            "a\r\nb",
+                                            ";;",
+                                            "\"quoted\"",
+                                            "Allée des Érables",
+                                            "Chemin de l\u2019Église",
+                                            "x ; ",
+                                            "06012",
+                                            "0340_x001",
+                                            " trailing ",
+                                            "\n",
+                                            "bis"};
+    const std::vector<double> numbers = {0.0,        -0.0,         -0.001,     -0.004999,
+                                         1056302.2,  6303654.315,  7.42462771, -1.5e-8,
+                                         43.7420459, 123456789.125};
+    auto text = [&] { return texts[random() % texts.size()]; };
+    auto number = [&] { return numbers[random() % numbers.size()]; };
+
+    BalTable table;
+    table.header.assign(bal14_columns.begin(), bal14_columns.end());
+    std::string appended = bal14_header() + "\n";
+    for (int i = 0; i < 500; ++i) {
+        BalRow r;
+        r.cle_interop = text();
+        r.commune_insee = text();
+        r.commune_nom = text();
+        r.commune_deleguee_insee = text();
+        r.commune_deleguee_nom = text();
+        r.voie_nom = text();
+        r.lieudit_complement_nom = text();
+        r.numero = static_cast<int>(random() % 100000) - (i % 7 == 0 ? 5 : 0);
+        r.suffixe = text();
+        r.position = static_cast<PositionType>(random() % 8);
+        r.x = number();
+        r.y = number();
+        r.lon = number();
+        r.lat = number();
+        r.cad_parcelles = text();
+        r.source = text();
+        r.date_der_maj = "2026-11-23";
+        r.certification_commune = i % 3 == 0;
+
+        std::string line;
+        for (const std::string &cell : bal14_cells(r)) {
+            line.append(cell).push_back(';');
+        }
+        line.back() = '\n';
+        const std::size_t before = appended.size();
+        append_bal14_line(appended, r);
+        ASSERT_EQ(appended.substr(before), line) << "row " << i;
+        ASSERT_EQ(format_bal14_row(r) + "\n", line);
+        table.rows.push_back(bal14_cells(r));
+    }
+    EXPECT_EQ(write_bal(table, BalVersion::v1_4), appended);
 }
 
 TEST(BalWriter, FileAppearsOnlyOnFinish) {

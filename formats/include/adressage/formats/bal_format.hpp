@@ -46,6 +46,8 @@ std::string_view position_label(PositionType type);
 
 // Fixed-point decimal, locale-independent ("12.30"); -0 is written as 0.
 std::string format_fixed(double value, int decimals);
+// The same, appended to `out` (no string of its own).
+void append_fixed(std::string &out, double value, int decimals);
 
 // "<insee>_<voie>_<numero 5 digits>[_<suffixe>]", all lowercase. `voie_code` has 4 characters.
 std::string cle_interop(std::string_view insee, std::string_view voie_code, int numero,
@@ -73,5 +75,7 @@ std::string temporary_voie_code(int n);
 // A value safe for a `;`-separated unquoted file: separators, quotes and line breaks become
 // spaces, runs of spaces collapse, both ends trimmed.
 std::string sanitize_value(std::string_view value);
+// The same, appended to `out`.
+void append_sanitized(std::string &out, std::string_view value);
 
 } // namespace adressage::formats

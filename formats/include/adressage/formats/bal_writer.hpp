@@ -31,8 +31,10 @@ struct BalRow {
 
 // One row's values, in the order of bal14_columns, ready for a ';' file.
 std::vector<std::string> bal14_cells(const BalRow &row);
-// One row as a line of the file (without the line break).
+// One row as a line of the file (without the line break): bal14_cells joined by ';'.
 std::string format_bal14_row(const BalRow &row);
+// The same line appended to `out`, with its line break, each value written in place.
+void append_bal14_line(std::string &out, const BalRow &row);
 std::string bal14_header();
 
 class BalWriter {
