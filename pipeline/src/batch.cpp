@@ -476,7 +476,7 @@ BatchResult run_batch(BatchOptions options) {
 
     const names::Dictionaries dictionaries =
         names::Dictionaries::load(names::DictionaryPaths::defaults(base.data_dir));
-    const RunShared shared{&cog, &dictionaries};
+    const RunShared shared{&cog, &dictionaries, jobs > 1};
 
     // Nothing is created before every batch-wide input was read.
     std::error_code ec;

@@ -109,6 +109,7 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
     ctx.preset = preset_for(options);
     ctx.shared_dictionaries = shared.dictionaries;
     ctx.shared_communes = shared.communes;
+    ctx.one_thread = shared.one_thread;
     if (shared.communes == nullptr) {
         ctx.communes = formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
     }

@@ -5,17 +5,22 @@
 namespace adressage::validator::detail {
 
 ChunkPipeline::ChunkPipeline(NextRow next, std::size_t width, std::size_t rows_per_chunk,
-                             OnChunk on_chunk)
+                             OnChunk on_chunk, bool read_ahead)
     : next_row_(std::move(next)), width_(width), rows_per_chunk_(rows_per_chunk),
       on_chunk_(std::move(on_chunk)) {
     for (RowChunk &chunk : chunks_) {
         chunk.cells.resize(rows_per_chunk_ * width_);
         chunk.lines.resize(rows_per_chunk_);
     }
-    worker_ = std::thread([this] { work(); });
+    if (read_ahead) {
+        worker_ = std::thread([this] { work(); });
+    }
 }
 
 ChunkPipeline::~ChunkPipeline() {
+    if (!worker_.joinable()) {
+        return;
+    }
     {
         std::lock_guard lock(mutex_);
         stop_ = true;
@@ -74,6 +79,17 @@ void ChunkPipeline::work() {
 }
 
 const RowChunk *ChunkPipeline::next() {
+    if (!worker_.joinable()) { // no read-ahead: this thread reads
+        if (done_) {
+            return nullptr;
+        }
+        RowChunk &chunk = chunks_[0];
+        done_ = !fill(chunk);
+        if (on_chunk_ && chunk.count > 0) {
+            on_chunk_(chunk);
+        }
+        return chunk.count > 0 ? &chunk : nullptr;
+    }
     std::unique_lock lock(mutex_);
     if (current_ >= 0) {
         full_[current_] = false; // hand the slot back to the worker

@@ -2,7 +2,8 @@
 // Rows read ahead on a second thread, a chunk at a time (double buffering): while the validator
 // checks one chunk, the worker reads the next one and gives it to `on_chunk` (the project's own
 // checks). Chunks come out in file order and every row is seen once by each side, so the result
-// is the same as reading on one thread.
+// is the same as reading on one thread, which is what `read_ahead` false does: each chunk is
+// read and given to `on_chunk` in next(), on the caller's thread.
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -33,10 +34,11 @@ class ChunkPipeline {
     using NextRow = std::function<bool(formats::BalReadRow &)>;
     using OnChunk = std::function<void(RowChunk &)>;
 
-    ChunkPipeline(NextRow next, std::size_t width, std::size_t rows_per_chunk, OnChunk on_chunk);
+    ChunkPipeline(NextRow next, std::size_t width, std::size_t rows_per_chunk, OnChunk on_chunk,
+                  bool read_ahead = true);
     ChunkPipeline(const ChunkPipeline &) = delete;
     ChunkPipeline &operator=(const ChunkPipeline &) = delete;
-    ~ChunkPipeline(); // stops and joins the worker
+    ~ChunkPipeline(); // stops and joins the worker, if any
 
     // The next chunk, valid until the following call; nullptr after the last one. Rethrows what
     // the worker threw.

@@ -762,7 +762,7 @@ Report Run::run() {
                 }
             }
         };
-        ChunkPipeline rows(source_.next, width, chunk_size, on_chunk);
+        ChunkPipeline rows(source_.next, width, chunk_size, on_chunk, options_.read_ahead);
         while (const RowChunk *chunk = rows.next()) {
             const std::span<const std::string_view> cells(chunk->cells);
             const std::size_t count = chunk->count;

@@ -194,3 +194,58 @@ TEST(FileChecks, SampleFilesAsTheOfficialValidator) {
         EXPECT_EQ(codes(report.profil_errors), v.profil_errors);
     }
 }
+
+namespace {
+
+std::string flatten(const std::vector<RowAlerts> &rows) {
+    std::string out;
+    for (const RowAlerts &r : rows) {
+        out += std::to_string(r.line) + "@" + std::to_string(r.file_line) + ":";
+        for (const std::string &code : codes(r.errors)) {
+            out += code + ",";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+// Reading ahead on a second thread or in turn on one gives the same report, over several chunks
+// (1,024 rows each) with row, cross-row and adressage alerts spread over them.
+TEST(FileChecks, ReadAheadOrNotTheSameReport) {
+    std::string csv = header + "\n";
+    for (int i = 0; i < 3000; ++i) {
+        std::string line = row;
+        const std::string numero = std::to_string(1 + i % 1500); // every address twice
+        line.replace(line.find("_00051"), 6, "_" + std::string(5 - numero.size(), '0') + numero);
+        line.replace(line.find(";51;"), 4, ";" + numero + ";");
+        if (i % 97 == 0) {
+            line.replace(line.find("2026-11-20"), 10, "2026-13-40"); // date_invalide
+        }
+        if (i % 211 == 0) {
+            line.replace(line.find("7.4246277"), 9, "7.5246277"); // long/lat far from x/y
+        }
+        csv += line + "\n";
+    }
+    std::vector<Report> reports;
+    for (const bool read_ahead : {true, false}) {
+        formats::BalReader reader(csv, "read-ahead.csv");
+        Options options{
+            .profile = "1.4", .communes = cog(), .today = "2026-11-23", .ban_commune_ids = {}};
+        options.read_ahead = read_ahead;
+        reports.push_back(validate(reader, options));
+    }
+    const Report &ahead = reports[0];
+    const Report &inline_ = reports[1];
+    ASSERT_EQ(ahead.row_count, 3000U);
+    EXPECT_GT(ahead.rows.size(), 30U);             // the alerts the file was given
+    EXPECT_GT(ahead.adressage_rows.size(), 2000U); // numero_duplique on every row
+    EXPECT_EQ(inline_.row_count, ahead.row_count);
+    EXPECT_EQ(inline_.blocked, ahead.blocked);
+    EXPECT_EQ(codes(inline_.profil_errors), codes(ahead.profil_errors));
+    EXPECT_EQ(flatten(inline_.rows), flatten(ahead.rows));
+    EXPECT_EQ(flatten(inline_.adressage_rows), flatten(ahead.adressage_rows));
+    EXPECT_EQ(inline_.alert_counts.errors, ahead.alert_counts.errors);
+    EXPECT_EQ(inline_.adressage_counts.warnings, ahead.adressage_counts.warnings);
+}

@@ -29,6 +29,7 @@ struct RunContext {
         return shared_communes != nullptr ? *shared_communes : communes;
     }
     const formats::CogEntry *commune = nullptr;
+    bool one_thread = false; // RunShared::one_thread
 
     // The commune's inputs given in memory (a batch), or null: the ingest stage reads them.
     CommuneInputs *preloaded = nullptr;

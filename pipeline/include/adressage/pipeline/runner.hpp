@@ -26,6 +26,9 @@ RunResult run_commune(RunOptions options);
 struct RunShared {
     const formats::CommuneList *communes = nullptr;    // the COG list
     const names::Dictionaries *dictionaries = nullptr; // the names stage's word lists
+    // Every core already has a worker (a batch with --jobs > 1): the commune starts no thread
+    // of its own (the validator does not read ahead).
+    bool one_thread = false;
 };
 
 // The same run on inputs given in memory (a batch's share of larger layers) instead of reading

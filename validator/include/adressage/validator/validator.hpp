@@ -47,6 +47,10 @@ struct Options {
     // Also run the project's own adressage.* checks (adressage_checks.hpp): they go to
     // Report::adressage_rows and never change the official verdict.
     bool adressage_checks = true;
+    // Read the rows ahead on a second thread (with the adressage checks) while the rules run.
+    // Off where every core already has a worker (a batch with --jobs > 1): the same report,
+    // without a thread started and ended per file.
+    bool read_ahead = true;
 };
 
 struct Report {
