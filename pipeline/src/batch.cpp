@@ -642,6 +642,7 @@ BatchResult run_batch(BatchOptions options) {
                     CommuneInputs &in = *prepared[area.members[k]].inputs;
                     in.roads = std::move(shares[k].roads);
                     in.buildings = std::move(shares[k].buildings);
+                    in.buildings_inside_boundary = shares[k].buildings_inside_boundary;
                 }
             } catch (...) {
                 for (const std::size_t m : area.members) {

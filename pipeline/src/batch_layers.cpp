@@ -454,6 +454,7 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
     roads.erase(std::unique(roads.begin(), roads.end()), roads.end());
 
     const geo::PreparedArea area(worker.geos, boundary);
+    in.buildings_inside_boundary = true;
     for (const std::uint32_t i : buildings) {
         // The cells reach past the boundary's box: the box first, then the boundary itself.
         if (inside(buildings_[i].anchor, box) && area.contains(buildings_[i].anchor)) {
@@ -472,6 +473,9 @@ std::vector<CommuneInputs>
 BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygon *> &boundaries,
                    AreaFeatures area) const {
     std::vector<CommuneInputs> out(boundaries.size());
+    for (CommuneInputs &in : out) {
+        in.buildings_inside_boundary = true; // by take's or the loop's test below
+    }
     if (!per_commune_) {
         for (std::size_t c = 0; c < boundaries.size(); ++c) {
             out[c] = take(worker, *boundaries[c]);

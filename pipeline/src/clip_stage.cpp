@@ -39,6 +39,11 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
     }
     model.roads = std::move(roads);
 
+    if (ctx.preloaded != nullptr && ctx.preloaded->buildings_inside_boundary) {
+        diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
+        diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+        return;
+    }
     std::vector<Building> buildings;
     for (Building &building : model.buildings) {
         if (area.contains(building.anchor)) {
