@@ -563,6 +563,12 @@ int batch_report(const BatchResult &r) {
         << " unchanged), " << r.failed << " failed, " << r.rows << " rows in " << r.seconds
         << " s\nsummary:  " << r.summary_json << " and " << r.summary_csv
         << "\nmanifest: " << r.manifest << "\n";
+    if (r.skipped_features > 0) {
+        out << "skipped:  " << r.skipped_features
+            << " road or building feature(s) of the layers could not be used (no geometry, or "
+               "a broken one); fix them in the layers, they are listed in "
+            << r.skipped_csv << "\n";
+    }
     if (r.failed > 0) {
         std::cerr << "adressage: " << r.failed << " commune(s) failed; see " << r.summary_csv
                   << "\n";

@@ -19,6 +19,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/formats/atomic_file.hpp"
+#include "adressage/formats/csv_field.hpp"
 #include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "adressage/pipeline/batch_commune_options.hpp"
@@ -245,17 +246,6 @@ class Progress {
     std::mutex mutex_;
 };
 
-std::string csv_field(const std::string &text) {
-    if (text.find_first_of(";\"\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return out + "\"";
-}
-
 std::string number_text(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.3f", v);
@@ -324,15 +314,28 @@ std::string summary_csv(const nlohmann::json &results) {
         auto n = [](const nlohmann::json &j, const char *key) {
             return std::to_string(j.value(key, std::int64_t{0}));
         };
-        out += r.value("insee", "") + ";" + csv_field(r.value("nom", "")) + ";" +
+        out += r.value("insee", "") + ";" + formats::csv_field(r.value("nom", "")) + ";" +
                r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
                n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
                ";" + v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
                n(counts, "I") + ";" + r.value("preflight", "") + ";" +
-               number_text(r.value("seconds", 0.0)) + ";" + csv_field(error.value("reason", "")) +
-               "\n";
+               number_text(r.value("seconds", 0.0)) + ";" +
+               formats::csv_field(error.value("reason", "")) + "\n";
     }
     return out;
+}
+
+nlohmann::json skipped_summary(const SkippedRows &rows, const std::filesystem::path &out_dir,
+                               const std::string &suffix, BatchResult &result) {
+    nlohmann::json summary = {{"count", rows.size()}, {"reasons", skipped_counts(rows)}};
+    result.skipped_features = rows.size();
+    if (!rows.empty()) {
+        const std::string name = "skipped-features" + suffix + ".csv";
+        result.skipped_csv = (out_dir / name).string();
+        formats::write_file_atomically(result.skipped_csv, skipped_csv(rows));
+        summary["file"] = name;
+    }
+    return summary;
 }
 
 std::vector<std::string> batch_communes(const BatchOptions &options,
@@ -718,6 +721,13 @@ BatchResult run_batch(BatchOptions options) {
             buildings += o.buildings_read;
         }
     }
+    // The features of the layers skipped as they were read: no commune's report can name them.
+    SkippedFeatures skipped;
+    for (const auto &[crs, l] : layers) {
+        skipped.add(l.skipped().list());
+    }
+    const SkippedRows skipped_rows = skipped.rows(base.roads, base.buildings);
+    const nlohmann::json skipped_json = skipped_summary(skipped_rows, out, suffix, result);
     nlohmann::json summary = {
         {"adressage_version", ADRESSAGE_VERSION},
         {"shard", options.shard.empty() ? "1/1" : options.shard},
@@ -728,6 +738,7 @@ BatchResult run_batch(BatchOptions options) {
         {"reused", result.reused},
         {"rows", result.rows},
         {per_commune ? "buildings_in_communes" : "buildings_in_layers", buildings},
+        {"skipped_features", skipped_json},
         {"read_seconds", round3(read_seconds)},
         {"seconds", round3(result.seconds)},
         {"results", nlohmann::json::array()}};

@@ -314,9 +314,9 @@ void read_part(std::vector<std::unique_ptr<Input>> &inputs, unsigned k, unsigned
 // The roads and buildings of every source, read whole through the ingest stage: in `parts`
 // threads, `first` (opened by the caller) and parts - 1 more on their own opened sources, each
 // on its share of each FID range, then put back in source order.
-CommuneModel read_whole(LayerReader &first, unsigned parts, Diagnostics &diagnostics) {
+CommuneModel read_whole(LayerReader &first, unsigned parts, SkippedFeatures &skipped) {
     std::vector<CommuneModel> models(parts);
-    std::vector<Diagnostics> diags(parts);
+    std::vector<std::vector<SkippedFeature>> skips(parts);
     std::vector<std::exception_ptr> errors(parts);
     auto read = [&](unsigned k) {
         try {
@@ -326,8 +326,9 @@ CommuneModel read_whole(LayerReader &first, unsigned parts, Diagnostics &diagnos
                 read_part(reader.ctx.roads, k, parts);
                 read_part(reader.ctx.buildings, k, parts);
             }
+            reader.ctx.skipped_features = &skips[k];
             reader.ingest.run(models[k], reader.ctx);
-            diags[k] = std::move(reader.ctx.diagnostics);
+            reader.ctx.skipped_features = nullptr;
         } catch (...) {
             errors[k] = std::current_exception();
         }
@@ -346,12 +347,12 @@ CommuneModel read_whole(LayerReader &first, unsigned parts, Diagnostics &diagnos
         }
     }
     CommuneModel all = std::move(models[0]);
-    diagnostics = std::move(diags[0]);
+    skipped.add(skips[0]);
     for (unsigned k = 1; k < parts; ++k) {
         std::move(models[k].roads.begin(), models[k].roads.end(), std::back_inserter(all.roads));
         std::move(models[k].buildings.begin(), models[k].buildings.end(),
                   std::back_inserter(all.buildings));
-        diagnostics.add(diags[k]);
+        skipped.add(skips[k]);
     }
     put_in_source_order(all.buildings, all.roads);
     return all;
@@ -412,8 +413,7 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
         return out;
     }
     const bool in_parts = all_in_parts(ctx.roads) && all_in_parts(ctx.buildings);
-    CommuneModel all =
-        read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u, out.diagnostics_);
+    CommuneModel all = read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u, *out.skipped_);
     out.roads_ = std::move(all.roads);
     out.buildings_ = std::move(all.buildings);
     for (std::uint32_t i = 0; i < out.buildings_.size(); ++i) {
@@ -547,7 +547,11 @@ AreaFeatures BatchLayers::read_area(BatchWorker &worker, const geo::Box &box) co
     filter_inputs(worker, legal, reader.ctx.buildings, box);
     CommuneModel model;
     reader.ctx.diagnostics = Diagnostics{};
+    std::vector<SkippedFeature> skips;
+    reader.ctx.skipped_features = &skips;
     reader.ingest.run(model, reader.ctx);
+    reader.ctx.skipped_features = nullptr;
+    skipped_->add(skips); // areas overlap: each feature is kept once
     put_in_source_order(model.buildings, model.roads);
     area.buildings = std::move(model.buildings);
     area.roads = std::move(model.roads);

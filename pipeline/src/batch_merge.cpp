@@ -63,6 +63,7 @@ BatchResult merge_shards(const std::string &out_dir) {
     std::map<std::string, nlohmann::json> results;
     nlohmann::json head;
     BatchResult r;
+    SkippedRows skipped; // each shard's list, each feature once
     for (const auto &[k, path] : shards) {
         const nlohmann::json manifest = read_json(path);
         if (fs::exists(path.string() + ".journal")) {
@@ -89,6 +90,12 @@ BatchResult merge_shards(const std::string &out_dir) {
             results[result.value("insee", "")] = result;
         }
         r.seconds = std::max(r.seconds, summary.value("seconds", 0.0));
+        if (const auto s = summary.find("skipped_features");
+            s != summary.end() && s->contains("file")) {
+            const SkippedRows rows =
+                read_skipped_csv((fs::path(out_dir) / s->at("file").get<std::string>()).string());
+            skipped.insert(rows.begin(), rows.end());
+        }
     }
     head["shard"] = "1/1";
     Manifest merged((fs::path(out_dir) / "batch-manifest.json").string());
@@ -112,6 +119,7 @@ BatchResult merge_shards(const std::string &out_dir) {
                                     {"failed", r.failed},
                                     {"reused", r.reused},
                                     {"rows", r.rows},
+                                    {"skipped_features", skipped_summary(skipped, out_dir, "", r)},
                                     {"seconds", r.seconds},
                                     {"results", all}};
     r.summary_json = (fs::path(out_dir) / "batch-summary.json").string();

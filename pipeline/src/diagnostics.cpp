@@ -31,25 +31,6 @@ void Diagnostics::skip(std::string_view stage, std::string_view reason, std::str
     }
 }
 
-void Diagnostics::add(const Diagnostics &later) {
-    for (const auto &[stage, table] : later.counts_) {
-        for (const auto &[what, n] : table) {
-            count(stage, what, n);
-        }
-    }
-    for (const auto &[stage, table] : later.skips_) {
-        for (const auto &[reason, skips] : table) {
-            Skips &mine = skips_[stage][reason];
-            mine.count += skips.count;
-            for (const std::string &example : skips.examples) {
-                if (mine.examples.size() < max_examples) {
-                    mine.examples.push_back(example);
-                }
-            }
-        }
-    }
-}
-
 std::int64_t Diagnostics::counted(std::string_view stage, std::string_view what) const {
     const auto s = counts_.find(stage);
     if (s == counts_.end()) {

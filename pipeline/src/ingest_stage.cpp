@@ -61,6 +61,14 @@ void filter_to(std::vector<std::unique_ptr<Input>> &inputs,
 }
 
 // Identifies a record in the report's examples.
+void note_skipped(RunContext &ctx, const char *layer, std::size_t source, std::int64_t fid,
+                  const char *reason) {
+    if (ctx.skipped_features != nullptr) {
+        ctx.skipped_features->push_back(
+            SkippedFeature{layer, static_cast<std::uint32_t>(source), fid, reason});
+    }
+}
+
 std::string example(const std::vector<std::string> &specs, std::size_t source, std::int64_t fid) {
     std::string out = "fid " + std::to_string(fid);
     if (specs.size() > 1) {
@@ -326,6 +334,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             ++read;
             if (road.skip_reason != nullptr) {
                 diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
+                note_skipped(ctx, "roads", s, road.fid, road.skip_reason);
                 return;
             }
             if (road.name.empty()) {
@@ -365,6 +374,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
             const auto id = [&] { return example(o.buildings, s, record.fid); };
             if (record.skip_reason != nullptr) {
                 diag.skip("ingest.buildings", record.skip_reason, id());
+                note_skipped(ctx, "buildings", s, record.fid, record.skip_reason);
                 return;
             }
             Building building{
@@ -375,6 +385,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                     building.footprint = geo::make_valid(ctx.geos, building.footprint);
                     if (building.footprint.empty()) {
                         diag.skip("ingest.buildings", "invalid_geometry", id());
+                        note_skipped(ctx, "buildings", s, record.fid, "invalid_geometry");
                         return;
                     }
                     diag.count("ingest", "buildings_repaired");
@@ -382,6 +393,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
             } catch (const GeosError &) {
                 diag.skip("ingest.buildings", "invalid_geometry", id());
+                note_skipped(ctx, "buildings", s, record.fid, "invalid_geometry");
                 return;
             }
             model.buildings.push_back(std::move(building));

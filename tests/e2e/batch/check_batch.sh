@@ -14,7 +14,10 @@
 #  6. layers held for the batch (GeoJSON, no spatial index) and layers read per commune
 #     (GeoPackage, spatial filter) give the same manifest;
 #  7. with run's pipeline options (classic, entrée+bâtiment, annex area) the BALs are still
-#     byte-identical to `adressage run` with the same options.
+#     byte-identical to `adressage run` with the same options;
+#  8. features of the layers that cannot be used (tests/fixtures/batch/bad-*.geojson: no
+#     geometry, a ring of 3 points) are listed once in skipped-features.csv and counted in the
+#     summary, the same at jobs 1 and 2 and through two merged shards, and change no BAL.
 set -euo pipefail
 bin="$1"; data="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -160,4 +163,40 @@ for insee in $communes; do
         fail "pipeline options: $insee has the default output"
 done
 echo "pipeline options: same as adressage run"
+
+# 8. Features that cannot be used, added to the layers.
+cp "$work/fx/layers.gpkg" "$work/fx/bad.gpkg"
+fixtures="$here/../../fixtures/batch"
+ogr2ogr -append -nln buildings "$work/fx/bad.gpkg" "$fixtures/bad-buildings.geojson"
+ogr2ogr -append -nln roads "$work/fx/bad.gpkg" "$fixtures/bad-roads.geojson"
+bad=(--roads "$work/fx/bad.gpkg:roads" --buildings "$work/fx/bad.gpkg:buildings")
+bad_batch() {
+    "$bin" batch --communes 06012,06032,06150 "${bad[@]}" "${date[@]}" \
+        --boundaries "$work/fx/boundaries.gpkg" --progress none "$@"
+}
+for jobs in 1 2; do
+    bad_batch --out "$work/bad$jobs" --jobs "$jobs" --read-layers whole >"$work/bad$jobs.txt"
+    grep -q '^skipped:  3 road or building' "$work/bad$jobs.txt" || fail "skipped: not told"
+    for insee in $communes; do
+        cmp "$work/ref/$insee/bal-$insee.csv" "$work/bad$jobs/$insee/bal-$insee.csv" ||
+            fail "bad features: $insee differs"
+    done
+done
+cmp "$work/bad1/skipped-features.csv" "$work/bad2/skipped-features.csv" || fail "skipped: jobs"
+[ "$(grep -c ';null_geometry$' "$work/bad1/skipped-features.csv")" = 2 ] ||
+    fail "skipped: the features without geometry"
+grep -q '^buildings;.*bad.gpkg:buildings;[0-9]*;degenerate_geometry$' \
+    "$work/bad1/skipped-features.csv" || fail "skipped: the ring of 3 points"
+grep -q '"count": 3' "$work/bad1/batch-summary.json" || fail "skipped: not in the summary"
+# Read by area, a feature without geometry is in no area: only the ring is read, once.
+bad_batch --out "$work/bada" --jobs 2 --read-layers by-area >/dev/null
+[ "$(tail -n +2 "$work/bada/skipped-features.csv")" = \
+  "$(grep degenerate_geometry "$work/bad1/skipped-features.csv")" ] || fail "skipped: by area"
+for k in 1 2; do
+    bad_batch --out "$work/bads" --jobs 1 --read-layers whole --shard "$k/2" >/dev/null
+done
+"$bin" batch-merge "$work/bads" >/dev/null || fail "batch-merge with skipped features"
+cmp "$work/bad1/skipped-features.csv" "$work/bads/skipped-features.csv" ||
+    fail "skipped: merged shards"
+echo "features that cannot be used: listed once, the same at jobs 1 and 2 and merged"
 echo PASS

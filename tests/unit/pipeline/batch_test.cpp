@@ -16,6 +16,7 @@
 #include "adressage/pipeline/batch_layers.hpp"
 #include "adressage/pipeline/batch_manifest.hpp"
 #include "adressage/pipeline/diagnostics.hpp"
+#include "adressage/pipeline/skipped_features.hpp"
 
 using namespace adressage;
 using namespace adressage::pipeline;
@@ -245,26 +246,42 @@ TEST(FidRangePart, PartsFollowOneAnotherAndCoverTheRange) {
     EXPECT_EQ(fid_range_part({1, 10}, 2, 3), std::make_pair(std::int64_t{9}, std::int64_t{10}));
 }
 
-TEST(Diagnostics, AddIsAsIfRecordedAfter) {
-    Diagnostics first;
-    Diagnostics later;
-    Diagnostics together;
-    for (int i = 0; i < 4; ++i) {
-        first.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
-        together.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
-    }
-    first.count("ingest", "buildings_read", 10);
-    together.count("ingest", "buildings_read", 10);
-    for (int i = 4; i < 8; ++i) {
-        later.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
-        together.skip("ingest.buildings", "empty", "fid " + std::to_string(i));
-    }
-    later.count("ingest", "buildings_read", 7);
-    later.count("ingest", "roads_read", 3);
-    together.count("ingest", "buildings_read", 7);
-    together.count("ingest", "roads_read", 3);
-    first.add(later);
-    EXPECT_EQ(first.to_json(), together.to_json());
-    EXPECT_EQ(first.counted("ingest", "buildings_read"), 17);
-    EXPECT_EQ(first.skipped("ingest.buildings", "empty"), 8);
+// Areas read per group overlap and workers add in any order: each feature once, in (layer,
+// source, fid) order.
+TEST(SkippedFeatures, EachFeatureOnceInOrderWhateverTheOrderAdded) {
+    SkippedFeatures a;
+    SkippedFeatures b;
+    const std::vector<SkippedFeature> first = {{"buildings", 0, 42, "invalid_geometry"},
+                                               {"roads", 1, 7, "null_geometry"},
+                                               {"buildings", 0, 5, "null_geometry"}};
+    const std::vector<SkippedFeature> second = {{"buildings", 0, 42, "invalid_geometry"},
+                                                {"buildings", 1, 3, "empty_geometry"}};
+    a.add(first);
+    a.add(second);
+    b.add(second);
+    b.add(first);
+    EXPECT_EQ(a.size(), 4U);
+    const std::vector<std::string> roads = {"r.gpkg:roads", "other;roads.gpkg"};
+    const std::vector<std::string> buildings = {"b.gpkg:buildings", "b2.geojson"};
+    const std::string expected = "layer;source;fid;reason\n"
+                                 "buildings;b.gpkg:buildings;5;null_geometry\n"
+                                 "buildings;b.gpkg:buildings;42;invalid_geometry\n"
+                                 "buildings;b2.geojson;3;empty_geometry\n"
+                                 "roads;\"other;roads.gpkg\";7;null_geometry\n";
+    const SkippedRows rows = a.rows(roads, buildings);
+    EXPECT_EQ(skipped_csv(rows), expected);
+    EXPECT_EQ(skipped_csv(b.rows(roads, buildings)), expected);
+    EXPECT_EQ(skipped_counts(rows), nlohmann::json::parse(R"({"buildings": {"null_geometry": 1,
+        "invalid_geometry": 1, "empty_geometry": 1}, "roads": {"null_geometry": 1}})"));
+    EXPECT_TRUE(SkippedFeatures().empty());
+    EXPECT_EQ(skipped_counts({}), nlohmann::json::object());
+
+    // batch-merge reads the shards' lists back: the same rows, the quoted source included.
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("adressage-skipped-" + std::to_string(getpid()));
+    std::ofstream(file) << skipped_csv(rows);
+    EXPECT_EQ(read_skipped_csv(file.string()), rows);
+    std::ofstream(file) << "layer;source;fid\nroads;x;1\n";
+    EXPECT_THROW(read_skipped_csv(file.string()), adressage::InputError);
+    std::filesystem::remove(file);
 }

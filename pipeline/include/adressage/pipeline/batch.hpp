@@ -5,6 +5,7 @@
 // fails is reported and never stops the others. Outputs are those of `adressage run` for each
 // commune (<out>/<insee>/), plus a summary (batch-summary.json, .csv) and a manifest
 // (batch-manifest.json) that --resume reads to skip the communes already done.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "adressage/formats/commune_list.hpp"
 #include "adressage/pipeline/batch_options.hpp"
+#include "adressage/pipeline/skipped_features.hpp"
 
 namespace adressage::pipeline {
 
@@ -33,9 +35,16 @@ std::vector<std::string> shard_of(const std::vector<std::string> &communes,
 // batch-summary.csv from the "results" of batch-summary.json.
 std::string summary_csv(const nlohmann::json &results);
 
+// The summary's "skipped_features" ({"count", "reasons", "file"}); the list of the skipped
+// features written to <out_dir>/skipped-features<suffix>.csv when there are any, and counted
+// in `result`.
+nlohmann::json skipped_summary(const SkippedRows &rows, const std::filesystem::path &out_dir,
+                               const std::string &suffix, BatchResult &result);
+
 // `adressage batch-merge`: joins the manifests and summaries that the N shards of a batch
 // (`--shard K/N`, each with the same options) wrote in `out_dir` into batch-manifest.json and
-// batch-summary.json/.csv, as one unsharded batch would have written them. Throws InputError
+// batch-summary.json/.csv and skipped-features.csv, as one unsharded batch would have written
+// them. Throws InputError
 // when a shard is missing, repeated or ran with other options.
 BatchResult merge_shards(const std::string &out_dir);
 

@@ -13,8 +13,8 @@
 #include "adressage/geo/geos_context.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/pipeline/commune_inputs.hpp"
-#include "adressage/pipeline/diagnostics.hpp"
 #include "adressage/pipeline/run_options.hpp"
+#include "adressage/pipeline/skipped_features.hpp"
 
 namespace adressage::pipeline {
 
@@ -122,7 +122,9 @@ class BatchLayers {
                                      const std::vector<const geo::MultiPolygon *> &boundaries,
                                      AreaFeatures area) const;
 
-    const Diagnostics &diagnostics() const { return diagnostics_; }
+    // The roads and buildings skipped by the reads so far (whole: every feature of the layers;
+    // by area: the features read, which have a geometry in a group's box).
+    const SkippedFeatures &skipped() const { return *skipped_; }
     // Read per area of a group of communes (nothing held) rather than held for the batch.
     bool per_commune() const { return per_commune_; }
     // The buildings held (0 when read per area).
@@ -144,7 +146,8 @@ class BatchLayers {
     std::vector<Building> buildings_;
     std::unordered_map<Cell, std::vector<std::uint32_t>> building_cells_;
     std::unordered_map<Cell, std::vector<std::uint32_t>> road_cells_;
-    Diagnostics diagnostics_;
+    // Read per area, from several workers at once (it locks itself).
+    std::unique_ptr<SkippedFeatures> skipped_ = std::make_unique<SkippedFeatures>();
 };
 
 // Part `k` (from 0) of `parts` of the FID range [first, last], as [from, to]: the parts follow

@@ -45,7 +45,9 @@ struct BatchResult {
     std::string summary_json;
     std::string summary_csv;
     std::string manifest;
-    bool progress_json = false; // the progress went to stdout as JSON lines
+    std::size_t skipped_features = 0; // roads and buildings of the layers skipped as read
+    std::string skipped_csv;          // their list, when there are any
+    bool progress_json = false;       // the progress went to stdout as JSON lines
 };
 
 } // namespace adressage::pipeline

@@ -21,9 +21,6 @@ class Diagnostics {
     std::int64_t skipped(std::string_view stage, std::string_view reason) const;
     std::int64_t skipped_total(std::string_view stage) const;
 
-    // Adds what `later` recorded, as if it had been recorded here after everything else (its
-    // examples come after these, up to max_examples): the diagnostics of a read in parts.
-    void add(const Diagnostics &later);
     // {"counts": {stage: {what: n}}, "skipped": {stage: {reason: {count, examples}}}}
     nlohmann::json to_json() const;
 

@@ -11,6 +11,7 @@
 #include "adressage/pipeline/commune_inputs.hpp"
 #include "adressage/pipeline/diagnostics.hpp"
 #include "adressage/pipeline/run_options.hpp"
+#include "adressage/pipeline/skipped_features.hpp"
 #include "adressage/pipeline/voie_options.hpp"
 
 namespace adressage::pipeline {
@@ -33,6 +34,8 @@ struct RunContext {
 
     // The commune's inputs given in memory (a batch), or null: the ingest stage reads them.
     CommuneInputs *preloaded = nullptr;
+    // A batch reading its layers: every road and building skipped goes here too.
+    std::vector<SkippedFeature> *skipped_features = nullptr;
 
     // One per source given, in the order given.
     std::vector<std::unique_ptr<formats::RoadInput>> roads;
