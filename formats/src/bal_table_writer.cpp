@@ -4,6 +4,8 @@
 #include <functional>
 #include <sstream>
 
+#include "adressage/formats/csv_field.hpp"
+
 namespace adressage::formats {
 
 namespace {
@@ -23,20 +25,6 @@ bool in_any_version(std::string_view column) {
 bool needs_quotes(const std::string &value) {
     return std::any_of(value.begin(), value.end(),
                        [](char c) { return c == ';' || c == '"' || c == '\r' || c == '\n'; });
-}
-
-std::string quoted_if_needed(const std::string &value) {
-    if (!needs_quotes(value)) {
-        return value;
-    }
-    std::string out = "\"";
-    for (char c : value) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
 }
 
 // The value of `@c:`, `@v:` or `@a:` in a 1.3 uid_adresse ("@c:<uuid> @v:<uuid> @a:<uuid>").
@@ -135,7 +123,7 @@ std::string write_bal(const BalTable &table, BalVersion version) {
 
     std::string out;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        out.append(i ? ";" : "").append(quoted_if_needed(header[i]));
+        out.append(i ? ";" : "").append(csv_field(header[i]));
     }
     out.push_back('\n');
     // The usual case, the table already in the version's columns: each cell as it is, without
@@ -155,7 +143,7 @@ std::string write_bal(const BalTable &table, BalVersion version) {
                 if (!needs_quotes(value)) {
                     out.append(value);
                 } else {
-                    out.append(quoted_if_needed(value));
+                    out.append(csv_field(value));
                 }
             }
             out.push_back('\n');
@@ -164,7 +152,7 @@ std::string write_bal(const BalTable &table, BalVersion version) {
     }
     for (const auto &row : table.rows) {
         for (std::size_t i = 0; i < getters.size(); ++i) {
-            out.append(i ? ";" : "").append(quoted_if_needed(getters[i](row)));
+            out.append(i ? ";" : "").append(csv_field(getters[i](row)));
         }
         out.push_back('\n');
     }

@@ -40,42 +40,34 @@ std::vector<std::string> bal14_cells(const BalRow &r) {
 }
 
 void append_bal14_line(std::string &out, const BalRow &r) {
-    // Order of bal14_columns, as bal14_cells (which the tests compare it with).
+    // Order of bal14_columns, as bal14_cells (which the tests compare it with); BAN ids empty.
+    const auto text = [&](std::string_view value) {
+        append_sanitized(out, value);
+        out.push_back(';');
+    };
+    const auto number = [&](double value, int decimals) {
+        append_fixed(out, value, decimals);
+        out.push_back(';');
+    };
     out.append(";;;");
-    append_sanitized(out, r.cle_interop);
-    out.push_back(';');
-    append_sanitized(out, r.commune_insee);
-    out.push_back(';');
-    append_sanitized(out, r.commune_nom);
-    out.push_back(';');
-    append_sanitized(out, r.commune_deleguee_insee);
-    out.push_back(';');
-    append_sanitized(out, r.commune_deleguee_nom);
-    out.push_back(';');
-    append_sanitized(out, r.voie_nom);
-    out.push_back(';');
-    append_sanitized(out, r.lieudit_complement_nom);
-    out.push_back(';');
+    text(r.cle_interop);
+    text(r.commune_insee);
+    text(r.commune_nom);
+    text(r.commune_deleguee_insee);
+    text(r.commune_deleguee_nom);
+    text(r.voie_nom);
+    text(r.lieudit_complement_nom);
     char digits[16];
     const auto numero = std::to_chars(digits, digits + sizeof digits, r.numero);
-    out.append(digits, numero.ptr);
-    out.push_back(';');
-    append_sanitized(out, r.suffixe);
-    out.push_back(';');
-    out.append(position_label(r.position));
-    out.push_back(';');
-    append_fixed(out, r.x, 2);
-    out.push_back(';');
-    append_fixed(out, r.y, 2);
-    out.push_back(';');
-    append_fixed(out, r.lon, 7);
-    out.push_back(';');
-    append_fixed(out, r.lat, 7);
-    out.push_back(';');
-    append_sanitized(out, r.cad_parcelles);
-    out.push_back(';');
-    append_sanitized(out, r.source);
-    out.push_back(';');
+    out.append(digits, numero.ptr).push_back(';');
+    text(r.suffixe);
+    out.append(position_label(r.position)).push_back(';');
+    number(r.x, 2);
+    number(r.y, 2);
+    number(r.lon, 7);
+    number(r.lat, 7);
+    text(r.cad_parcelles);
+    text(r.source);
     out.append(r.date_der_maj);
     out.append(r.certification_commune ? ";1\n" : ";0\n");
 }

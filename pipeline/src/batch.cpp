@@ -722,11 +722,10 @@ BatchResult run_batch(BatchOptions options) {
         }
     }
     // The features of the layers skipped as they were read: no commune's report can name them.
-    SkippedFeatures skipped;
+    SkippedRows skipped_rows;
     for (const auto &[crs, l] : layers) {
-        skipped.add(l.skipped().list());
+        skipped_rows.merge(l.skipped().rows(base.roads, base.buildings));
     }
-    const SkippedRows skipped_rows = skipped.rows(base.roads, base.buildings);
     const nlohmann::json skipped_json = skipped_summary(skipped_rows, out, suffix, result);
     nlohmann::json summary = {
         {"adressage_version", ADRESSAGE_VERSION},

@@ -473,9 +473,6 @@ std::vector<CommuneInputs>
 BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygon *> &boundaries,
                    AreaFeatures area) const {
     std::vector<CommuneInputs> out(boundaries.size());
-    for (CommuneInputs &in : out) {
-        in.buildings_inside_boundary = true; // by take's or the loop's test below
-    }
     if (!per_commune_) {
         for (std::size_t c = 0; c < boundaries.size(); ++c) {
             out[c] = take(worker, *boundaries[c]);
@@ -485,9 +482,10 @@ BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygo
     std::vector<geo::Box> boxes;
     std::deque<geo::PreparedArea> prepared; // not movable: a deque builds them in place
     boxes.reserve(boundaries.size());
-    for (const geo::MultiPolygon *boundary : boundaries) {
-        boxes.push_back(geo::outer_box(*boundary));
-        prepared.emplace_back(worker.geos, *boundary);
+    for (std::size_t c = 0; c < boundaries.size(); ++c) {
+        boxes.push_back(geo::outer_box(*boundaries[c]));
+        prepared.emplace_back(worker.geos, *boundaries[c]);
+        out[c].buildings_inside_boundary = true; // by the test below
     }
     // Each feature goes to the communes that take it, in the area's (source) order: copied to
     // all but the last, moved to the last.

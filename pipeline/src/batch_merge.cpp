@@ -92,9 +92,8 @@ BatchResult merge_shards(const std::string &out_dir) {
         r.seconds = std::max(r.seconds, summary.value("seconds", 0.0));
         if (const auto s = summary.find("skipped_features");
             s != summary.end() && s->contains("file")) {
-            const SkippedRows rows =
-                read_skipped_csv((fs::path(out_dir) / s->at("file").get<std::string>()).string());
-            skipped.insert(rows.begin(), rows.end());
+            skipped.merge(
+                read_skipped_csv((fs::path(out_dir) / s->at("file").get<std::string>()).string()));
         }
     }
     head["shard"] = "1/1";

@@ -61,20 +61,23 @@ void filter_to(std::vector<std::unique_ptr<Input>> &inputs,
 }
 
 // Identifies a record in the report's examples.
-void note_skipped(RunContext &ctx, const char *layer, std::size_t source, std::int64_t fid,
-                  const char *reason) {
-    if (ctx.skipped_features != nullptr) {
-        ctx.skipped_features->push_back(
-            SkippedFeature{layer, static_cast<std::uint32_t>(source), fid, reason});
-    }
-}
-
 std::string example(const std::vector<std::string> &specs, std::size_t source, std::int64_t fid) {
     std::string out = "fid " + std::to_string(fid);
     if (specs.size() > 1) {
         out += " of " + specs[source];
     }
     return out;
+}
+
+// A road or building of `layer` ("roads", "buildings") that cannot be used: in the report's
+// skipped features, and in the batch's list when a batch reads its layers.
+void skip_feature(RunContext &ctx, const std::string &layer, const std::vector<std::string> &specs,
+                  std::size_t source, std::int64_t fid, const char *reason) {
+    ctx.diagnostics.skip("ingest." + layer, reason, example(specs, source, fid));
+    if (ctx.skipped_features != nullptr) {
+        ctx.skipped_features->push_back(
+            SkippedFeature{layer, static_cast<std::uint32_t>(source), fid, reason});
+    }
 }
 
 void reproject(const geo::Transformer &t, geo::MultiPolygon &polygons) {
@@ -333,8 +336,7 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         ctx.roads[s]->read([&](formats::RoadRecord &road) {
             ++read;
             if (road.skip_reason != nullptr) {
-                diag.skip("ingest.roads", road.skip_reason, example(o.roads, s, road.fid));
-                note_skipped(ctx, "roads", s, road.fid, road.skip_reason);
+                skip_feature(ctx, "roads", o.roads, s, road.fid, road.skip_reason);
                 return;
             }
             if (road.name.empty()) {
@@ -370,11 +372,8 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         std::int64_t kept = 0;
         ctx.buildings[s]->read([&](formats::PolygonRecord &record) {
             ++read;
-            // Named only when skipped: most buildings are kept.
-            const auto id = [&] { return example(o.buildings, s, record.fid); };
             if (record.skip_reason != nullptr) {
-                diag.skip("ingest.buildings", record.skip_reason, id());
-                note_skipped(ctx, "buildings", s, record.fid, record.skip_reason);
+                skip_feature(ctx, "buildings", o.buildings, s, record.fid, record.skip_reason);
                 return;
             }
             Building building{
@@ -384,16 +383,15 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {
                     building.footprint = geo::make_valid(ctx.geos, building.footprint);
                     if (building.footprint.empty()) {
-                        diag.skip("ingest.buildings", "invalid_geometry", id());
-                        note_skipped(ctx, "buildings", s, record.fid, "invalid_geometry");
+                        skip_feature(ctx, "buildings", o.buildings, s, record.fid,
+                                     "invalid_geometry");
                         return;
                     }
                     diag.count("ingest", "buildings_repaired");
                 }
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
             } catch (const GeosError &) {
-                diag.skip("ingest.buildings", "invalid_geometry", id());
-                note_skipped(ctx, "buildings", s, record.fid, "invalid_geometry");
+                skip_feature(ctx, "buildings", o.buildings, s, record.fid, "invalid_geometry");
                 return;
             }
             model.buildings.push_back(std::move(building));

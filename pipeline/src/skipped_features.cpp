@@ -15,21 +15,6 @@ void SkippedFeatures::add(const std::vector<SkippedFeature> &features) {
     features_.insert(features.begin(), features.end());
 }
 
-bool SkippedFeatures::empty() const {
-    const std::lock_guard lock(mutex_);
-    return features_.empty();
-}
-
-std::size_t SkippedFeatures::size() const {
-    const std::lock_guard lock(mutex_);
-    return features_.size();
-}
-
-std::vector<SkippedFeature> SkippedFeatures::list() const {
-    const std::lock_guard lock(mutex_);
-    return {features_.begin(), features_.end()};
-}
-
 SkippedRows SkippedFeatures::rows(const std::vector<std::string> &road_sources,
                                   const std::vector<std::string> &building_sources) const {
     const std::lock_guard lock(mutex_);

@@ -162,14 +162,11 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         ctx.created_output_dir = true;
     }
     std::string content;
-    std::size_t rows_written = 0;
-    if (update) { // --existing, --ledger or BAL 1.5: kept rows, new rows, BAN ids
+    formats::BalTable table; // the update's rows
+    if (update) {            // --existing, --ledger or BAL 1.5: kept rows, new rows, BAN ids
         // The project's BAL table writer puts the columns in the specification's order.
-        const formats::BalTable table = build_output_table(rows, ctx);
+        table = build_output_table(rows, ctx);
         content = formats::write_bal(table, ctx.update->version);
-        check_before_writing(content, ctx);
-        record_in_ledger(table, ctx); // one transaction, before the file is put in place
-        rows_written = table.rows.size();
     } else { // BAL 1.4, each line written in place (the bytes write_bal gives the same rows)
         content = formats::bal14_header();
         content.push_back('\n');
@@ -177,9 +174,12 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         for (const formats::BalRow &row : rows) {
             formats::append_bal14_line(content, row);
         }
-        check_before_writing(content, ctx);
-        rows_written = rows.size();
     }
+    check_before_writing(content, ctx);
+    if (update) {
+        record_in_ledger(table, ctx); // one transaction, before the file is put in place
+    }
+    const std::size_t rows_written = update ? table.rows.size() : rows.size();
     formats::write_file_atomically(ctx.bal_path, content);
     if (!ctx.options.siren.empty()) { // named for upload: the checksum beside it
         formats::write_file_atomically(ctx.bal_path + ".sha256",

@@ -38,9 +38,6 @@ class SkippedFeatures {
     // From any thread.
     void add(const std::vector<SkippedFeature> &features);
 
-    bool empty() const;
-    std::size_t size() const;
-    std::vector<SkippedFeature> list() const; // in order
     SkippedRows rows(const std::vector<std::string> &road_sources,
                      const std::vector<std::string> &building_sources) const;
 
