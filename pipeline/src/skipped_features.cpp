@@ -2,6 +2,7 @@
 
 #include <libfccp/csv.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -56,7 +57,8 @@ SkippedRows read_skipped_csv(const std::string &path) {
         text << file.rdbuf();
         const std::string content = text.str();
         io::CSVReader<4, io::trim_chars<' ', '\t'>, io::double_quote_escape<';', '"'>> in(
-            "skipped-features.csv", content.data(), content.data() + content.size());
+            std::filesystem::path(path).filename().string(), content.data(),
+            content.data() + content.size());
         in.read_header(io::ignore_no_column, "layer", "source", "fid", "reason");
         SkippedRow row;
         while (in.read_row(row.layer, row.source, row.fid, row.reason)) {
