@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -437,6 +438,12 @@ BatchResult run_batch(BatchOptions options) {
     // The cheap checks first: the commune list (without the boundaries) and the shard.
     check_selection(options);
     shard_of({}, options.shard);
+    // The name dictionaries take a quarter of a second to load, on one thread: loaded while
+    // the boundaries and the layers are read.
+    std::future<names::Dictionaries> loading_dictionaries =
+        std::async(std::launch::async, [data_dir = base.data_dir] {
+            return names::Dictionaries::load(names::DictionaryPaths::defaults(data_dir));
+        });
 
     const BoundaryLayer boundaries =
         BoundaryLayer::read(options.boundaries, preset.boundary_layers, options.insee_field);
@@ -477,8 +484,7 @@ BatchResult run_batch(BatchOptions options) {
         layers.emplace(crs, BatchLayers::read(base, insee, plans.at(crs)));
     }
 
-    const names::Dictionaries dictionaries =
-        names::Dictionaries::load(names::DictionaryPaths::defaults(base.data_dir));
+    const names::Dictionaries dictionaries = loading_dictionaries.get();
     const RunShared shared{&cog, &dictionaries, jobs > 1};
 
     // Nothing is created before every batch-wide input was read.

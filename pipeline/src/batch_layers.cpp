@@ -1,6 +1,7 @@
 #include "adressage/pipeline/batch_layers.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <deque>
@@ -311,34 +312,44 @@ void read_part(std::vector<std::unique_ptr<Input>> &inputs, unsigned k, unsigned
     }
 }
 
-// The roads and buildings of every source, read whole through the ingest stage: in `parts`
-// threads, `first` (opened by the caller) and parts - 1 more on their own opened sources, each
-// on its share of each FID range, then put back in source order.
-CommuneModel read_whole(LayerReader &first, unsigned parts, SkippedFeatures &skipped) {
+// A whole read in parts is cut this many times finer than its threads, so that a thread done
+// early takes another part instead of waiting for the slowest.
+constexpr unsigned parts_per_thread = 4;
+
+// The roads and buildings of every source, read whole through the ingest stage: in `threads`
+// threads, `first` (opened by the caller) and threads - 1 more on their own opened sources,
+// each taking the next part of each FID range until none is left, then put back in source
+// order (which does not depend on which thread read which part).
+CommuneModel read_whole(LayerReader &first, unsigned threads, SkippedFeatures &skipped) {
+    const unsigned parts = threads > 1 ? threads * parts_per_thread : 1;
     std::vector<CommuneModel> models(parts);
     std::vector<std::vector<SkippedFeature>> skips(parts);
-    std::vector<std::exception_ptr> errors(parts);
-    auto read = [&](unsigned k) {
+    std::vector<std::exception_ptr> errors(threads);
+    std::atomic<unsigned> next_part{0};
+    auto read = [&](unsigned t) {
         try {
             std::optional<LayerReader> own;
-            LayerReader &reader = k == 0 ? first : own.emplace(first.options);
-            if (parts > 1) {
-                read_part(reader.ctx.roads, k, parts);
-                read_part(reader.ctx.buildings, k, parts);
+            LayerReader &reader = t == 0 ? first : own.emplace(first.options);
+            for (unsigned k = next_part++; k < parts; k = next_part++) {
+                if (parts > 1) {
+                    read_part(reader.ctx.roads, k, parts);
+                    read_part(reader.ctx.buildings, k, parts);
+                }
+                reader.ctx.skipped_features = &skips[k];
+                reader.ingest.run(models[k], reader.ctx);
+                reader.ctx.skipped_features = nullptr;
             }
-            reader.ctx.skipped_features = &skips[k];
-            reader.ingest.run(models[k], reader.ctx);
-            reader.ctx.skipped_features = nullptr;
         } catch (...) {
-            errors[k] = std::current_exception();
+            errors[t] = std::current_exception();
+            next_part = parts; // the others stop after their current part
         }
     };
-    std::vector<std::thread> threads;
-    for (unsigned k = 1; k < parts; ++k) {
-        threads.emplace_back(read, k);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(read, t);
     }
     read(0);
-    for (std::thread &t : threads) {
+    for (std::thread &t : pool) {
         t.join();
     }
     for (const std::exception_ptr &e : errors) {
@@ -348,6 +359,14 @@ CommuneModel read_whole(LayerReader &first, unsigned parts, SkippedFeatures &ski
     }
     CommuneModel all = std::move(models[0]);
     skipped.add(skips[0]);
+    std::size_t roads = 0;
+    std::size_t buildings = 0;
+    for (const CommuneModel &m : models) {
+        roads += m.roads.size();
+        buildings += m.buildings.size();
+    }
+    all.roads.reserve(roads);
+    all.buildings.reserve(buildings);
     for (unsigned k = 1; k < parts; ++k) {
         std::move(models[k].roads.begin(), models[k].roads.end(), std::back_inserter(all.roads));
         std::move(models[k].buildings.begin(), models[k].buildings.end(),
