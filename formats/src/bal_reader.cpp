@@ -77,6 +77,21 @@ std::string decode_latin(std::string_view bytes, const std::string &name) {
 // which case '\r\n' if most '\r' are followed by '\n'.
 std::string guess_line_ending(std::string_view input) {
     input = input.substr(0, 1024 * 1024);
+    // Most files break their first line with '\n': then nothing else counts.
+    for (std::size_t i = input.find_first_of("\"\r\n"); i != std::string_view::npos;
+         i = input.find_first_of("\"\r\n", i + 1)) {
+        if (input[i] == '"') {
+            const std::size_t close = input.find('"', i + 1);
+            if (close != std::string_view::npos) {
+                i = close;
+            }
+            continue; // an unclosed quote is kept, as text
+        }
+        if (input[i] == '\n') {
+            return "\n";
+        }
+        break;
+    }
     std::string unquoted;
     unquoted.reserve(input.size());
     for (std::size_t i = 0; i < input.size(); ++i) {

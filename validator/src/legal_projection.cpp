@@ -92,6 +92,11 @@ int find_territory(double lon, double lat) {
 LegalProjector::LegalProjector() = default;
 LegalProjector::~LegalProjector() = default;
 
+LegalProjector &LegalProjector::of_this_thread() {
+    thread_local LegalProjector projector;
+    return projector;
+}
+
 void LegalProjector::project(int territory, std::span<geo::XY> points) {
     auto &transformer = transformers_[static_cast<std::size_t>(territory)];
     if (!transformer) {

@@ -23,6 +23,10 @@ class LegalProjector {
     LegalProjector(const LegalProjector &) = delete;
     LegalProjector &operator=(const LegalProjector &) = delete;
 
+    // The calling thread's own, kept for the thread's life: a batch worker validating commune
+    // after commune does not make its PROJ transformations again for each.
+    static LegalProjector &of_this_thread();
+
     // In place: (long, lat) → (x, y) rounded to the centimetre. Throws ProjError.
     void project(int territory, std::span<geo::XY> points);
 

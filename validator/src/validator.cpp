@@ -713,7 +713,7 @@ Report Run::run() {
                 lat_column = c.index;
             }
         }
-        LegalProjector reading_projector; // PROJ contexts are per thread
+        LegalProjector &reading_projector = LegalProjector::of_this_thread();
         std::vector<geo::XY> points;
         std::vector<std::size_t> owners;
         std::vector<int> territories;

@@ -90,6 +90,18 @@ TEST(BalReader, CrOnlyLineBreaks) {
     EXPECT_EQ(t.rows.size(), 2u);
 }
 
+TEST(BalReader, LineEndingGuessedAsPapaparseDoesOutsideQuotes) {
+    // A break inside quotes does not count; the first one outside decides, unless it is '\r':
+    // then '\r\n' when most '\r' are followed by '\n'.
+    EXPECT_EQ(read_bal("\"a\nb\";c\r1;2\r3;4\r").linebreak, "\r");
+    EXPECT_EQ(read_bal("\"a\rb\";c\n1;2\n").linebreak, "\n");
+    EXPECT_EQ(read_bal("\"a\nb\";c\r\n1;2\r\n3;4\r").linebreak, "\r\n");
+    EXPECT_EQ(read_bal("a;b\r1;2\r3;4\r\n").linebreak, "\r");
+    // An unclosed quote is text: the '\r' after it still comes first.
+    EXPECT_EQ(read_bal("a;\"b\r1;2\n").linebreak, "\r");
+    EXPECT_EQ(read_bal("a;b").linebreak, "\n");
+}
+
 TEST(BalReader, BinaryIsAnInputError) {
     EXPECT_THROW(read_bal(std::string("\x89PNG\r\n\x1a\n\0\0", 10)), InputError);
     EXPECT_THROW(read_bal_file("/nonexistent.csv"), InputError);
