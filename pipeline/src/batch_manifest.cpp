@@ -1,5 +1,7 @@
 #include "adressage/pipeline/batch_manifest.hpp"
 
+#include <array>
+#include <cstring>
 #include <filesystem>
 #include <new>
 #include <sstream>
@@ -27,7 +29,19 @@ class Hasher {
     Hasher(const Hasher &) = delete;
     Hasher &operator=(const Hasher &) = delete;
 
-    void bytes(const void *data, std::size_t size) { XXH3_64bits_update(state_, data, size); }
+    // The digest is that of all the bytes one after the other, however they are cut: small
+    // values are gathered before they are hashed (an update per value cost more than the hash).
+    void bytes(const void *data, std::size_t size) {
+        if (size > buffer_.size() - used_) {
+            flush();
+            if (size >= buffer_.size()) {
+                XXH3_64bits_update(state_, data, size);
+                return;
+            }
+        }
+        std::memcpy(buffer_.data() + used_, data, size);
+        used_ += size;
+    }
     template <typename T> void value(const T &v) { bytes(&v, sizeof v); }
     void text(std::string_view s) {
         value(s.size());
@@ -49,10 +63,20 @@ class Hasher {
             }
         }
     }
-    std::string digest() const { return "xxh3:" + hex64(XXH3_64bits_digest(state_)); }
+    std::string digest() {
+        flush();
+        return "xxh3:" + hex64(XXH3_64bits_digest(state_));
+    }
 
   private:
+    void flush() {
+        XXH3_64bits_update(state_, buffer_.data(), used_);
+        used_ = 0;
+    }
+
     XXH3_state_t *state_;
+    std::array<unsigned char, 8192> buffer_{};
+    std::size_t used_ = 0;
 };
 
 std::string journal_path(const std::string &path) { return path + ".journal"; }

@@ -142,6 +142,41 @@ TEST(Manifest, FingerprintFollowsInputsAndOptions) {
     EXPECT_EQ(hex64(xxh3("abc")), "78af5f94892f3950");
 }
 
+// The fingerprint is the XXH3 of its values' bytes one after the other, however many: the
+// same bytes laid out here by hand, over more than the hasher gathers at once.
+TEST(Manifest, FingerprintIsTheXxh3OfTheValuesInARow) {
+    CommuneInputs in;
+    std::string bytes;
+    auto put = [&bytes](const auto &v) {
+        bytes.append(reinterpret_cast<const char *>(&v), sizeof v);
+    };
+    const std::string key = "options";
+    put(key.size());
+    bytes += key;
+    put(std::size_t{0}); // roads
+    constexpr std::size_t count = 3000;
+    put(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const double x = static_cast<double>(i);
+        Building b{static_cast<std::uint32_t>(i % 3), static_cast<std::int64_t>(i * 7), {}, {x, 1}};
+        b.footprint.push_back(geo::Polygon{{{x, 0}, {x + 1, 0}, {x, 1}, {x, 0}}, {}});
+        in.buildings.push_back(b);
+        put(b.source);
+        put(b.fid);
+        put(std::size_t{1}); // polygons
+        put(b.footprint[0].outer.size());
+        for (const geo::XY &p : b.footprint[0].outer) {
+            put(p);
+        }
+        put(std::size_t{0}); // holes
+        put(b.anchor.x);
+        put(b.anchor.y);
+    }
+    put(false); // no boundary
+    ASSERT_GT(bytes.size(), 100'000u);
+    EXPECT_EQ(inputs_fingerprint(in, key), "xxh3:" + hex64(xxh3(bytes)));
+}
+
 TEST(Manifest, FileChecksumIsTheXxh3OfTheBytes) {
     const fs::path dir = temp_dir("checksum");
     const std::string path = (dir / "abc.csv").string();
