@@ -6,6 +6,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/geo/linear_ref.hpp"
+#include "area_cells.hpp"
 #include "geos_handle.hpp"
 #include "interior_point.hpp"
 #include "simple_ring.hpp"
@@ -143,8 +144,19 @@ struct PreparedArea::Impl {
     GeosContext &ctx;
     GeomPtr area;
     const GEOSPreparedGeometry *prepared = nullptr;
+    detail::AreaCells cells; // what one GEOS test per cell says of the cells no edge meets
 
-    Impl(GeosContext &c, GeomPtr a) : ctx(c), area(std::move(a)) {}
+    Impl(GeosContext &c, const MultiPolygon &a)
+        : ctx(c), area(detail::make_multipolygon(c, a)), cells(a) {}
+
+    bool geos_contains(XY p) const {
+        GeomPtr point = detail::make_point(ctx, p);
+        const char inside = GEOSPreparedContains_r(ctx.handle(), prepared, point.get());
+        if (inside == 2) {
+            ctx.raise("PreparedContains");
+        }
+        return inside == 1;
+    }
     ~Impl() {
         // The prepared geometry refers to `area`: destroy it first.
         if (prepared != nullptr) {
@@ -154,20 +166,31 @@ struct PreparedArea::Impl {
 };
 
 PreparedArea::PreparedArea(GeosContext &ctx, const MultiPolygon &area)
-    : impl_(std::make_unique<Impl>(ctx, detail::make_multipolygon(ctx, area))) {
+    : impl_(std::make_unique<Impl>(ctx, area)) {
     impl_->prepared = ctx.check(GEOSPrepare_r(ctx.handle(), impl_->area.get()), "Prepare");
 }
 
 PreparedArea::~PreparedArea() = default;
 
 bool PreparedArea::contains(XY p) const {
-    GeosContext &ctx = impl_->ctx;
-    GeomPtr point = detail::make_point(ctx, p);
-    const char inside = GEOSPreparedContains_r(ctx.handle(), impl_->prepared, point.get());
-    if (inside == 2) {
-        ctx.raise("PreparedContains");
+    using State = detail::AreaCells::State;
+    Impl &m = *impl_;
+    const std::size_t cell = m.cells.cell_of(p);
+    if (cell == detail::AreaCells::no_grid) {
+        return m.geos_contains(p);
     }
-    return inside == 1;
+    if (cell == detail::AreaCells::outside_box) {
+        return false;
+    }
+    State &state = m.cells.state(cell);
+    if (state == State::unknown) {
+        const std::optional<XY> probe = m.cells.point_in(cell);
+        state = !probe ? State::edge : m.geos_contains(*probe) ? State::inside : State::outside;
+    }
+    if (state == State::edge) {
+        return m.geos_contains(p);
+    }
+    return state == State::inside;
 }
 
 double PreparedArea::distance(XY p) const {

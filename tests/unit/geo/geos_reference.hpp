@@ -1,0 +1,69 @@
+#pragma once
+// For the geo tests: answers computed by GEOS itself, through its C API, on geometries built
+// here, to compare with what geo/ computes its own way.
+#include <geos_c.h>
+
+#include <vector>
+
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::geo::reference {
+
+class GeosReference {
+  public:
+    GeosReference() : handle_(GEOS_init_r()) {}
+    ~GeosReference() { GEOS_finish_r(handle_); }
+    GeosReference(const GeosReference &) = delete;
+    GeosReference &operator=(const GeosReference &) = delete;
+
+    XY point_on_surface(const MultiPolygon &polygons) {
+        GEOSGeometry *g = multipolygon(polygons);
+        GEOSGeometry *p = GEOSPointOnSurface_r(handle_, g);
+        XY out;
+        GEOSGeomGetX_r(handle_, p, &out.x);
+        GEOSGeomGetY_r(handle_, p, &out.y);
+        GEOSGeom_destroy_r(handle_, p);
+        GEOSGeom_destroy_r(handle_, g);
+        return out;
+    }
+
+    // GEOS's prepared contains, point by point: 1, 0, or 2 on an error.
+    std::vector<char> contains(const MultiPolygon &polygons, const std::vector<XY> &points) {
+        GEOSGeometry *g = multipolygon(polygons);
+        const GEOSPreparedGeometry *prepared = GEOSPrepare_r(handle_, g);
+        std::vector<char> out;
+        for (const XY &p : points) {
+            GEOSGeometry *point = GEOSGeom_createPointFromXY_r(handle_, p.x, p.y);
+            out.push_back(GEOSPreparedContains_r(handle_, prepared, point));
+            GEOSGeom_destroy_r(handle_, point);
+        }
+        GEOSPreparedGeom_destroy_r(handle_, prepared);
+        GEOSGeom_destroy_r(handle_, g);
+        return out;
+    }
+
+  private:
+    GEOSGeometry *multipolygon(const MultiPolygon &polygons) {
+        std::vector<GEOSGeometry *> parts;
+        for (const Polygon &polygon : polygons) {
+            std::vector<GEOSGeometry *> holes;
+            for (const Ring &hole : polygon.holes) {
+                holes.push_back(ring(hole));
+            }
+            parts.push_back(GEOSGeom_createPolygon_r(handle_, ring(polygon.outer), holes.data(),
+                                                     static_cast<unsigned>(holes.size())));
+        }
+        return GEOSGeom_createCollection_r(handle_, GEOS_MULTIPOLYGON, parts.data(),
+                                           static_cast<unsigned>(parts.size()));
+    }
+    GEOSGeometry *ring(const Ring &r) {
+        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(handle_, static_cast<unsigned>(r.size()), 2);
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            GEOSCoordSeq_setXY_r(handle_, seq, static_cast<unsigned>(i), r[i].x, r[i].y);
+        }
+        return GEOSGeom_createLinearRing_r(handle_, seq);
+    }
+    GEOSContextHandle_t handle_;
+};
+
+} // namespace adressage::geo::reference

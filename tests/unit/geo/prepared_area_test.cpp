@@ -1,0 +1,114 @@
+// PreparedArea::contains answers most points from the cells of a grid that no edge meets (one
+// GEOS test per cell): every answer must be GEOS's own for that point, inside, outside, on an
+// edge or a vertex, in a hole, in a second polygon, near the box's sides.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include "adressage/geo/geometry_ops.hpp"
+#include "geos_reference.hpp"
+
+using namespace adressage::geo;
+
+namespace {
+
+// A ring of `n` vertices around `centre`, radius varying by up to a third, counter-clockwise
+// (clockwise when `clockwise`), on a 0.5 m grid when `grid`.
+Ring wobbly_ring(std::mt19937_64 &random, XY centre, double radius, int n, bool grid,
+                 bool clockwise) {
+    std::uniform_real_distribution<double> unit(0.67, 1.0);
+    Ring ring;
+    for (int i = 0; i < n; ++i) {
+        const double angle = (clockwise ? -1.0 : 1.0) * 2.0 * M_PI * i / n;
+        const double r = radius * unit(random);
+        XY p{centre.x + r * std::cos(angle), centre.y + r * std::sin(angle)};
+        if (grid) {
+            p = {std::round(p.x * 2.0) / 2.0, std::round(p.y * 2.0) / 2.0};
+        }
+        ring.push_back(p);
+    }
+    ring.push_back(ring.front());
+    return ring;
+}
+
+// Every point given, then again in another order (the cells learnt by then), against GEOS.
+void expect_geos_answers(const MultiPolygon &area, const std::vector<XY> &points) {
+    const std::vector<char> expected = reference::GeosReference().contains(area, points);
+    GeosContext ctx;
+    const PreparedArea prepared(ctx, area);
+    std::vector<std::size_t> order(points.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 random(3);
+    int inside = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const std::size_t i : order) {
+            ASSERT_NE(expected[i], 2);
+            ASSERT_EQ(prepared.contains(points[i]), expected[i] == 1)
+                << "pass " << pass << " at " << points[i].x << " " << points[i].y;
+            inside += expected[i];
+        }
+        std::shuffle(order.begin(), order.end(), random);
+    }
+    EXPECT_GT(inside, 0);
+    EXPECT_LT(inside, static_cast<int>(2 * points.size()));
+}
+
+// Random points over the box and a little beyond, each vertex, each edge's middle, and points
+// a hair off each vertex.
+std::vector<XY> probes(const MultiPolygon &area, int random_count) {
+    const Box box = outer_box(area);
+    std::mt19937_64 random(17);
+    const double margin = 0.05 * (box.max_x - box.min_x);
+    std::uniform_real_distribution<double> x(box.min_x - margin, box.max_x + margin);
+    std::uniform_real_distribution<double> y(box.min_y - margin, box.max_y + margin);
+    std::vector<XY> points;
+    for (int i = 0; i < random_count; ++i) {
+        points.push_back({x(random), y(random)});
+    }
+    auto add_ring = [&](const Ring &ring) {
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const XY a = ring[i];
+            const XY b = ring[i + 1];
+            points.push_back(a);
+            points.push_back({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0});
+            points.push_back({std::nextafter(a.x, 0.0), a.y});
+            points.push_back({a.x, std::nextafter(a.y, 1e9)});
+        }
+    };
+    for (const Polygon &polygon : area) {
+        add_ring(polygon.outer);
+        for (const Ring &hole : polygon.holes) {
+            add_ring(hole);
+        }
+    }
+    points.push_back({box.min_x, box.min_y});
+    points.push_back({box.max_x, box.max_y});
+    return points;
+}
+
+} // namespace
+
+TEST(PreparedArea, ContainsIsGeosOnACommuneLikeArea) {
+    std::mt19937_64 random(5);
+    for (const bool grid : {false, true}) {
+        const XY centre{912345.0, 6712345.0};
+        // A commune of 600 edges with an enclave (a hole) and an exclave (a second polygon).
+        Polygon main{wobbly_ring(random, centre, 3000.0, 600, grid, false),
+                     {wobbly_ring(random, centre, 400.0, 40, grid, true)}};
+        const Polygon exclave{
+            wobbly_ring(random, {centre.x + 4500.0, centre.y}, 500.0, 50, grid, false), {}};
+        expect_geos_answers({main, exclave}, probes({main, exclave}, 20000));
+    }
+}
+
+TEST(PreparedArea, ContainsIsGeosWhenEdgesCrossManyCells) {
+    // Long diagonal edges mark most cells: the answers come from GEOS point by point.
+    const MultiPolygon triangle{Polygon{{{0, 0}, {1000, 0}, {0, 1000}, {0, 0}}, {}}};
+    expect_geos_answers(triangle, probes(triangle, 2000));
+    // Axis-parallel edges mark only the cells along them.
+    const MultiPolygon square{Polygon{{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}, {0, 0}}, {}}};
+    expect_geos_answers(square, probes(square, 2000));
+}
