@@ -144,7 +144,7 @@ struct PreparedArea::Impl {
     GeosContext &ctx;
     GeomPtr area;
     const GEOSPreparedGeometry *prepared = nullptr;
-    detail::AreaCells cells; // what one GEOS test per cell says of the cells no edge meets
+    detail::AreaCells cells; // one GEOS test answers for a group of cells no edge meets
 
     Impl(GeosContext &c, const MultiPolygon &a)
         : ctx(c), area(detail::make_multipolygon(c, a)), cells(a) {}
@@ -182,13 +182,13 @@ bool PreparedArea::contains(XY p) const {
     if (cell == detail::AreaCells::outside_box) {
         return false;
     }
-    State &state = m.cells.state(cell);
-    if (state == State::unknown) {
-        const std::optional<XY> probe = m.cells.point_in(cell);
-        state = !probe ? State::edge : m.geos_contains(*probe) ? State::inside : State::outside;
-    }
-    if (state == State::edge) {
+    const std::uint32_t group = m.cells.group(cell);
+    if (group == detail::AreaCells::edge) {
         return m.geos_contains(p);
+    }
+    State &state = m.cells.state(group);
+    if (state == State::unknown) {
+        state = m.geos_contains(p) ? State::inside : State::outside;
     }
     return state == State::inside;
 }
