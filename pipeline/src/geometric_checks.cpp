@@ -137,10 +137,25 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     for (const Voie &voie : model.voies) {
         lengths.push_back(part_segment_lengths(voie));
     }
+    // A position at its building's anchor, on the voie of one part the building was assigned
+    // to, was located there by the assignment: the same geo::locate on the same part (its reach
+    // only spares segments that cannot hold the foot).
+    std::vector<const Assignment *> assignment_of(model.buildings.size(), nullptr);
+    for (const Assignment &a : model.assignments) {
+        assignment_of[a.building] = &a;
+    }
     std::vector<VoieLocation> located(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
-        const VoieIdx v = model.numeros[p.numero].voie;
+        const Numero &numero = model.numeros[p.numero];
+        const VoieIdx v = numero.voie;
+        const Assignment *a =
+            numero.building < assignment_of.size() ? assignment_of[numero.building] : nullptr;
+        if (a != nullptr && a->voie == v && model.voies[v].parts.size() == 1 &&
+            p.xy == model.buildings[numero.building].anchor) {
+            located[i] = {a->along, a->offset, a->side};
+            continue;
+        }
         located[i] = locate_on(model.voies[v], lengths[v], p.xy);
     }
 

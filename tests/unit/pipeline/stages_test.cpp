@@ -1,12 +1,15 @@
 // The voies, assign, number and position stages on a small hand-made commune.
+#include "adressage/pipeline/geometric_checks.hpp"
 #include "adressage/pipeline/stages.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 
 #include "adressage/error.hpp"
 
@@ -329,4 +332,44 @@ TEST_F(Fixture, HomonymsOfTwoCommunesDelegueesKeepTheirOwnNumbers) {
     model.voies[1].commune_deleguee_insee = "27648";
     NumberStage().run(model, ctx);
     EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {13, 1}}));
+}
+
+// The checks take the location of a position at its building's anchor on a voie of one part
+// from the assignment: the alerts must be those of locating every position again.
+TEST_F(Fixture, ChecksFromTheAssignmentsAreThoseOfLocatingAgain) {
+    model.centre = {0, 0};
+    std::mt19937_64 random(23);
+    std::uniform_real_distribution<double> jitter(-3.0, 3.0);
+    // Winding streets of one part, and one of two parts far apart (located again).
+    for (int k = 0; k < 6; ++k) {
+        geo::Polyline line;
+        for (int i = 0; i <= 40; ++i) {
+            line.push_back({i * 10.0 + jitter(random), k * 60.0 + 8.0 * std::sin(i / 3.0 + k)});
+        }
+        add_road(k + 1, "Rue " + std::string(1, static_cast<char>('A' + k)), line);
+    }
+    add_road(20, "Rue Double", {{0, 400}, {100, 400}});
+    add_road(21, "Rue Double", {{300, 400}, {400, 400}});
+    std::uniform_real_distribution<double> x(0.0, 400.0);
+    std::uniform_real_distribution<double> y(-30.0, 420.0);
+    for (int b = 0; b < 400; ++b) {
+        add_building(100 + b, {x(random), y(random)});
+    }
+    run_stages();
+    ASSERT_GT(model.positions.size(), 300u);
+    // Some numbers made wrong, so that the side and order checks speak.
+    for (std::size_t n = 0; n < model.numeros.size(); n += 7) {
+        model.numeros[n].numero += 1;
+    }
+
+    geo::GeosContext geos;
+    const std::vector<GeometricAlert> alerts = check_commune(geos, model);
+    CommuneModel located_again = model;
+    located_again.assignments.clear();
+    EXPECT_EQ(alerts, check_commune(geos, located_again));
+    std::size_t sided = 0;
+    for (const GeometricAlert &a : alerts) {
+        sided += a.check == GeometricCheck::cote_parite || a.check == GeometricCheck::ordre;
+    }
+    EXPECT_GT(sided, 0u); // the locations were used
 }
