@@ -142,7 +142,9 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     // only spares segments that cannot hold the foot).
     std::vector<const Assignment *> assignment_of(model.buildings.size(), nullptr);
     for (const Assignment &a : model.assignments) {
-        assignment_of[a.building] = &a;
+        if (a.building < assignment_of.size()) { // a hand-made model may have no buildings
+            assignment_of[a.building] = &a;
+        }
     }
     std::vector<VoieLocation> located(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
