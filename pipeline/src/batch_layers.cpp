@@ -357,14 +357,14 @@ CommuneModel read_whole(LayerReader &first, unsigned threads, SkippedFeatures &s
             std::rethrow_exception(e);
         }
     }
-    CommuneModel all = std::move(models[0]);
-    skipped.add(skips[0]);
     std::size_t roads = 0;
     std::size_t buildings = 0;
     for (const CommuneModel &m : models) {
         roads += m.roads.size();
         buildings += m.buildings.size();
     }
+    CommuneModel all = std::move(models[0]);
+    skipped.add(skips[0]);
     all.roads.reserve(roads);
     all.buildings.reserve(buildings);
     for (unsigned k = 1; k < parts; ++k) {
@@ -474,6 +474,7 @@ CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &bo
 
     const geo::PreparedArea area(worker.geos, boundary);
     in.buildings_inside_boundary = true;
+    in.buildings.reserve(buildings.size()); // the candidates: most are inside
     for (const std::uint32_t i : buildings) {
         // The cells reach past the boundary's box: the box first, then the boundary itself.
         if (inside(buildings_[i].anchor, box) && area.contains(buildings_[i].anchor)) {
