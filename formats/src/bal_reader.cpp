@@ -74,48 +74,31 @@ std::string decode_latin(std::string_view bytes, const std::string &name) {
 }
 
 // The line ending papaparse guesses: quoted text removed, then '\n' unless '\r' comes first, in
-// which case '\r\n' if most '\r' are followed by '\n'.
+// which case '\r\n' if most '\r' are followed by '\n'. One pass, without the unquoted copy.
 std::string guess_line_ending(std::string_view input) {
     input = input.substr(0, 1024 * 1024);
-    // Most files break their first line with '\n': then nothing else counts.
-    for (std::size_t i = input.find_first_of("\"\r\n"); i != std::string_view::npos;
-         i = input.find_first_of("\"\r\n", i + 1)) {
-        if (input[i] == '"') {
-            const std::size_t close = input.find('"', i + 1);
-            if (close != std::string_view::npos) {
-                i = close;
-            }
-            continue; // an unclosed quote is kept, as text
-        }
-        if (input[i] == '\n') {
-            return "\n";
-        }
-        break;
-    }
-    std::string unquoted;
-    unquoted.reserve(input.size());
+    std::size_t pieces = 1; // the text cut at each '\r'
+    std::size_t with_n = 0; // the pieces after the first that begin with '\n'
+    bool after_r = false;   // the last character outside quotes was '\r'
     for (std::size_t i = 0; i < input.size(); ++i) {
         if (input[i] == '"') {
             const std::size_t close = input.find('"', i + 1);
             if (close != std::string_view::npos) {
-                i = close;
+                i = close; // quoted text is removed: the characters either side meet
                 continue;
             }
         }
-        unquoted.push_back(input[i]);
-    }
-    const std::size_t first_r = unquoted.find('\r');
-    const std::size_t first_n = unquoted.find('\n');
-    if (first_r == std::string::npos || (first_n != std::string::npos && first_n < first_r)) {
-        return "\n";
-    }
-    std::size_t pieces = 1;
-    std::size_t with_n = unquoted.front() == '\n' ? 1 : 0;
-    for (std::size_t i = 0; i < unquoted.size(); ++i) {
-        if (unquoted[i] == '\r') {
-            ++pieces;
-            with_n += (i + 1 < unquoted.size() && unquoted[i + 1] == '\n') ? 1 : 0;
+        if (input[i] == '\n') {
+            if (pieces == 1) {
+                return "\n"; // before any '\r': most files stop here, at their first line
+            }
+            with_n += after_r ? 1 : 0;
         }
+        after_r = input[i] == '\r';
+        pieces += after_r ? 1 : 0;
+    }
+    if (pieces == 1) {
+        return "\n";
     }
     return static_cast<double>(with_n) >= static_cast<double>(pieces) / 2.0 ? "\r\n" : "\r";
 }
