@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <set>
 #include <tuple>
 
 #include "adressage/geo/geometry_ops.hpp"
@@ -140,20 +139,26 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     // A position at its building's anchor, on the voie of one part the building was assigned
     // to, was located there by the assignment: the same geo::locate on the same part (its reach
     // only spares segments that cannot hold the foot).
-    std::vector<const Assignment *> assignment_of(model.buildings.size(), nullptr);
+    // (A hand-made model may assign buildings it does not hold.)
+    std::size_t assigned_buildings = model.buildings.size();
     for (const Assignment &a : model.assignments) {
-        if (a.building < assignment_of.size()) { // a hand-made model may have no buildings
-            assignment_of[a.building] = &a;
-        }
+        assigned_buildings = std::max(assigned_buildings, a.building + 1);
     }
+    std::vector<const Assignment *> assignment_of(assigned_buildings, nullptr);
+    for (const Assignment &a : model.assignments) {
+        assignment_of[a.building] = &a;
+    }
+    auto assignment = [&](BuildingIdx b) {
+        return b < assignment_of.size() ? assignment_of[b] : nullptr;
+    };
     std::vector<VoieLocation> located(model.positions.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
         const Numero &numero = model.numeros[p.numero];
         const VoieIdx v = numero.voie;
-        const Assignment *a =
-            numero.building < assignment_of.size() ? assignment_of[numero.building] : nullptr;
+        const Assignment *a = assignment(numero.building);
         if (a != nullptr && a->voie == v && model.voies[v].parts.size() == 1 &&
+            numero.building < model.buildings.size() &&
             p.xy == model.buildings[numero.building].anchor) {
             located[i] = {a->along, a->offset, a->side};
             continue;
@@ -217,13 +222,6 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                 owner.push_back(v);
             }
         }
-        // The buildings numbered on the voie their parcel fronts.
-        std::set<BuildingIdx> by_parcel;
-        for (const Assignment &a : model.assignments) {
-            if (a.by_parcel) {
-                by_parcel.insert(a.building);
-            }
-        }
         if (!lines.empty()) {
             const geo::NearestLineIndex index(geos, std::move(lines));
             for (std::size_t i = 0; i < model.positions.size(); ++i) {
@@ -235,9 +233,10 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                         continue;
                     }
                     if (hit.distance < own - options.nearer_tolerance) {
-                        alert(by_parcel.contains(numero.building)
-                                  ? GeometricCheck::autre_voie_parcelle
-                                  : GeometricCheck::autre_voie,
+                        // Numbered on the voie its parcel fronts: for information.
+                        const Assignment *a = assignment(numero.building);
+                        alert(a != nullptr && a->by_parcel ? GeometricCheck::autre_voie_parcelle
+                                                           : GeometricCheck::autre_voie,
                               &numero, p.xy, own - hit.distance, model.voies[owner[hit.index]].nom,
                               model.voies[numero.voie].nom);
                     }
