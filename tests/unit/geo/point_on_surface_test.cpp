@@ -8,28 +8,17 @@
 
 #include "adressage/geo/geometry_ops.hpp"
 #include "geos_reference.hpp"
+#include "random_rings.hpp"
 
 using namespace adressage::geo;
 
 namespace {
 
-// A star-shaped ring around `centre`, counter-clockwise, on a 0.5 m grid half the time.
+// A star-shaped ring of 3 to 12 vertices around `centre`, on a 0.5 m grid when `grid`.
 Ring star(std::mt19937_64 &random, XY centre, double radius, bool grid) {
     std::uniform_int_distribution<int> count(3, 12);
-    std::uniform_real_distribution<double> unit(0.3, 1.0);
     const int n = count(random);
-    Ring ring;
-    for (int i = 0; i < n; ++i) {
-        const double angle = 2.0 * M_PI * i / n;
-        const double r = radius * unit(random);
-        XY p{centre.x + r * std::cos(angle), centre.y + r * std::sin(angle)};
-        if (grid) {
-            p = {std::round(p.x * 2.0) / 2.0, std::round(p.y * 2.0) / 2.0};
-        }
-        ring.push_back(p);
-    }
-    ring.push_back(ring.front());
-    return ring;
+    return reference::star_ring(random, centre, radius, n, 0.3, grid);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 // PreparedArea::contains answers most points from the cells of a grid that no edge meets (one
-// GEOS test per cell): every answer must be GEOS's own for that point, inside, outside, on an
-// edge or a vertex, in a hole, in a second polygon, near the box's sides.
+// GEOS test per group of such cells): every answer must be GEOS's own for that point, inside,
+// outside, on an edge or a vertex, in a hole, in a second polygon, near the box's sides.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,31 +10,13 @@
 
 #include "adressage/geo/geometry_ops.hpp"
 #include "geos_reference.hpp"
+#include "random_rings.hpp"
 
 using namespace adressage::geo;
 
 namespace {
 
-// A ring of `n` vertices around `centre`, radius varying by up to a third, counter-clockwise
-// (clockwise when `clockwise`), on a 0.5 m grid when `grid`.
-Ring wobbly_ring(std::mt19937_64 &random, XY centre, double radius, int n, bool grid,
-                 bool clockwise) {
-    std::uniform_real_distribution<double> unit(0.67, 1.0);
-    Ring ring;
-    for (int i = 0; i < n; ++i) {
-        const double angle = (clockwise ? -1.0 : 1.0) * 2.0 * M_PI * i / n;
-        const double r = radius * unit(random);
-        XY p{centre.x + r * std::cos(angle), centre.y + r * std::sin(angle)};
-        if (grid) {
-            p = {std::round(p.x * 2.0) / 2.0, std::round(p.y * 2.0) / 2.0};
-        }
-        ring.push_back(p);
-    }
-    ring.push_back(ring.front());
-    return ring;
-}
-
-// Every point given, then again in another order (the cells learnt by then), against GEOS.
+// Every point given, then again in another order (the groups learnt by then), against GEOS.
 void expect_geos_answers(const MultiPolygon &area, const std::vector<XY> &points) {
     const std::vector<char> expected = reference::GeosReference().contains(area, points);
     GeosContext ctx;
@@ -96,10 +78,10 @@ TEST(PreparedArea, ContainsIsGeosOnACommuneLikeArea) {
     for (const bool grid : {false, true}) {
         const XY centre{912345.0, 6712345.0};
         // A commune of 600 edges with an enclave (a hole) and an exclave (a second polygon).
-        Polygon main{wobbly_ring(random, centre, 3000.0, 600, grid, false),
-                     {wobbly_ring(random, centre, 400.0, 40, grid, true)}};
+        Polygon main{reference::star_ring(random, centre, 3000.0, 600, 0.67, grid),
+                     {reference::star_ring(random, centre, 400.0, 40, 0.67, grid, true)}};
         const Polygon exclave{
-            wobbly_ring(random, {centre.x + 4500.0, centre.y}, 500.0, 50, grid, false), {}};
+            reference::star_ring(random, {centre.x + 4500.0, centre.y}, 500.0, 50, 0.67, grid), {}};
         expect_geos_answers({main, exclave}, probes({main, exclave}, 20000));
     }
 }
