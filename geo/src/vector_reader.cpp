@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "adressage/error.hpp"
+#include "columnar_features.hpp"
 
 namespace adressage::geo {
 
@@ -180,6 +181,27 @@ const char *read_any(const OGRGeometry &g, FeatureRecord &record) {
     }
 }
 
+// The geometry members and skip reason of `record` from `g` (nullptr: a null geometry).
+void set_geometry(const OGRGeometry *g, GeometryKind wanted, FeatureRecord &record) {
+    record.lines.clear();
+    record.polygons.clear();
+    record.points.clear();
+    record.skip_reason = nullptr;
+    if (g == nullptr) {
+        record.skip_reason = "null_geometry";
+    } else if (g->IsEmpty()) {
+        record.skip_reason = "empty_geometry";
+    } else if (wanted == GeometryKind::line) {
+        record.skip_reason = read_lines(*g, record.lines);
+    } else if (wanted == GeometryKind::polygon) {
+        record.skip_reason = read_polygons(*g, record.polygons);
+    } else if (wanted == GeometryKind::unknown) {
+        record.skip_reason = read_any(*g, record);
+    } else {
+        record.skip_reason = "wrong_geometry_type";
+    }
+}
+
 } // namespace
 
 const char *to_string(GeometryKind kind) {
@@ -206,6 +228,7 @@ struct VectorLayer::Impl {
     std::shared_ptr<VectorDataset::Impl> owner; // keeps the dataset open
     OGRLayer *layer = nullptr;
     std::string name;
+    bool columnar = true;
 };
 
 VectorDataset::VectorDataset(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -380,6 +403,12 @@ void VectorLayer::set_fid_range(const std::optional<std::pair<std::int64_t, std:
     }
 }
 
+void VectorLayer::set_columnar_reading(bool enabled) { impl_->columnar = enabled; }
+
+bool VectorLayer::fast_columnar_reading() const {
+    return impl_->layer->TestCapability(OLCFastGetArrowStream) != 0;
+}
+
 bool VectorLayer::fast_spatial_filter() const {
     return impl_->layer->TestCapability(OLCFastSpatialFilter) != 0;
 }
@@ -406,35 +435,36 @@ void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind 
     }
     ignored.push_back(nullptr);
     layer.SetIgnoredFields(ignored.data());
-    layer.ResetReading();
-    FeatureRecord record;
-    for (auto &feature : layer) {
-        record.fid = feature->GetFID();
-        record.values.assign(indices.size(), std::string());
-        for (std::size_t i = 0; i < indices.size(); ++i) {
-            if (feature->IsFieldSetAndNotNull(indices[i])) {
-                record.values[i] = feature->GetFieldAsString(indices[i]);
+    const bool columnar =
+        impl_->columnar &&
+        detail::for_each_columnar(
+            layer, indices, [&](FeatureRecord &record, const unsigned char *wkb, std::size_t size) {
+                OGRGeometry *g = nullptr;
+                std::size_t consumed = 0;
+                const bool read = wkb == nullptr || OGRGeometryFactory::createFromWkb(
+                                                        wkb, nullptr, &g, size, wkbVariantIso,
+                                                        consumed) == OGRERR_NONE;
+                const std::unique_ptr<OGRGeometry> owned(g);
+                set_geometry(read ? g : nullptr, wanted, record);
+                if (!read) {
+                    record.skip_reason = "invalid_geometry";
+                }
+                sink(record);
+            });
+    if (!columnar) {
+        layer.ResetReading();
+        FeatureRecord record;
+        for (auto &feature : layer) {
+            record.fid = feature->GetFID();
+            record.values.assign(indices.size(), std::string());
+            for (std::size_t i = 0; i < indices.size(); ++i) {
+                if (feature->IsFieldSetAndNotNull(indices[i])) {
+                    record.values[i] = feature->GetFieldAsString(indices[i]);
+                }
             }
+            set_geometry(feature->GetGeometryRef(), wanted, record);
+            sink(record);
         }
-        record.lines.clear();
-        record.polygons.clear();
-        record.points.clear();
-        record.skip_reason = nullptr;
-        const OGRGeometry *g = feature->GetGeometryRef();
-        if (g == nullptr) {
-            record.skip_reason = "null_geometry";
-        } else if (g->IsEmpty()) {
-            record.skip_reason = "empty_geometry";
-        } else if (wanted == GeometryKind::line) {
-            record.skip_reason = read_lines(*g, record.lines);
-        } else if (wanted == GeometryKind::polygon) {
-            record.skip_reason = read_polygons(*g, record.polygons);
-        } else if (wanted == GeometryKind::unknown) {
-            record.skip_reason = read_any(*g, record);
-        } else {
-            record.skip_reason = "wrong_geometry_type";
-        }
-        sink(record);
     }
     if (CPLGetLastErrorType() >= CE_Failure) {
         throw GdalError("reading layer '" + name() + "': " + QuietGdal::last_message());

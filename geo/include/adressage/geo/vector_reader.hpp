@@ -46,6 +46,11 @@ class VectorLayer {
     void for_each(const std::vector<std::string> &fields, GeometryKind wanted,
                   const std::function<void(FeatureRecord &)> &sink);
 
+    // for_each reads through GDAL's columnar (Arrow) stream when the driver has a fast one
+    // (a GeoPackage) and no spatial filter is set: the same records, several times faster.
+    // Off (for tests, or to sidestep a driver's stream) reads feature by feature.
+    void set_columnar_reading(bool enabled);
+    bool fast_columnar_reading() const;
     // Restricts for_each to the features whose envelope meets `box` (in the layer's CRS; the
     // order is then the driver's), or lifts the restriction (nullopt).
     void set_spatial_filter(const std::optional<Box> &box);
