@@ -1,7 +1,9 @@
 #include "simple_ring.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace adressage::geo::detail {
 
@@ -23,10 +25,21 @@ int orientation(XY a, XY b, XY c) {
     return 0;
 }
 
-// Closed segments pq and uv certainly have no common point.
-bool certainly_apart(XY p, XY q, XY u, XY v) {
-    if (std::max(p.x, q.x) < std::min(u.x, v.x) || std::max(u.x, v.x) < std::min(p.x, q.x) ||
-        std::max(p.y, q.y) < std::min(u.y, v.y) || std::max(u.y, v.y) < std::min(p.y, q.y)) {
+// The box of a segment.
+struct SegmentBox {
+    double min_x;
+    double min_y;
+    double max_x;
+    double max_y;
+};
+
+SegmentBox box_of(XY p, XY q) {
+    return {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
+}
+
+// Closed segments pq and uv, whose boxes are `a` and `b`, certainly have no common point.
+bool certainly_apart(XY p, XY q, XY u, XY v, const SegmentBox &a, const SegmentBox &b) {
+    if (a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y) {
         return true;
     }
     const int d1 = orientation(p, q, u);
@@ -59,12 +72,24 @@ bool certainly_simple(const Ring &ring) {
             return false;
         }
     }
+    // Each segment's box once (on the stack for a footprint's few segments), not per pair.
+    constexpr std::size_t few = 32;
+    std::array<SegmentBox, few> stack_boxes;
+    std::vector<SegmentBox> heap_boxes;
+    SegmentBox *boxes = stack_boxes.data();
+    if (n > few) {
+        heap_boxes.resize(n);
+        boxes = heap_boxes.data();
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        boxes[i] = box_of(ring[i], ring[i + 1]);
+    }
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 2; j < n; ++j) {
             if (i == 0 && j == n - 1) {
                 continue; // consecutive through the closing vertex
             }
-            if (!certainly_apart(ring[i], ring[i + 1], ring[j], ring[j + 1])) {
+            if (!certainly_apart(ring[i], ring[i + 1], ring[j], ring[j + 1], boxes[i], boxes[j])) {
                 return false;
             }
         }

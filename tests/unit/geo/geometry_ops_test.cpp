@@ -6,6 +6,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/geo/linear_ref.hpp"
+#include "random_rings.hpp"
 
 using namespace adressage::geo;
 
@@ -47,6 +48,8 @@ TEST(IsValid, QuickCheckAgreesWithGeos) {
     std::uniform_real_distribution<double> coordinate(0.0, 30.0);
     std::uniform_int_distribution<int> vertices(3, 8);
     int valid = 0;
+    int long_valid = 0;
+    int long_invalid = 0;
     for (int round = 0; round < 20000; ++round) {
         Ring ring;
         const int n = vertices(random);
@@ -59,12 +62,23 @@ TEST(IsValid, QuickCheckAgreesWithGeos) {
             }
         }
         ring.push_back(ring.front());
+        if (round % 10 == 1) { // more segments than the quick check keeps on its stack
+            ring = reference::star_ring(random, {912345.0, 6712345.0}, 30.0, 40, 0.5, false);
+            if (round % 20 == 1) {
+                std::swap(ring[3], ring[17]); // now crossing itself
+            }
+        }
         const bool alone = is_valid(ctx, MultiPolygon{Polygon{ring, {}}});
         const bool with_far = is_valid(ctx, MultiPolygon{Polygon{ring, {}}, far});
         ASSERT_EQ(alone, with_far) << "round " << round;
         valid += alone ? 1 : 0;
+        if (round % 10 == 1) {
+            (alone ? long_valid : long_invalid) += 1;
+        }
     }
     EXPECT_GT(valid, 1000);
+    EXPECT_GT(long_valid, 500);
+    EXPECT_GT(long_invalid, 500);
 }
 
 TEST(UnionAll, MergesOverlappingCopies) {
