@@ -10,6 +10,7 @@
 
 #include "adressage/error.hpp"
 #include "columnar_features.hpp"
+#include "wkb_geometry.hpp"
 
 namespace adressage::geo {
 
@@ -439,6 +440,10 @@ void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind 
         impl_->columnar &&
         detail::for_each_columnar(
             layer, indices, [&](FeatureRecord &record, const unsigned char *wkb, std::size_t size) {
+                if (wkb != nullptr && detail::read_common_wkb(wkb, size, wanted, record)) {
+                    sink(record);
+                    return;
+                }
                 OGRGeometry *g = nullptr;
                 std::size_t consumed = 0;
                 const bool read = wkb == nullptr || OGRGeometryFactory::createFromWkb(

@@ -44,10 +44,18 @@ const std::vector<Feature> features = {
     {"COMPOUNDCURVE (CIRCULARSTRING (0 0,1 1,2 0),(2 0,3 0))", "compose", 13, 14, false},
     {"POINT (1 2)", "point", 15, 16, false},
     {"MULTIPOINT ((1 2),(3 4))", "points", 17, 18, false},
-    {"GEOMETRYCOLLECTION (POLYGON ((0 0,1 0,1 1,0 0)),LINESTRING (0 0,1 1))", "mix", 19, 20,
-     false},
+    {"GEOMETRYCOLLECTION (POLYGON ((0 0,1 0,1 1,0 0)),LINESTRING (0 0,1 1))", "mix", 19, 20, false},
     {"POLYGON ((0 0,1 0,0 0))", "court", 21, 22, false},
     {"LINESTRING (0 0,0 1)", "nan", 23, 24, false}, // its second x made NaN below
+    {"MULTIPOLYGON (EMPTY,((0 0,1 0,1 1,0 0)))", "partie vide", 25, 26, false},
+    {"MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 6)))", "non fermé", 27, 28, false},
+    {"POLYGON ((0 0,10 0,10 10,0 0),(1 1,2 1,1 1))", "trou court", 29, 30, false},
+    {"POLYGON ZM ((0 0 1 2,10 0 2 3,10 10 3 4,0 0 1 2))", "zm", 31, 32, false},
+    {"MULTILINESTRING Z ((0 0 1,1 1 2),(2 2 3,3 3 4))", "lignes z", 33, 34, false},
+    {"MULTILINESTRING ((0 0,1 1),EMPTY)", "ligne vide", 35, 36, false},
+    {"MULTILINESTRING EMPTY", "aucune", 37, 38, false},
+    {"MULTIPOLYGON (((0 0,10 0,10 10,0 0)),((20 20,30 20,30 30,20 20),(21 21,22 21,21 21)))",
+     "second trou court", 39, 40, false},
 };
 
 std::string make_geopackage(const std::filesystem::path &dir) {
