@@ -78,9 +78,9 @@ std::size_t read_columnar(OGRLayer &layer, std::vector<OGRRawPoint> &buffer,
                 }
                 OGRGeometry *g = nullptr;
                 std::size_t consumed = 0;
-                if (size > 0 && OGRGeometryFactory::createFromWkb(data + offsets[i], nullptr, &g,
-                                                                  size, wkbVariantIso,
-                                                                  consumed) == OGRERR_NONE) {
+                if (size > 0 &&
+                    OGRGeometryFactory::createFromWkb(data + offsets[i], nullptr, &g, size,
+                                                      wkbVariantIso, consumed) == OGRERR_NONE) {
                     total_points += points(g, buffer);
                     delete g;
                 }

@@ -129,9 +129,9 @@ std::optional<std::vector<int>> field_columns(const OGRFeatureDefn &defn, const 
         }
         const ArrowSchema &c = *schema.children[column];
         const bool text = f.GetType() == OFTString && (is_format(c, "u") || is_format(c, "U"));
-        const bool integer = f.GetSubType() == OFSTNone &&
-                             ((f.GetType() == OFTInteger && is_format(c, "i")) ||
-                              (f.GetType() == OFTInteger64 && is_format(c, "l")));
+        const bool integer =
+            f.GetSubType() == OFSTNone && ((f.GetType() == OFTInteger && is_format(c, "i")) ||
+                                           (f.GetType() == OFTInteger64 && is_format(c, "l")));
         if (!text && !integer) {
             return std::nullopt;
         }

@@ -131,7 +131,10 @@ std::vector<std::string> read(VectorLayer &layer, bool columnar,
 class ColumnarReading : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = std::filesystem::path(::testing::TempDir()) / "columnar_reading";
+        // One directory per test: ctest runs the tests of this fixture side by side.
+        dir_ = std::filesystem::path(::testing::TempDir()) /
+               (std::string("columnar_reading_") +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::create_directories(dir_);
         path_ = make_geopackage(dir_);
     }
