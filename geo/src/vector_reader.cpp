@@ -10,6 +10,7 @@
 
 #include "adressage/error.hpp"
 #include "columnar_features.hpp"
+#include "feature_geometry.hpp"
 #include "wkb_geometry.hpp"
 
 namespace adressage::geo {
@@ -64,15 +65,6 @@ GeometryKind kind_of(OGRwkbGeometryType type) {
     }
 }
 
-bool finite(const std::vector<XY> &points) {
-    for (const XY &p : points) {
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 std::vector<XY> points_of(const OGRSimpleCurve &curve) {
     std::vector<XY> points(static_cast<std::size_t>(curve.getNumPoints()));
     for (int i = 0; i < curve.getNumPoints(); ++i) {
@@ -85,15 +77,7 @@ std::vector<XY> points_of(const OGRSimpleCurve &curve) {
 const char *read_lines(const OGRGeometry &g, std::vector<Polyline> &out) {
     const auto type = wkbFlatten(g.getGeometryType());
     if (type == wkbLineString) {
-        Polyline line = points_of(*g.toLineString());
-        if (!finite(line)) {
-            return "invalid_coordinates";
-        }
-        if (line.size() < 2) {
-            return "degenerate_geometry";
-        }
-        out.push_back(std::move(line));
-        return nullptr;
+        return detail::add_line(points_of(*g.toLineString()), out);
     }
     if (type == wkbMultiLineString || type == wkbGeometryCollection) {
         for (const OGRGeometry *part : *g.toGeometryCollection()) {
@@ -122,20 +106,7 @@ const char *read_polygons(const OGRGeometry &g, MultiPolygon &out) {
         for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
             p.holes.push_back(points_of(*polygon.getInteriorRing(i)));
         }
-        auto usable = [](const Ring &r) { return r.size() >= 4 && r.front() == r.back(); };
-        if (!finite(p.outer)) {
-            return "invalid_coordinates";
-        }
-        if (!usable(p.outer)) {
-            return "degenerate_geometry";
-        }
-        for (const Ring &hole : p.holes) {
-            if (!finite(hole) || !usable(hole)) {
-                return "degenerate_geometry";
-            }
-        }
-        out.push_back(std::move(p));
-        return nullptr;
+        return detail::add_polygon(std::move(p), out);
     }
     if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
         for (const OGRGeometry *part : *g.toGeometryCollection()) {
@@ -184,10 +155,7 @@ const char *read_any(const OGRGeometry &g, FeatureRecord &record) {
 
 // The geometry members and skip reason of `record` from `g` (nullptr: a null geometry).
 void set_geometry(const OGRGeometry *g, GeometryKind wanted, FeatureRecord &record) {
-    record.lines.clear();
-    record.polygons.clear();
-    record.points.clear();
-    record.skip_reason = nullptr;
+    detail::clear_geometry(record);
     if (g == nullptr) {
         record.skip_reason = "null_geometry";
     } else if (g->IsEmpty()) {

@@ -1,11 +1,12 @@
 #include "wkb_geometry.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <vector>
+
+#include "feature_geometry.hpp"
 
 namespace adressage::geo::detail {
 
@@ -136,23 +137,12 @@ std::optional<Parsed> parse(const unsigned char *wkb, std::size_t size) {
     return std::nullopt; // points, curves, collections...
 }
 
-bool finite(const std::vector<XY> &points) {
-    return std::all_of(points.begin(), points.end(),
-                       [](XY p) { return std::isfinite(p.x) && std::isfinite(p.y); });
-}
-
-bool usable(const Ring &r) { return r.size() >= 4 && r.front() == r.back(); }
-
 // As vector_reader's read_lines on each line string, in order.
 const char *take_lines(std::vector<std::vector<XY>> &lines, std::vector<Polyline> &out) {
     for (std::vector<XY> &line : lines) {
-        if (!finite(line)) {
-            return "invalid_coordinates";
+        if (const char *reason = add_line(std::move(line), out)) {
+            return reason;
         }
-        if (line.size() < 2) {
-            return "degenerate_geometry";
-        }
-        out.push_back(std::move(line));
     }
     return nullptr;
 }
@@ -167,18 +157,9 @@ const char *take_polygons(std::vector<std::vector<Ring>> &polygons, MultiPolygon
         p.outer = std::move(rings.front());
         p.holes.assign(std::make_move_iterator(rings.begin() + 1),
                        std::make_move_iterator(rings.end()));
-        if (!finite(p.outer)) {
-            return "invalid_coordinates";
+        if (const char *reason = add_polygon(std::move(p), out)) {
+            return reason;
         }
-        if (!usable(p.outer)) {
-            return "degenerate_geometry";
-        }
-        for (const Ring &hole : p.holes) {
-            if (!finite(hole) || !usable(hole)) {
-                return "degenerate_geometry";
-            }
-        }
-        out.push_back(std::move(p));
     }
     return nullptr;
 }
@@ -200,10 +181,7 @@ bool read_common_wkb(const unsigned char *wkb, std::size_t size, GeometryKind wa
     if (!g) {
         return false;
     }
-    record.lines.clear();
-    record.polygons.clear();
-    record.points.clear();
-    record.skip_reason = nullptr;
+    clear_geometry(record);
     const bool lines = g->type == Type::line_string || g->type == Type::multi_line;
     if (is_empty(*g)) {
         record.skip_reason = "empty_geometry";

@@ -165,6 +165,20 @@ TEST_F(ColumnarReading, GivesTheRecordsOfReadingFeatureByFeature) {
               "fid 1 values [Rue de l'Église] [1] [1099511627776]");
     EXPECT_EQ(first[1].substr(0, first[1].find(" skip")), "fid 2 values [] [-7] [-3]");
     EXPECT_EQ(first[6], "fid 7 values [] [] [] skip null_geometry;");
+    // And the skip reasons, which both ways share (feature_geometry.hpp).
+    const auto reason = [](const std::string &record) {
+        const std::size_t at = record.find(" skip ") + 6;
+        return record.substr(at, record.find_first_of(" ;", at) - at);
+    };
+    EXPECT_EQ(reason(first[0]), "-");
+    EXPECT_EQ(reason(first[13]), "degenerate_geometry"); // a ring of three points
+    EXPECT_EQ(reason(first[15]), "empty_geometry");      // an empty part
+    EXPECT_EQ(reason(first[16]), "degenerate_geometry"); // an unclosed ring
+    EXPECT_EQ(reason(first[17]), "degenerate_geometry"); // a hole of three points
+    EXPECT_EQ(reason(first[7]), "wrong_geometry_type");  // a line
+    const auto lines = read(layer, true, {}, GeometryKind::line);
+    EXPECT_EQ(reason(lines[14]), "invalid_coordinates"); // a NaN
+    EXPECT_EQ(reason(lines[8]), "-");
 }
 
 TEST_F(ColumnarReading, ARangeOfFidsIsTheSameBothWays) {

@@ -1,0 +1,61 @@
+#pragma once
+// Internal to geo/src: what every reader of a feature's geometry (the OGR one, the WKB one)
+// accepts, so that a feature is kept or skipped for the same reason whichever way it was read.
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "adressage/geo/vector_reader.hpp"
+
+namespace adressage::geo::detail {
+
+// Empties the geometry members and the skip reason of `record`, before it is refilled.
+inline void clear_geometry(FeatureRecord &record) {
+    record.lines.clear();
+    record.polygons.clear();
+    record.points.clear();
+    record.skip_reason = nullptr;
+}
+
+inline bool finite(const std::vector<XY> &points) {
+    for (const XY &p : points) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Appends `line` to `out` when its coordinates are finite and it has two points; otherwise
+// returns the skip reason.
+inline const char *add_line(Polyline line, std::vector<Polyline> &out) {
+    if (!finite(line)) {
+        return "invalid_coordinates";
+    }
+    if (line.size() < 2) {
+        return "degenerate_geometry";
+    }
+    out.push_back(std::move(line));
+    return nullptr;
+}
+
+// Appends `polygon` to `out` when its rings have finite coordinates and are closed, of four
+// points at least; otherwise returns the skip reason.
+inline const char *add_polygon(Polygon polygon, MultiPolygon &out) {
+    const auto usable = [](const Ring &r) { return r.size() >= 4 && r.front() == r.back(); };
+    if (!finite(polygon.outer)) {
+        return "invalid_coordinates";
+    }
+    if (!usable(polygon.outer)) {
+        return "degenerate_geometry";
+    }
+    for (const Ring &hole : polygon.holes) {
+        if (!finite(hole) || !usable(hole)) {
+            return "degenerate_geometry";
+        }
+    }
+    out.push_back(std::move(polygon));
+    return nullptr;
+}
+
+} // namespace adressage::geo::detail
