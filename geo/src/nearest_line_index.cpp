@@ -166,13 +166,18 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     // Per line, only its segments near the point: a far segment of a long voie is not measured.
     Impl &impl = *impl_;
     impl.start();
+    // A segment whose box lies beyond the reach cannot give a hit: its line is not met for it.
+    const double bound = max_distance + NearestSegment::slack;
     impl.grid.for_each_near(p.x - max_distance, p.y - max_distance, p.x + max_distance,
-                            p.y + max_distance, [&](std::uint32_t line, std::uint32_t k) {
-                                if (impl.meet(line)) {
-                                    impl.nearest[line] = NearestSegment(p, max_distance);
+                            p.y + max_distance, [&](const detail::SegmentGrid::Segment &s) {
+                                const XY gap = gap_to_segment_box(p, s.a, s.b);
+                                if (gap.x > bound || gap.y > bound) {
+                                    return;
                                 }
-                                const Polyline &points = impl.plain[line];
-                                impl.nearest[line].consider(points[k], points[k + 1]);
+                                if (impl.meet(s.line)) {
+                                    impl.nearest[s.line] = NearestSegment(p, max_distance);
+                                }
+                                impl.nearest[s.line].consider(s.a, s.b);
                             });
     for (const std::uint32_t line : impl.met) {
         if (const auto d = impl.nearest[line].result()) {
@@ -196,19 +201,19 @@ std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {
     const double max_y = std::max(a.y, b.y);
     Impl &impl = *impl_;
     impl.start();
-    impl.grid.for_each_near(min_x, min_y, max_x, max_y, [&](std::uint32_t line, std::uint32_t k) {
-        if (impl.mark[line] == impl.query) {
+    impl.grid.for_each_near(min_x, min_y, max_x, max_y, [&](const detail::SegmentGrid::Segment &s) {
+        if (impl.mark[s.line] == impl.query) {
             return; // this line already meets a→b
         }
-        const XY u = impl.plain[line][k];
-        const XY v = impl.plain[line][k + 1];
+        const XY u = s.a;
+        const XY v = s.b;
         // Apart in x or in y: no common point (the exact test below would say the same).
         if (std::max(u.x, v.x) < min_x || std::min(u.x, v.x) > max_x ||
             std::max(u.y, v.y) < min_y || std::min(u.y, v.y) > max_y) {
             return;
         }
         if (segments_meet(a, b, u, v)) {
-            impl.meet(line);
+            impl.meet(s.line);
         }
     });
     out.assign(impl.met.begin(), impl.met.end());

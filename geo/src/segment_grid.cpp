@@ -54,8 +54,9 @@ SegmentGrid::SegmentGrid(const std::vector<Polyline> &lines) {
     }
     segments_.reserve(entries.size());
     for (const auto &[cell, key] : entries) {
-        segments_.push_back(
-            {static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key)});
+        const auto line = static_cast<std::uint32_t>(key >> 32);
+        const auto index = static_cast<std::uint32_t>(key);
+        segments_.push_back({lines[line][index], lines[line][index + 1], line, index});
     }
 }
 

@@ -17,9 +17,17 @@ class SegmentGrid {
   public:
     explicit SegmentGrid(const std::vector<Polyline> &lines);
 
-    // Calls fn(line, segment) for the segments of every cell the box meets (segment k of a
-    // line joins line[k] and line[k + 1]), cell by cell: a segment over several cells comes
-    // once per cell.
+    // A segment of a line: it joins line[index] and line[index + 1]. Its ends are kept here so
+    // that a query reads one array, not every line's points.
+    struct Segment {
+        XY a;
+        XY b;
+        std::uint32_t line;
+        std::uint32_t index;
+    };
+
+    // Calls fn(segment) for the segments of every cell the box meets, cell by cell: a segment
+    // over several cells comes once per cell.
     template <typename Fn>
     void for_each_near(double min_x, double min_y, double max_x, double max_y, Fn &&fn) const {
         if (columns_ == 0 || !(min_x <= max_x) || !(min_y <= max_y)) {
@@ -33,7 +41,7 @@ class SegmentGrid {
             for (std::int64_t c = c0; c <= c1; ++c) {
                 const auto cell = static_cast<std::size_t>(r * columns_ + c);
                 for (std::uint32_t k = starts_[cell]; k < starts_[cell + 1]; ++k) {
-                    fn(segments_[k].line, segments_[k].segment);
+                    fn(segments_[k]);
                 }
             }
         }
@@ -49,11 +57,7 @@ class SegmentGrid {
     std::int64_t columns_ = 0;
     std::int64_t rows_ = 0;
     std::vector<std::uint32_t> starts_; // per cell (row-major), then one past the last
-    struct Segment {
-        std::uint32_t line;
-        std::uint32_t segment;
-    };
-    std::vector<Segment> segments_; // the segments of each cell
+    std::vector<Segment> segments_;     // the segments of each cell
 };
 
 } // namespace adressage::geo::detail

@@ -10,9 +10,6 @@ namespace adressage::pipeline {
 namespace {
 // Footprints closer than this touch (digitised shared walls rarely coincide exactly).
 constexpr double touching_distance = 0.5;
-// The first searches' reaches, metres: most buildings see their voie and its possible rival
-// within them (a speed choice only: the result is that of one search to max_distance).
-constexpr double first_reaches[] = {25.0, 50.0};
 // The sight line stops this far short of the voie, so that a road meeting the voie at the
 // foot does not hide it.
 constexpr double sight_margin = 0.5;
@@ -143,25 +140,27 @@ AssignDecision Assigner::decide(BuildingIdx b) {
     std::vector<char> seen(model_.voies.size(), 0);
     bool any = false;
     // Without a parcel only the nearest two visible voies count (the voie, its rival): look near
-    // first, and farther only while the rival could still be out there. The hits past a reach
-    // come after its own, in the same order, so the voies seen are those of one search to
+    // first, and farther only as far as the rival could still be. The hits past a reach come
+    // after its own, in the same order, so the voies seen are those of one search to
     // max_distance (a line's distance does not depend on the reach).
     const bool two_suffice = !parcel_of_[b];
-    const double reaches[] = {
-        two_suffice ? std::min(first_reaches[0], rules_.max_distance) : rules_.max_distance,
-        two_suffice ? std::min(first_reaches[1], rules_.max_distance) : rules_.max_distance,
-        rules_.max_distance};
+    double reach =
+        two_suffice ? std::min(rules_.first_reach, rules_.max_distance) : rules_.max_distance;
     double done_to = -1.0; // the hits at most this far were looked at
     bool enough = false;
-    for (const double reach : reaches) {
-        // One visible voie and every hit out to ambiguity_ratio times its distance looked at:
-        // a second one farther would be no rival, and only the rival needs it.
-        if (two_suffice && visible.size() == 1 &&
-            rules_.ambiguity_ratio * visible.front().distance <= done_to) {
-            enough = true;
-        }
-        if (enough || reach <= done_to) {
-            continue;
+    while (!enough && done_to < rules_.max_distance) {
+        if (done_to >= 0.0) { // a search done, no rival yet: how far the next one goes
+            if (visible.size() == 1) {
+                // A second voie farther than ambiguity_ratio times the first is no rival.
+                const double rival_reach = rules_.ambiguity_ratio * visible.front().distance;
+                if (rival_reach <= done_to) {
+                    break;
+                }
+                reach = std::min(rival_reach, rules_.max_distance);
+            } else {
+                reach = done_to > 0.0 ? std::min(2.0 * done_to, rules_.max_distance)
+                                      : rules_.max_distance;
+            }
         }
         for (const geo::NearestLineIndex::Hit &hit : lines_->within(building.anchor, reach)) {
             if (hit.distance <= done_to) {

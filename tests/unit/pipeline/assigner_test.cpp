@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "adressage/pipeline/stages.hpp"
 
 using namespace adressage;
@@ -119,8 +122,9 @@ TEST_F(Commune, SecondVoieWithinTheRatioIsAmbiguous) {
     EXPECT_FALSE(d[0].ambiguous());
 }
 
-// The search looks near first (25 m, then 50 m) and farther only while a rival could be there:
-// a rival just past each first reach is found, and one past the ratio is not a rival.
+// The search looks near first (25 m, doubled while no voie is in sight) and farther only while
+// a rival could be there: a rival just past each reach is found, and one past the ratio is not
+// a rival.
 TEST_F(Commune, ARivalPastTheFirstReachesIsStillFound) {
     const VoieIdx a = add_voie("Rue A", {{0, 0}, {100, 0}});
     const VoieIdx b = add_voie("Rue B", {{0, 52}, {100, 52}}); // 24 m and 28 m from building 0
@@ -142,6 +146,55 @@ TEST_F(Commune, ARivalPastTheFirstReachesIsStillFound) {
     EXPECT_DOUBLE_EQ(decisions[1].rival_distance, 53.0);
     EXPECT_DOUBLE_EQ(decisions[2].assignment.offset, 40.0);
     EXPECT_FALSE(decisions[2].ambiguous());
+}
+
+// The first reach is a speed choice only: on a random commune (voies crossing, hiding each other,
+// at every distance) each decision is the one a single search to max_distance gives.
+TEST_F(Commune, TheFirstReachDoesNotChangeAnyDecision) {
+    std::mt19937 random(20261124);
+    std::uniform_real_distribution<double> coordinate(0.0, 1000.0);
+    std::uniform_real_distribution<double> step(-60.0, 60.0);
+    for (int v = 0; v < 60; ++v) {
+        geo::Polyline line{{coordinate(random), coordinate(random)}};
+        for (int k = 0; k < 4; ++k) {
+            line.push_back({line.back().x + step(random), line.back().y + step(random)});
+        }
+        add_voie("Rue " + std::to_string(v), std::move(line));
+    }
+    for (int b = 0; b < 2000; ++b) {
+        const double x = coordinate(random);
+        const double y = coordinate(random);
+        add_building(x, y, x + 6.0, y + 5.0);
+    }
+    rules.first_reach = rules.max_distance;
+    const auto reference = decide_all();
+    int ambiguous = 0;
+    int far = 0;
+    for (const double first_reach : {25.0, 1.0, 0.0}) {
+        rules.first_reach = first_reach;
+        const auto decisions = decide_all();
+        for (std::size_t b = 0; b < decisions.size(); ++b) {
+            SCOPED_TRACE("building " + std::to_string(b) + ", first reach " +
+                         std::to_string(first_reach));
+            const AssignDecision &d = decisions[b];
+            const AssignDecision &r = reference[b];
+            ASSERT_EQ(d.outcome, r.outcome);
+            EXPECT_EQ(d.hidden_voies, r.hidden_voies);
+            EXPECT_EQ(d.rival, r.rival);
+            EXPECT_EQ(d.rival_distance, r.rival_distance);
+            if (d.outcome == AssignOutcome::assigned) {
+                EXPECT_EQ(d.assignment.voie, r.assignment.voie);
+                EXPECT_EQ(d.assignment.along, r.assignment.along);
+                EXPECT_EQ(d.assignment.offset, r.assignment.offset);
+                EXPECT_EQ(d.assignment.side, r.assignment.side);
+                far += d.assignment.offset > 50.0 ? 1 : 0;
+            }
+            ambiguous += d.ambiguous() ? 1 : 0;
+        }
+    }
+    // The commune exercises the farther searches and the rivals.
+    EXPECT_GT(far, 30);
+    EXPECT_GT(ambiguous, 30);
 }
 
 TEST_F(Commune, AVoieBehindAnotherNamedVoieIsNotSeen) {

@@ -48,11 +48,12 @@ class NearestSegment {
         return std::nullopt;
     }
 
-  private:
     // The box of a segment is a lower bound of its distance; the computed distances differ
     // from the true ones by far less than this slack, so a skipped segment could not have
     // given the smallest computed distance.
     static constexpr double slack = 1e-6;
+
+  private:
     XY p_{};
     double reach_ = 0.0;
     double bound_ = 0.0;

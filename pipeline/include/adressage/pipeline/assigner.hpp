@@ -29,6 +29,9 @@ struct AssignRules {
     // Metres between a parcel and a voie's centreline for the parcel to front the voie: half a
     // wide street with its pavements (cadastre parcels stop at the public road).
     double frontage_distance = 15.0;
+    // Speed only, never the result: without a parcel the search for a voie and its rival looks
+    // this far first, then farther (doubling, or out to the rival's reach once a voie is seen).
+    double first_reach = 25.0;
 };
 
 enum class AssignOutcome {
