@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <limits>
 #include <tuple>
 #include <vector>
@@ -40,32 +41,32 @@ double length(const Polyline &line) {
 
 namespace {
 
-// point_at with the segment lengths measured once (the same values, summed in the same order).
-XY point_at(const Polyline &line, const std::vector<double> &lengths, double along) {
+// point_at on a measured line: the first segment of some length whose end lies at or past
+// `along` (a segment's end is its start plus its length, the same sum as the next start).
+XY point_at(const Polyline &line, const LineMeasures &m, double along) {
     if (along <= 0.0) {
         return line.front();
     }
-    double start = 0.0;
-    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-        const double seg_len = lengths[i];
-        if (seg_len > 0.0 && along <= start + seg_len) {
-            const double t = (along - start) / seg_len;
+    const std::vector<double> &sums = m.length_sums;
+    // Every segment before the first end at or past `along` ends before it.
+    std::size_t i = static_cast<std::size_t>(std::lower_bound(sums.begin() + 1, sums.end(), along) -
+                                             (sums.begin() + 1));
+    for (; i < m.lengths.size(); ++i) {
+        const double seg_len = m.lengths[i];
+        if (seg_len > 0.0 && along <= sums[i + 1]) {
+            const double t = (along - sums[i]) / seg_len;
             return {line[i].x + t * (line[i + 1].x - line[i].x),
                     line[i].y + t * (line[i + 1].y - line[i].y)};
         }
-        start += seg_len;
     }
     return line.back();
 }
 
-Side side_at(const Polyline &line, const std::vector<double> &lengths, double along, XY foot, XY p,
+Side side_at(const Polyline &line, const LineMeasures &m, double along, XY foot, XY p,
              double window) {
-    double total = 0.0;
-    for (const double seg_len : lengths) {
-        total += seg_len;
-    }
-    const XY a = point_at(line, lengths, std::max(0.0, along - window));
-    const XY b = point_at(line, lengths, std::min(total, along + window));
+    const double total = m.length_sums.back();
+    const XY a = point_at(line, m, std::max(0.0, along - window));
+    const XY b = point_at(line, m, std::min(total, along + window));
     const double c = (b.x - a.x) * (p.y - foot.y) - (b.y - a.y) * (p.x - foot.x);
     return side_of_cross(c);
 }
@@ -81,43 +82,59 @@ std::vector<double> segment_lengths(const Polyline &line) {
     return lengths;
 }
 
+LineMeasures measure(const Polyline &line) {
+    LineMeasures m;
+    m.lengths = segment_lengths(line);
+    m.length_sums.reserve(m.lengths.size() + 1);
+    m.foot_starts.reserve(m.lengths.size());
+    double sum = 0.0;
+    double foot_start = 0.0;
+    m.length_sums.push_back(sum);
+    for (std::size_t i = 0; i < m.lengths.size(); ++i) {
+        sum += m.lengths[i];
+        m.length_sums.push_back(sum);
+        m.foot_starts.push_back(foot_start);
+        const double dx = line[i + 1].x - line[i].x;
+        const double dy = line[i + 1].y - line[i].y;
+        foot_start += std::sqrt(dx * dx + dy * dy);
+    }
+    return m;
+}
+
 Side side_at(const Polyline &line, double along, XY foot, XY p, double window) {
     assert(!line.empty());
-    return side_at(line, segment_lengths(line), along, foot, p, window);
+    return side_at(line, measure(line), along, foot, p, window);
 }
 
 XY point_at(const Polyline &line, double along) {
     assert(!line.empty());
-    return point_at(line, segment_lengths(line), along);
+    return point_at(line, measure(line), along);
 }
 
-LinePosition locate(const Polyline &line, XY p) { return locate(line, segment_lengths(line), p); }
+LinePosition locate(const Polyline &line, XY p) { return locate(line, measure(line), p); }
 
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p) {
-    return locate(line, lengths, p, std::numeric_limits<double>::infinity());
+LinePosition locate(const Polyline &line, const LineMeasures &measures, XY p) {
+    return locate(line, measures, p, std::numeric_limits<double>::infinity());
 }
 
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p, double reach) {
-    assert(line.size() >= 2 && lengths.size() == line.size() - 1);
+LinePosition locate(const Polyline &line, const LineMeasures &measures, XY p, double reach) {
+    assert(line.size() >= 2 && measures.lengths.size() == line.size() - 1);
     LinePosition best;
     best.offset = std::numeric_limits<double>::infinity();
     // A segment whose box lies farther than this is farther than the nearest point by more
     // than any rounding of either distance: it cannot hold the foot, it is not measured.
     const double bound = reach * (1.0 + 1e-9) + 1e-9;
     const double bound2 = bound * bound;
-    double start = 0.0;
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         const XY a = line[i];
         const XY b = line[i + 1];
+        const XY gap = gap_to_segment_box(p, a, b);
+        if (gap.x * gap.x + gap.y * gap.y > bound2) {
+            continue;
+        }
         const double dx = b.x - a.x;
         const double dy = b.y - a.y;
         const double len2 = dx * dx + dy * dy;
-        const double seg_len = std::sqrt(len2);
-        const XY gap = gap_to_segment_box(p, a, b);
-        if (gap.x * gap.x + gap.y * gap.y > bound2) {
-            start += seg_len;
-            continue;
-        }
         double t = 0.0;
         if (len2 > 0.0) {
             t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
@@ -128,20 +145,18 @@ LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY
         const double ex = p.x - foot.x;
         const double ey = p.y - foot.y;
         if (ex * ex + ey * ey > best.offset * best.offset * (1.0 + 1e-9)) {
-            start += seg_len;
             continue;
         }
         const double d = distance(p, foot);
         if (d < best.offset) {
             best.offset = d;
-            best.along = start + t * seg_len;
+            best.along = measures.foot_starts[i] + t * std::sqrt(len2);
             best.foot = foot;
         }
-        start += seg_len;
     }
     if (best.offset > 0.0) {
         const double window = std::clamp(best.offset / 2.0, min_side_window, max_side_window);
-        best.side = side_at(line, lengths, best.along, best.foot, p, window);
+        best.side = side_at(line, measures, best.along, best.foot, p, window);
     }
     return best;
 }

@@ -38,7 +38,7 @@ Assigner::Assigner(geo::GeosContext &ctx, const CommuneModel &model, const Assig
         for (std::size_t p = 0; p < model.voies[v].parts.size(); ++p) {
             lines.push_back(model.voies[v].parts[p]);
             owner_.emplace_back(v, p);
-            lengths_.push_back(geo::segment_lengths(model.voies[v].parts[p]));
+            measures_.push_back(geo::measure(model.voies[v].parts[p]));
         }
     }
     lines_ = std::make_unique<geo::NearestLineIndex>(ctx, std::move(lines));
@@ -172,7 +172,7 @@ AssignDecision Assigner::decide(BuildingIdx b) {
             }
             seen[v] = 1;
             any = true;
-            const geo::LinePosition at = geo::locate(model_.voies[v].parts[p], lengths_[hit.index],
+            const geo::LinePosition at = geo::locate(model_.voies[v].parts[p], measures_[hit.index],
                                                      building.anchor, hit.distance);
             if (sees(v, building.anchor, at.foot)) {
                 visible.push_back(Candidate{v, p, hit.distance, at});

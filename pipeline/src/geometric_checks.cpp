@@ -46,16 +46,16 @@ std::string address_of(const CommuneModel &model, NumeroIdx n) {
 
 } // namespace
 
-std::vector<std::vector<double>> part_segment_lengths(const Voie &voie) {
-    std::vector<std::vector<double>> lengths;
-    lengths.reserve(voie.parts.size());
+std::vector<geo::LineMeasures> measure_parts(const Voie &voie) {
+    std::vector<geo::LineMeasures> measures;
+    measures.reserve(voie.parts.size());
     for (const geo::Polyline &part : voie.parts) {
-        lengths.push_back(geo::segment_lengths(part));
+        measures.push_back(geo::measure(part));
     }
-    return lengths;
+    return measures;
 }
 
-VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths,
+VoieLocation locate_on(const Voie &voie, const std::vector<geo::LineMeasures> &measures,
                        geo::XY p) {
     VoieLocation best;
     best.offset = std::numeric_limits<double>::infinity();
@@ -71,7 +71,7 @@ VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> 
     }
     for (std::size_t i = 0; i < voie.parts.size(); ++i) {
         const geo::LinePosition at =
-            geo::locate(voie.parts[i], lengths[i], p, std::min(reach, best.offset));
+            geo::locate(voie.parts[i], measures[i], p, std::min(reach, best.offset));
         if (at.offset < best.offset) {
             best = {voie.part_start[i] + at.along, at.offset, at.side};
         }
@@ -131,10 +131,10 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     };
 
     // Every position located on its own voie once.
-    std::vector<std::vector<std::vector<double>>> lengths;
-    lengths.reserve(model.voies.size());
+    std::vector<std::vector<geo::LineMeasures>> measures;
+    measures.reserve(model.voies.size());
     for (const Voie &voie : model.voies) {
-        lengths.push_back(part_segment_lengths(voie));
+        measures.push_back(measure_parts(voie));
     }
     // A position at its building's anchor, on the voie of one part the building was assigned
     // to, was located there by the assignment: the same geo::locate on the same part (its reach
@@ -163,7 +163,7 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
             located[i] = {a->along, a->offset, a->side};
             continue;
         }
-        located[i] = locate_on(model.voies[v], lengths[v], p.xy);
+        located[i] = locate_on(model.voies[v], measures[v], p.xy);
     }
 
     // Parity and side.

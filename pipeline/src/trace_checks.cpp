@@ -145,10 +145,10 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
         by_key[names::grouping_key(model.voies[v].nom)].push_back(v);
     }
     // Measured once, before any voie is reversed (check_commune measures its own).
-    std::vector<std::vector<std::vector<double>>> lengths;
-    lengths.reserve(model.voies.size());
+    std::vector<std::vector<geo::LineMeasures>> measures;
+    measures.reserve(model.voies.size());
     for (const Voie &voie : model.voies) {
-        lengths.push_back(part_segment_lengths(voie));
+        measures.push_back(measure_parts(voie));
     }
 
     // The file's voies: rows of one name and one voie code (cle_interop tells homonyms apart;
@@ -200,7 +200,7 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
         for (VoieIdx v : found->second) {
             double total = 0.0;
             for (const Address &a : addresses) {
-                total += locate_on(model.voies[v], lengths[v], a.xy).offset;
+                total += locate_on(model.voies[v], measures[v], a.xy).offset;
             }
             if (total < nearest) {
                 nearest = total;
@@ -225,7 +225,7 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     std::vector<std::vector<std::pair<double, int>>> points(model.voies.size());
     for (const Position &p : model.positions) {
         const Numero &n = model.numeros[p.numero];
-        points[n.voie].emplace_back(locate_on(model.voies[n.voie], lengths[n.voie], p.xy).along,
+        points[n.voie].emplace_back(locate_on(model.voies[n.voie], measures[n.voie], p.xy).along,
                                     n.numero);
     }
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {

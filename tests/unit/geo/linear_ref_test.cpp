@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
 
@@ -79,6 +81,9 @@ TEST(PointAt, InterpolatesAndClamps) {
     EXPECT_EQ(point_at(line, 4), (XY{4, 0}));
     EXPECT_EQ(point_at(line, 15), (XY{10, 5}));
     EXPECT_EQ(point_at(line, 99), (XY{10, 20}));
+    // At a vertex: the end of the first segment of some length that reaches it.
+    EXPECT_EQ(point_at(line, 10), (XY{10, 0}));
+    EXPECT_EQ(point_at(line, 30), (XY{10, 20}));
 }
 
 namespace {
@@ -187,7 +192,7 @@ TEST(Locate, AReachAtTheDistanceChangesNothing) {
                 line.push_back(line[k]);
             }
         }
-        const std::vector<double> lengths = segment_lengths(line);
+        const LineMeasures lengths = measure(line);
         for (int q = 0; q < 50; ++q) {
             const XY p{line.front().x + around(random), line.front().y + around(random)};
             const LinePosition full = locate(line, lengths, p);
@@ -203,4 +208,97 @@ TEST(Locate, AReachAtTheDistanceChangesNothing) {
         }
     }
     EXPECT_EQ(compared, 10000);
+}
+
+namespace {
+
+// locate() written plainly, as a reference: every segment measured, the distance along summed as
+// it goes, the side's window ends found by walking the segments from the start.
+XY reference_point_at(const Polyline &line, double along) {
+    if (along <= 0.0) {
+        return line.front();
+    }
+    double start = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const double seg_len = std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
+        if (seg_len > 0.0 && along <= start + seg_len) {
+            const double t = (along - start) / seg_len;
+            return {line[i].x + t * (line[i + 1].x - line[i].x),
+                    line[i].y + t * (line[i + 1].y - line[i].y)};
+        }
+        start += seg_len;
+    }
+    return line.back();
+}
+
+LinePosition reference_locate(const Polyline &line, XY p) {
+    LinePosition best;
+    best.offset = std::numeric_limits<double>::infinity();
+    double start = 0.0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const double dx = line[i + 1].x - line[i].x;
+        const double dy = line[i + 1].y - line[i].y;
+        const double len2 = dx * dx + dy * dy;
+        const double t =
+            len2 > 0.0
+                ? std::clamp(((p.x - line[i].x) * dx + (p.y - line[i].y) * dy) / len2, 0.0, 1.0)
+                : 0.0;
+        const XY foot{line[i].x + t * dx, line[i].y + t * dy};
+        const double d = std::hypot(p.x - foot.x, p.y - foot.y);
+        if (d < best.offset) {
+            best.offset = d;
+            best.along = start + t * std::sqrt(len2);
+            best.foot = foot;
+        }
+        start += std::sqrt(len2);
+    }
+    if (best.offset > 0.0) {
+        const double window = std::clamp(best.offset / 2.0, 0.5, 25.0);
+        const XY a = reference_point_at(line, std::max(0.0, best.along - window));
+        const XY b = reference_point_at(line, std::min(length(line), best.along + window));
+        const double c = (b.x - a.x) * (p.y - best.foot.y) - (b.y - a.y) * (p.x - best.foot.x);
+        best.side = c > 0.0 ? Side::left : c < 0.0 ? Side::right : Side::on;
+    }
+    return best;
+}
+
+} // namespace
+
+// The measured line's sums and searches give the plain walk's results bit for bit, on random
+// lines with repeated vertices, folds and points at the vertices themselves.
+TEST(Locate, AMeasuredLineGivesThePlainWalksResults) {
+    std::mt19937_64 random(24);
+    std::uniform_real_distribution<double> step(-30.0, 30.0);
+    std::uniform_real_distribution<double> around(-80.0, 80.0);
+    int compared = 0;
+    for (int l = 0; l < 200; ++l) {
+        Polyline line{{650000.0, 6860000.0}};
+        for (int k = 0; k < 1 + l % 60; ++k) {
+            line.push_back(k % 5 == 2
+                               ? line.back()
+                               : XY{line.back().x + step(random), line.back().y + step(random)});
+        }
+        if (l % 4 == 0) {
+            for (std::size_t k = line.size() - 1; k-- > 0;) {
+                line.push_back(line[k]);
+            }
+        }
+        const LineMeasures measures = measure(line);
+        const double total = length(line);
+        for (int q = 0; q < 60; ++q) {
+            const XY p = q % 6 == 0
+                             ? line[static_cast<std::size_t>(q) % line.size()]
+                             : XY{line.front().x + around(random), line.front().y + around(random)};
+            const LinePosition expected = reference_locate(line, p);
+            const LinePosition got = locate(line, measures, p);
+            ASSERT_EQ(got.offset, expected.offset) << l << " " << q;
+            ASSERT_EQ(got.along, expected.along) << l << " " << q;
+            ASSERT_EQ(got.foot, expected.foot) << l << " " << q;
+            ASSERT_EQ(got.side, expected.side) << l << " " << q;
+            const double along = total * (q / 59.0) * 1.1 - 1.0;
+            ASSERT_EQ(point_at(line, along), reference_point_at(line, along)) << l << " " << q;
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 12000);
 }

@@ -42,14 +42,24 @@ LinePosition locate(const Polyline &line, XY p);
 // The lengths of the line's segments, in order (length() is their sum, in that order).
 std::vector<double> segment_lengths(const Polyline &line);
 
-// locate() with the line's segment_lengths measured beforehand: the same result, for a line
-// that serves many points.
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p);
+// A line's segments measured once, for a line that serves many points: locate(), the side
+// and point_at() then add up no lengths (the same sums, in the same order, so the same bits).
+struct LineMeasures {
+    std::vector<double> lengths;     // segment_lengths(line)
+    std::vector<double> length_sums; // [0, l0, l0 + l1, ...]: one more than lengths
+    // The running distance locate() measures along: the square roots of the segments' squared
+    // lengths summed in order, up to the start of each segment.
+    std::vector<double> foot_starts;
+};
+LineMeasures measure(const Polyline &line);
+
+// locate() with the line measured beforehand: the same result.
+LinePosition locate(const Polyline &line, const LineMeasures &measures, XY p);
 
 // locate() for a point known to lie at most `reach` from the line (its distance as
 // NearestLineIndex measures it, say): the same result, without measuring the segments whose
 // box lies farther than the reach.
-LinePosition locate(const Polyline &line, const std::vector<double> &lengths, XY p, double reach);
+LinePosition locate(const Polyline &line, const LineMeasures &measures, XY p, double reach);
 
 // The side of `p` seen from `foot`, a point `along` metres on `line`: sign of the cross
 // product of the line's chord over [along - window, along + window] with p - foot.

@@ -82,7 +82,7 @@ class Assigner {
     const CommuneModel &model_;
     AssignRules rules_;
     std::vector<std::pair<VoieIdx, std::size_t>> owner_; // (voie, part) per indexed line
-    std::vector<std::vector<double>> lengths_;           // segment lengths per indexed line
+    std::vector<geo::LineMeasures> measures_;            // per indexed line
     std::unique_ptr<geo::NearestLineIndex> lines_;
     std::unique_ptr<geo::PolygonIndex> footprints_;
     std::vector<double> area_;

@@ -87,12 +87,11 @@ struct VoieLocation {
     geo::Side side = geo::Side::on;
 };
 
-// geo::segment_lengths of each part of `voie`, for locate_on (measured once per voie).
-std::vector<std::vector<double>> part_segment_lengths(const Voie &voie);
+// geo::measure of each part of `voie`, for locate_on (measured once per voie).
+std::vector<geo::LineMeasures> measure_parts(const Voie &voie);
 
-// The location of `p` on `voie`, whose parts have the segment `lengths`.
-VoieLocation locate_on(const Voie &voie, const std::vector<std::vector<double>> &lengths,
-                       geo::XY p);
+// The location of `p` on `voie`, whose parts have the `measures`.
+VoieLocation locate_on(const Voie &voie, const std::vector<geo::LineMeasures> &measures, geo::XY p);
 
 // Where a voie's trace crosses itself (its parts with one another or themselves).
 std::vector<geo::XY> trace_crossings(const Voie &voie);
