@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <numeric>
 #include <tuple>
 
 #include "adressage/error.hpp"
@@ -134,10 +136,24 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         row.date_der_maj = ctx.options.date;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const formats::BalRow &a, const formats::BalRow &b) {
-        return std::tie(a.voie_nom, a.cle_interop, a.position) <
-               std::tie(b.voie_nom, b.cle_interop, b.position);
-    });
+    {
+        // Sorted through their indices: a row is two dozen strings, too many to move at every
+        // step of the sort. The comparisons are the same, so is the order.
+        std::vector<std::uint32_t> order(rows.size());
+        std::iota(order.begin(), order.end(), std::uint32_t{0});
+        std::sort(order.begin(), order.end(), [&rows](std::uint32_t i, std::uint32_t j) {
+            const formats::BalRow &a = rows[i];
+            const formats::BalRow &b = rows[j];
+            return std::tie(a.voie_nom, a.cle_interop, a.position) <
+                   std::tie(b.voie_nom, b.cle_interop, b.position);
+        });
+        std::vector<formats::BalRow> sorted;
+        sorted.reserve(rows.size());
+        for (const std::uint32_t i : order) {
+            sorted.push_back(std::move(rows[i]));
+        }
+        rows.swap(sorted);
+    }
 
     const bool update = ctx.update && ctx.update->active;
     if (rows.empty() && !(update && ctx.update->kept_rows() > 0)) {
