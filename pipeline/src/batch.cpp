@@ -12,6 +12,7 @@
 #include <future>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -479,12 +480,19 @@ BatchResult run_batch(BatchOptions options) {
             }
         }
     }
-    std::map<std::string, BatchLayers> layers;
+    // The layers held and the dictionaries: the batch's working set, handed to the result.
+    struct WorkingSet {
+        std::map<std::string, BatchLayers> layers;
+        std::optional<names::Dictionaries> dictionaries;
+    };
+    const auto working_set = std::make_shared<WorkingSet>();
+    std::map<std::string, BatchLayers> &layers = working_set->layers;
     for (const auto &[crs, insee] : first_of_crs) {
         layers.emplace(crs, BatchLayers::read(base, insee, plans.at(crs)));
     }
 
-    const names::Dictionaries dictionaries = loading_dictionaries.get();
+    const names::Dictionaries &dictionaries =
+        working_set->dictionaries.emplace(loading_dictionaries.get());
     const RunShared shared{&cog, &dictionaries, jobs > 1};
 
     // Nothing is created before every batch-wide input was read.
@@ -696,6 +704,7 @@ BatchResult run_batch(BatchOptions options) {
     }
 
     BatchResult result;
+    result.working_set = working_set;
     result.communes = communes.size();
     for (const Outcome &o : outcomes) {
         result.succeeded += o.status == "ok" || o.status == "reused" ? 1 : 0;
