@@ -45,6 +45,28 @@ struct NearestLineIndex::Impl {
         met.push_back(line);
         return true;
     }
+    // Measures, per line met, its nearest segment to `p` within `max_distance` (nearest[line]
+    // of each line of `met`), leaving out the lines `skip(line)` names.
+    template <typename Skip> void measure(XY p, double max_distance, Skip skip) {
+        start();
+        // A segment whose box lies beyond the reach cannot give a hit: its line is not met
+        // for it.
+        const double bound = max_distance + NearestSegment::slack;
+        grid.for_each_near(p.x - max_distance, p.y - max_distance, p.x + max_distance,
+                           p.y + max_distance, [&](const detail::SegmentGrid::Segment &s) {
+                               if (skip(s.line)) {
+                                   return;
+                               }
+                               const XY gap = gap_to_segment_box(p, s.a, s.b);
+                               if (gap.x > bound || gap.y > bound) {
+                                   return;
+                               }
+                               if (meet(s.line)) {
+                                   nearest[s.line] = NearestSegment(p, max_distance);
+                               }
+                               nearest[s.line].consider(s.a, s.b);
+                           });
+    }
     void build_tree() {
         if (tree != nullptr) {
             return;
@@ -165,20 +187,7 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
     }
     // Per line, only its segments near the point: a far segment of a long voie is not measured.
     Impl &impl = *impl_;
-    impl.start();
-    // A segment whose box lies beyond the reach cannot give a hit: its line is not met for it.
-    const double bound = max_distance + NearestSegment::slack;
-    impl.grid.for_each_near(p.x - max_distance, p.y - max_distance, p.x + max_distance,
-                            p.y + max_distance, [&](const detail::SegmentGrid::Segment &s) {
-                                const XY gap = gap_to_segment_box(p, s.a, s.b);
-                                if (gap.x > bound || gap.y > bound) {
-                                    return;
-                                }
-                                if (impl.meet(s.line)) {
-                                    impl.nearest[s.line] = NearestSegment(p, max_distance);
-                                }
-                                impl.nearest[s.line].consider(s.a, s.b);
-                            });
+    impl.measure(p, max_distance, [](std::uint32_t) { return false; });
     for (const std::uint32_t line : impl.met) {
         if (const auto d = impl.nearest[line].result()) {
             hits.push_back(Hit{line, *d});
@@ -188,6 +197,25 @@ std::vector<NearestLineIndex::Hit> NearestLineIndex::within(XY p, double max_dis
         return a.distance != b.distance ? a.distance < b.distance : a.index < b.index;
     });
     return hits;
+}
+
+std::optional<NearestLineIndex::Hit>
+NearestLineIndex::nearest_outside(XY p, double max_distance, std::span<const std::uint32_t> groups,
+                                  std::uint32_t excluded) const {
+    Impl &impl = *impl_;
+    if (impl.plain.empty()) {
+        return std::nullopt;
+    }
+    impl.measure(p, max_distance, [&](std::uint32_t line) { return groups[line] == excluded; });
+    std::optional<Hit> best;
+    for (const std::uint32_t line : impl.met) {
+        if (const auto d = impl.nearest[line].result()) {
+            if (!best || *d < best->distance || (*d == best->distance && line < best->index)) {
+                best = Hit{line, *d};
+            }
+        }
+    }
+    return best;
 }
 
 std::vector<std::size_t> NearestLineIndex::crossing(XY a, XY b) const {

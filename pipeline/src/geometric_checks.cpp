@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -215,11 +216,11 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
     // Nearer to another voie.
     {
         std::vector<geo::Polyline> lines;
-        std::vector<VoieIdx> owner;
+        std::vector<std::uint32_t> owner;
         for (VoieIdx v = 0; v < model.voies.size(); ++v) {
             for (const geo::Polyline &part : model.voies[v].parts) {
                 lines.push_back(part);
-                owner.push_back(v);
+                owner.push_back(static_cast<std::uint32_t>(v));
             }
         }
         if (!lines.empty()) {
@@ -228,19 +229,16 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                 const Position &p = model.positions[i];
                 const Numero &numero = model.numeros[p.numero];
                 const double own = located[i].offset;
-                for (const geo::NearestLineIndex::Hit &hit : index.within(p.xy, own)) {
-                    if (owner[hit.index] == numero.voie) {
-                        continue;
-                    }
-                    if (hit.distance < own - options.nearer_tolerance) {
-                        // Numbered on the voie its parcel fronts: for information.
-                        const Assignment *a = assignment(numero.building);
-                        alert(a != nullptr && a->by_parcel ? GeometricCheck::autre_voie_parcelle
-                                                           : GeometricCheck::autre_voie,
-                              &numero, p.xy, own - hit.distance, model.voies[owner[hit.index]].nom,
-                              model.voies[numero.voie].nom);
-                    }
-                    break; // the nearest other voie only
+                // The nearest other voie only.
+                const auto hit = index.nearest_outside(p.xy, own, owner,
+                                                       static_cast<std::uint32_t>(numero.voie));
+                if (hit && hit->distance < own - options.nearer_tolerance) {
+                    // Numbered on the voie its parcel fronts: for information.
+                    const Assignment *a = assignment(numero.building);
+                    alert(a != nullptr && a->by_parcel ? GeometricCheck::autre_voie_parcelle
+                                                       : GeometricCheck::autre_voie,
+                          &numero, p.xy, own - hit->distance, model.voies[owner[hit->index]].nom,
+                          model.voies[numero.voie].nom);
                 }
             }
         }

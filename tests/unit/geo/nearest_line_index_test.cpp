@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <random>
 
 #include <geos_c.h>
@@ -68,6 +70,56 @@ std::vector<Polyline> random_lines(std::mt19937_64 &random, int segment_cycle, i
 }
 
 } // namespace
+
+// nearest_outside() against a brute force: the nearest line (lowest index on ties) of a group
+// other than the excluded one, lines in groups of five neighbours by index, some lines repeated
+// in another group so that exact ties occur.
+TEST(NearestLineIndex, NearestOutsideFindsWhatABruteForceFinds) {
+    GeosContext ctx;
+    std::mt19937_64 random(5);
+    std::uniform_real_distribution<double> coordinate(0.0, 3000.0);
+    std::vector<Polyline> lines = random_lines(random, 7, 5, 10);
+    for (std::size_t l = 0; l < 300; l += 7) {
+        lines.push_back(lines[l]);
+    }
+    std::vector<std::uint32_t> groups;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        groups.push_back(static_cast<std::uint32_t>(i / 5));
+    }
+    const NearestLineIndex index(ctx, lines);
+    int found = 0;
+    int excluded_nearest = 0;
+    for (int q = 0; q < 600; ++q) {
+        const XY p{912000.0 + coordinate(random), 6712000.0 + coordinate(random)};
+        const double reach = q % 3 == 0 ? 150.0 : q % 3 == 1 ? 40.0 : 0.0;
+        // The group of the nearest line, excluded every other query.
+        std::optional<NearestLineIndex::Hit> nearest;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const double d = point_line_distance(p, lines[i]);
+            if (!nearest || d < nearest->distance) {
+                nearest = NearestLineIndex::Hit{i, d};
+            }
+        }
+        const std::uint32_t excluded = q % 2 == 0 ? groups[nearest->index] : 9999;
+        std::optional<NearestLineIndex::Hit> expected;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const double d = point_line_distance(p, lines[i]);
+            if (groups[i] != excluded && d <= reach && (!expected || d < expected->distance)) {
+                expected = NearestLineIndex::Hit{i, d};
+            }
+        }
+        const auto hit = index.nearest_outside(p, reach, groups, excluded);
+        ASSERT_EQ(hit.has_value(), expected.has_value()) << q;
+        if (hit) {
+            EXPECT_EQ(hit->index, expected->index) << q;
+            EXPECT_EQ(hit->distance, expected->distance) << q;
+            ++found;
+            excluded_nearest += excluded != 9999 && nearest->distance <= reach ? 1 : 0;
+        }
+    }
+    EXPECT_GT(found, 200);
+    EXPECT_GT(excluded_nearest, 50); // the nearest line was left out and another one found
+}
 
 // within() against every line measured, on many random lines (the grid only narrows the search).
 TEST(NearestLineIndex, WithinFindsWhatABruteForceFinds) {

@@ -1,8 +1,10 @@
 #pragma once
 // Nearest-line queries over a fixed set of polylines (GEOS STRtree).
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "adressage/geo/geos_context.hpp"
@@ -27,6 +29,12 @@ class NearestLineIndex {
 
     // Every line within `max_distance` of `p`, nearest first (ties: lowest index first).
     std::vector<Hit> within(XY p, double max_distance) const;
+
+    // The first of within(p, max_distance) whose group, groups[index], is not `excluded` (the
+    // nearest line of another voie, say); the excluded lines are not measured.
+    std::optional<Hit> nearest_outside(XY p, double max_distance,
+                                       std::span<const std::uint32_t> groups,
+                                       std::uint32_t excluded) const;
 
     // The lines that the segment a→b touches or crosses, in index order.
     std::vector<std::size_t> crossing(XY a, XY b) const;
