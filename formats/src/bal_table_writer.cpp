@@ -20,13 +20,6 @@ bool in_any_version(std::string_view column) {
     return false;
 }
 
-// A cell holding the separator, a quote or a line break is written quoted (one pass over the
-// bytes: find_first_of with a set looks for each character of the set at every position).
-bool needs_quotes(const std::string &value) {
-    return std::any_of(value.begin(), value.end(),
-                       [](char c) { return c == ';' || c == '"' || c == '\r' || c == '\n'; });
-}
-
 // The value of `@c:`, `@v:` or `@a:` in a 1.3 uid_adresse ("@c:<uuid> @v:<uuid> @a:<uuid>").
 std::string uid_part(const std::string &uid, const char *tag) {
     std::istringstream in(uid);
@@ -140,7 +133,7 @@ std::string write_bal(const BalTable &table, BalVersion version) {
                 if (i != 0) {
                     out.push_back(';');
                 }
-                if (!needs_quotes(value)) {
+                if (!needs_csv_quotes(value)) {
                     out.append(value);
                 } else {
                     out.append(csv_field(value));

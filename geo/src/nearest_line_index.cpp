@@ -64,7 +64,7 @@ struct NearestLineIndex::Impl {
                                if (meet(s.line)) {
                                    nearest[s.line] = NearestSegment(p, max_distance);
                                }
-                               nearest[s.line].consider(s.a, s.b);
+                               nearest[s.line].consider(s.a, s.b, gap);
                            });
     }
     void build_tree() {

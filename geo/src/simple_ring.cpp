@@ -25,21 +25,13 @@ int orientation(XY a, XY b, XY c) {
     return 0;
 }
 
-// The box of a segment.
-struct SegmentBox {
-    double min_x;
-    double min_y;
-    double max_x;
-    double max_y;
-};
-
-SegmentBox box_of(XY p, XY q) {
+Box box_of(XY p, XY q) {
     return {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
 }
 
 // Closed segments pq and uv, whose boxes are `a` and `b`, certainly have no common point.
-bool certainly_apart(XY p, XY q, XY u, XY v, const SegmentBox &a, const SegmentBox &b) {
-    if (a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y) {
+bool certainly_apart(XY p, XY q, XY u, XY v, const Box &a, const Box &b) {
+    if (!a.meets(b)) {
         return true;
     }
     const int d1 = orientation(p, q, u);
@@ -74,9 +66,9 @@ bool certainly_simple(const Ring &ring) {
     }
     // Each segment's box once (on the stack for a footprint's few segments), not per pair.
     constexpr std::size_t few = 32;
-    std::array<SegmentBox, few> stack_boxes;
-    std::vector<SegmentBox> heap_boxes;
-    SegmentBox *boxes = stack_boxes.data();
+    std::array<Box, few> stack_boxes;
+    std::vector<Box> heap_boxes;
+    Box *boxes = stack_boxes.data();
     if (n > few) {
         heap_boxes.resize(n);
         boxes = heap_boxes.data();

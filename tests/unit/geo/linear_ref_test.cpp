@@ -171,38 +171,51 @@ TEST(Locate, DigitisingNoiseDoesNotFlipTheSide) {
     EXPECT_GT(checked, 1000);
 }
 
+namespace {
+
+// A random line from (650000, 6860000) of `steps` steps of up to 30 m each way, where step k
+// repeats the vertex before it when k % repeat_every == repeat_at; `folded`: then back along
+// itself to its start.
+Polyline wiggly_line(std::mt19937_64 &random, int steps, int repeat_every, int repeat_at,
+                     bool folded) {
+    std::uniform_real_distribution<double> step(-30.0, 30.0);
+    Polyline line{{650000.0, 6860000.0}};
+    for (int k = 0; k < steps; ++k) {
+        line.push_back(k % repeat_every == repeat_at
+                           ? line.back()
+                           : XY{line.back().x + step(random), line.back().y + step(random)});
+    }
+    if (folded) {
+        for (std::size_t k = line.size() - 1; k-- > 0;) {
+            line.push_back(line[k]);
+        }
+    }
+    return line;
+}
+
+} // namespace
+
 // locate() told the point's distance (as point_line_distance measures it) gives bit for bit what
 // it gives without, on wiggly random lines with repeated vertices and exact ties; told less than
 // the distance, it finds no nearer point.
 TEST(Locate, AReachAtTheDistanceChangesNothing) {
     std::mt19937_64 random(11);
-    std::uniform_real_distribution<double> step(-30.0, 30.0);
     std::uniform_real_distribution<double> around(-120.0, 120.0);
     int compared = 0;
     for (int l = 0; l < 200; ++l) {
-        Polyline line{{650000.0, 6860000.0}};
-        for (int k = 0; k < 2 + l % 40; ++k) {
-            // Every seventh vertex repeated, every fifth line folded back onto itself.
-            line.push_back(k % 7 == 3
-                               ? line.back()
-                               : XY{line.back().x + step(random), line.back().y + step(random)});
-        }
-        if (l % 5 == 0) {
-            for (std::size_t k = line.size() - 1; k-- > 0;) {
-                line.push_back(line[k]);
-            }
-        }
-        const LineMeasures lengths = measure(line);
+        // Every seventh vertex repeated, every fifth line folded back onto itself.
+        const Polyline line = wiggly_line(random, 2 + l % 40, 7, 3, l % 5 == 0);
+        const LineMeasures measures = measure(line);
         for (int q = 0; q < 50; ++q) {
             const XY p{line.front().x + around(random), line.front().y + around(random)};
-            const LinePosition full = locate(line, lengths, p);
-            const LinePosition bounded = locate(line, lengths, p, point_line_distance(p, line));
+            const LinePosition full = locate(line, measures, p);
+            const LinePosition bounded = locate(line, measures, p, point_line_distance(p, line));
             ASSERT_EQ(bounded.offset, full.offset) << l << " " << q;
             ASSERT_EQ(bounded.along, full.along) << l << " " << q;
             ASSERT_EQ(bounded.foot.x, full.foot.x);
             ASSERT_EQ(bounded.foot.y, full.foot.y);
             ASSERT_EQ(bounded.side, full.side);
-            const LinePosition short_reach = locate(line, lengths, p, full.offset * 0.5 - 1e-3);
+            const LinePosition short_reach = locate(line, measures, p, full.offset * 0.5 - 1e-3);
             ASSERT_TRUE(short_reach.offset > full.offset * 0.5) << l << " " << q;
             ++compared;
         }
@@ -268,21 +281,10 @@ LinePosition reference_locate(const Polyline &line, XY p) {
 // lines with repeated vertices, folds and points at the vertices themselves.
 TEST(Locate, AMeasuredLineGivesThePlainWalksResults) {
     std::mt19937_64 random(24);
-    std::uniform_real_distribution<double> step(-30.0, 30.0);
     std::uniform_real_distribution<double> around(-80.0, 80.0);
     int compared = 0;
     for (int l = 0; l < 200; ++l) {
-        Polyline line{{650000.0, 6860000.0}};
-        for (int k = 0; k < 1 + l % 60; ++k) {
-            line.push_back(k % 5 == 2
-                               ? line.back()
-                               : XY{line.back().x + step(random), line.back().y + step(random)});
-        }
-        if (l % 4 == 0) {
-            for (std::size_t k = line.size() - 1; k-- > 0;) {
-                line.push_back(line[k]);
-            }
-        }
+        const Polyline line = wiggly_line(random, 1 + l % 60, 5, 2, l % 4 == 0);
         const LineMeasures measures = measure(line);
         const double total = length(line);
         for (int q = 0; q < 60; ++q) {

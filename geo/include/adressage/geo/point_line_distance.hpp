@@ -29,8 +29,9 @@ class NearestSegment {
     NearestSegment() = default;
     NearestSegment(XY p, double reach) : p_(p), reach_(reach), bound_(reach + slack) {}
 
-    void consider(XY a, XY b) {
-        const XY gap = gap_to_segment_box(p_, a, b);
+    void consider(XY a, XY b) { consider(a, b, gap_to_segment_box(p_, a, b)); }
+    // consider() given gap_to_segment_box(p, a, b), measured already.
+    void consider(XY a, XY b, XY gap) {
         if (gap.x > bound_ || gap.y > bound_) {
             return;
         }
