@@ -108,6 +108,25 @@ std::size_t AreaCells::cell_of(XY p) const {
     return static_cast<std::size_t>(row(p.y) * columns_ + column(p.x));
 }
 
+std::uint32_t AreaCells::group_covering(const Box &box) const {
+    if (groups_.empty() || !(box.min_x >= box_.min_x && box.max_x <= box_.max_x &&
+                             box.min_y >= box_.min_y && box.max_y <= box_.max_y)) {
+        return edge;
+    }
+    const std::int64_t c0 = column(box.min_x);
+    const std::int64_t c1 = column(box.max_x);
+    const std::int64_t r0 = row(box.min_y);
+    const std::int64_t r1 = row(box.max_y);
+    for (std::int64_t r = r0; r <= r1; ++r) {
+        for (std::int64_t c = c0; c <= c1; ++c) {
+            if (groups_[static_cast<std::size_t>(r * columns_ + c)] == edge) {
+                return edge;
+            }
+        }
+    }
+    return groups_[static_cast<std::size_t>(r0 * columns_ + c0)];
+}
+
 std::int64_t AreaCells::column(double x) const {
     return static_cast<std::int64_t>(std::floor((x - box_.min_x) / cell_));
 }

@@ -27,6 +27,11 @@ class AreaCells {
     std::size_t cell_of(XY p) const;
     // The group of unmarked cells `cell` belongs to, or edge for a marked cell.
     std::uint32_t group(std::size_t cell) const { return groups_[cell]; }
+    // The group of every cell `box` meets (side by side, unmarked cells of a rectangle are one
+    // group); edge when one of them is marked, when `box` leaves the grid or there is no grid.
+    std::uint32_t group_covering(const Box &box) const;
+    // The box of the area's points: what lies outside it is outside the area.
+    const Box &box() const { return box_; }
     // What is known of a group: unknown until set.
     State &state(std::uint32_t group) { return states_[group]; }
 

@@ -149,6 +149,41 @@ struct PreparedArea::Impl {
     Impl(GeosContext &c, const MultiPolygon &a)
         : ctx(c), area(detail::make_multipolygon(c, a)), cells(a) {}
 
+    // Where `line` lies, from the cells alone when every segment stays in unmarked cells
+    // (no point of the boundary on the line: it is wholly inside or wholly outside, and one
+    // point tells which) or the line misses the area's box; unknown otherwise.
+    enum class Side { inside, outside, unknown };
+    Side side_of(const Polyline &line) {
+        using State = detail::AreaCells::State;
+        if (line.size() < 2) {
+            return Side::unknown;
+        }
+        const Box whole = box_of(line);
+        if (!std::isfinite(whole.min_x) || !std::isfinite(whole.min_y) ||
+            !std::isfinite(whole.max_x) || !std::isfinite(whole.max_y)) {
+            return Side::unknown;
+        }
+        if (!whole.meets(cells.box())) {
+            return Side::outside;
+        }
+        std::uint32_t group = detail::AreaCells::edge;
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            Box segment;
+            segment.extend(line[i]);
+            segment.extend(line[i + 1]);
+            // Consecutive segments share a point, so every segment's group is the first's.
+            group = cells.group_covering(segment);
+            if (group == detail::AreaCells::edge) {
+                return Side::unknown;
+            }
+        }
+        State &state = cells.state(group);
+        if (state == State::unknown) {
+            state = geos_contains(line.front()) ? State::inside : State::outside;
+        }
+        return state == State::inside ? Side::inside : Side::outside;
+    }
+
     bool geos_contains(XY p) const {
         GeomPtr point = detail::make_point(ctx, p);
         const char inside = GEOSPreparedContains_r(ctx.handle(), prepared, point.get());
@@ -204,6 +239,14 @@ double PreparedArea::distance(XY p) const {
 }
 
 std::vector<Polyline> PreparedArea::clip(const Polyline &line) const {
+    switch (impl_->side_of(line)) {
+    case Impl::Side::inside:
+        return {line};
+    case Impl::Side::outside:
+        return {};
+    case Impl::Side::unknown:
+        break;
+    }
     GeosContext &ctx = impl_->ctx;
     GeomPtr g = detail::make_line(ctx, line);
     const char covered = GEOSPreparedCovers_r(ctx.handle(), impl_->prepared, g.get());

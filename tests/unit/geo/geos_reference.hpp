@@ -42,6 +42,32 @@ class GeosReference {
         return out;
     }
 
+    // What GEOS says of `line` against the area: covered, met at all, and the length of the
+    // part inside.
+    struct LineAgainstArea {
+        bool covered = false;
+        bool meets = false;
+        double inside_length = 0.0;
+    };
+    std::vector<LineAgainstArea> against(const MultiPolygon &polygons,
+                                         const std::vector<Polyline> &lines) {
+        GEOSGeometry *g = multipolygon(polygons);
+        std::vector<LineAgainstArea> out;
+        for (const Polyline &line : lines) {
+            GEOSGeometry *l = GEOSGeom_createLineString_r(handle_, sequence(line));
+            LineAgainstArea a;
+            a.covered = GEOSCovers_r(handle_, g, l) == 1;
+            a.meets = GEOSIntersects_r(handle_, g, l) == 1;
+            GEOSGeometry *inside = GEOSIntersection_r(handle_, g, l);
+            GEOSLength_r(handle_, inside, &a.inside_length);
+            GEOSGeom_destroy_r(handle_, inside);
+            GEOSGeom_destroy_r(handle_, l);
+            out.push_back(a);
+        }
+        GEOSGeom_destroy_r(handle_, g);
+        return out;
+    }
+
   private:
     GEOSGeometry *multipolygon(const MultiPolygon &polygons) {
         std::vector<GEOSGeometry *> parts;
@@ -56,13 +82,15 @@ class GeosReference {
         return GEOSGeom_createCollection_r(handle_, GEOS_MULTIPOLYGON, parts.data(),
                                            static_cast<unsigned>(parts.size()));
     }
-    GEOSGeometry *ring(const Ring &r) {
-        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(handle_, static_cast<unsigned>(r.size()), 2);
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            GEOSCoordSeq_setXY_r(handle_, seq, static_cast<unsigned>(i), r[i].x, r[i].y);
+    GEOSCoordSequence *sequence(const std::vector<XY> &points) {
+        GEOSCoordSequence *seq =
+            GEOSCoordSeq_create_r(handle_, static_cast<unsigned>(points.size()), 2);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            GEOSCoordSeq_setXY_r(handle_, seq, static_cast<unsigned>(i), points[i].x, points[i].y);
         }
-        return GEOSGeom_createLinearRing_r(handle_, seq);
+        return seq;
     }
+    GEOSGeometry *ring(const Ring &r) { return GEOSGeom_createLinearRing_r(handle_, sequence(r)); }
     GEOSContextHandle_t handle_;
 };
 
