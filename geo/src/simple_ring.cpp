@@ -44,6 +44,30 @@ bool certainly_apart(XY p, XY q, XY u, XY v, const Box &a, const Box &b) {
     return d3 != 0 && d3 == d4;
 }
 
+// How many times the x of the segments' directions changes sign round the ring (vertical
+// segments left out). A ring whose turns are all one way goes round k times when it is 2k:
+// each turn is less than half a turn, so the direction passes north or south once per turn at
+// most, twice per round.
+int x_reversals(const Ring &ring) {
+    int reversals = 0;
+    int first = 0;
+    int last = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const double dx = ring[i + 1].x - ring[i].x;
+        const int sign = dx > 0.0 ? 1 : dx < 0.0 ? -1 : 0;
+        if (sign == 0) {
+            continue;
+        }
+        if (first == 0) {
+            first = sign;
+        } else if (sign != last) {
+            ++reversals;
+        }
+        last = sign;
+    }
+    return reversals + (last != first ? 1 : 0);
+}
+
 } // namespace
 
 bool certainly_simple(const Ring &ring) {
@@ -56,13 +80,19 @@ bool certainly_simple(const Ring &ring) {
             return false;
         }
     }
+    int turns = 0; // the sign of every turn while they all have one, else 2
     for (std::size_t i = 0; i < n; ++i) {
         const XY a = ring[i];
         const XY b = ring[i + 1];
         const XY c = ring[(i + 2) % n];
-        if (a == b || orientation(a, b, c) == 0) {
+        const int turn = orientation(a, b, c);
+        if (a == b || turn == 0) {
             return false;
         }
+        turns = turns == 0 || turns == turn ? turn : 2;
+    }
+    if (turns != 2 && x_reversals(ring) == 2) {
+        return true; // convex: every turn one way, and round once
     }
     // Each segment's box once (on the stack for a footprint's few segments), not per pair.
     constexpr std::size_t few = 32;

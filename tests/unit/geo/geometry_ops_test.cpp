@@ -50,6 +50,8 @@ TEST(IsValid, QuickCheckAgreesWithGeos) {
     int valid = 0;
     int long_valid = 0;
     int long_invalid = 0;
+    int convex_valid = 0;
+    int round_twice_invalid = 0;
     for (int round = 0; round < 20000; ++round) {
         Ring ring;
         const int n = vertices(random);
@@ -68,6 +70,23 @@ TEST(IsValid, QuickCheckAgreesWithGeos) {
                 std::swap(ring[3], ring[17]); // now crossing itself
             }
         }
+        if (round % 10 == 3) { // convex, or every turn one way but going round twice
+            const int corners = n + 2;
+            const int step = round % 20 == 3 ? 1 : 2;
+            ring = reference::star_ring(random, {912345.0, 6712345.0}, 30.0, corners, 1.0, false);
+            if (step == 2 && corners % 2 == 1) { // a star polygon {corners/2}
+                Ring star;
+                for (int i = 0; i <= corners; ++i) {
+                    star.push_back(ring[(i * step) % corners]);
+                }
+                ring = star;
+            } else if (step == 2) { // the same convex ring twice over
+                ring.pop_back();
+                const Ring once = ring;
+                ring.insert(ring.end(), once.begin(), once.end());
+                ring.push_back(ring.front());
+            }
+        }
         const bool alone = is_valid(ctx, MultiPolygon{Polygon{ring, {}}});
         const bool with_far = is_valid(ctx, MultiPolygon{Polygon{ring, {}}, far});
         ASSERT_EQ(alone, with_far) << "round " << round;
@@ -75,7 +94,12 @@ TEST(IsValid, QuickCheckAgreesWithGeos) {
         if (round % 10 == 1) {
             (alone ? long_valid : long_invalid) += 1;
         }
+        if (round % 10 == 3) {
+            (round % 20 == 3 ? convex_valid : round_twice_invalid) += alone == (round % 20 == 3);
+        }
     }
+    EXPECT_EQ(convex_valid, 1000);
+    EXPECT_EQ(round_twice_invalid, 1000);
     EXPECT_GT(valid, 1000);
     EXPECT_GT(long_valid, 500);
     EXPECT_GT(long_invalid, 500);
