@@ -93,6 +93,24 @@ double distance(GeosContext &ctx, const Polyline &a, const Polyline &b) {
     return d;
 }
 
+bool within_distance(GeosContext &ctx, const Polyline &a, const Polyline &b, double limit) {
+    // The bounds are rounded; a margin far above their error leaves close calls to GEOS.
+    constexpr double margin = 1e-6;
+    if (!a.empty() && !b.empty()) {
+        if (box_of(a).gap(box_of(b)) > limit + margin) {
+            return false;
+        }
+        for (const XY p : {a.front(), a.back()}) {
+            for (const XY q : {b.front(), b.back()}) {
+                if (geo::distance(p, q) <= limit - margin) {
+                    return true;
+                }
+            }
+        }
+    }
+    return distance(ctx, a, b) <= limit;
+}
+
 double distance(GeosContext &ctx, const MultiPolygon &area, const std::vector<Polyline> &lines) {
     GeomPtr ga = detail::make_multipolygon(ctx, area);
     GeomPtr gb = detail::make_multiline(ctx, lines);

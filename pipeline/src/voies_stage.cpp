@@ -207,9 +207,9 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
                 if (clusters.find(a) == clusters.find(b)) {
                     continue;
                 }
-                const double d = geo::distance(ctx.geos, model.roads[group.segments[a]].line,
-                                               model.roads[group.segments[b]].line);
-                if (d <= ctx.options.homonym_distance) {
+                if (geo::within_distance(ctx.geos, model.roads[group.segments[a]].line,
+                                         model.roads[group.segments[b]].line,
+                                         ctx.options.homonym_distance)) {
                     clusters.unite(a, b);
                 }
             }

@@ -132,6 +132,44 @@ TEST(Distance, BetweenPolylines) {
     EXPECT_DOUBLE_EQ(distance(ctx, {{0, 0}, {10, 0}}, {{5, -5}, {5, 5}}), 0.0);
 }
 
+// The box gap and the ends settle most pairs; every answer must be GEOS's distance compared
+// with the limit, for lines far apart, near, crossing, sharing an end, and exactly at the limit.
+TEST(WithinDistance, AgreesWithGeosDistance) {
+    GeosContext ctx;
+    std::mt19937_64 random(11);
+    std::uniform_real_distribution<double> coordinate(0.0, 2000.0);
+    std::uniform_real_distribution<double> step(-200.0, 200.0);
+    std::uniform_int_distribution<int> vertices(2, 5);
+    const auto line = [&](XY start) {
+        Polyline l{start};
+        for (int i = vertices(random); i > 1; --i) {
+            l.push_back({l.back().x + step(random), l.back().y + step(random)});
+        }
+        return l;
+    };
+    int within = 0;
+    int beyond = 0;
+    for (int round = 0; round < 5000; ++round) {
+        const Polyline a = line({912000.0 + coordinate(random), 6712000.0 + coordinate(random)});
+        Polyline b = line({912000.0 + coordinate(random), 6712000.0 + coordinate(random)});
+        if (round % 4 == 1) {
+            b.front() = a.back(); // sharing an end
+        }
+        const double d = distance(ctx, a, b);
+        for (const double limit : {300.0, d, std::nextafter(d, 0.0), 0.0}) {
+            const bool expected = d <= limit;
+            ASSERT_EQ(within_distance(ctx, a, b, limit), expected)
+                << "round " << round << " limit " << limit;
+            (expected ? within : beyond) += 1;
+        }
+    }
+    EXPECT_GT(within, 5000);
+    EXPECT_GT(beyond, 5000);
+    // Parallel lines exactly 10 m apart, boxes 10 m apart: at the limit, and just under it.
+    EXPECT_TRUE(within_distance(ctx, {{0, 0}, {100, 0}}, {{0, 10}, {100, 10}}, 10.0));
+    EXPECT_FALSE(within_distance(ctx, {{0, 0}, {100, 0}}, {{0, 10}, {100, 10}}, 9.999));
+}
+
 TEST(PreparedArea, ClipKeepsThePartsInside) {
     GeosContext ctx;
     const PreparedArea area(ctx, MultiPolygon{square(0, 0, 10)});

@@ -28,6 +28,10 @@ std::vector<Polyline> line_merge(GeosContext &ctx, const std::vector<Polyline> &
 // Shortest distance between two polylines.
 double distance(GeosContext &ctx, const Polyline &a, const Polyline &b);
 
+// distance(ctx, a, b) <= limit, GEOS asked only when neither the gap between the lines' boxes
+// (a lower bound) nor the distance between their ends (an upper bound) settles it.
+bool within_distance(GeosContext &ctx, const Polyline &a, const Polyline &b, double limit);
+
 // Shortest distance between polygons and lines (0 when they meet).
 double distance(GeosContext &ctx, const MultiPolygon &area, const std::vector<Polyline> &lines);
 

@@ -41,6 +41,13 @@ struct Box {
         max_y = std::max(max_y, b.max_y);
     }
     bool empty() const { return min_x > max_x; }
+    // The distance between the closed boxes, 0 when they meet: no point of one is nearer the
+    // other.
+    double gap(const Box &b) const {
+        const double dx = std::max({0.0, min_x - b.max_x, b.min_x - max_x});
+        const double dy = std::max({0.0, min_y - b.max_y, b.min_y - max_y});
+        return std::hypot(dx, dy);
+    }
     // The closed boxes share a point.
     bool meets(const Box &b) const {
         return max_x >= b.min_x && min_x <= b.max_x && max_y >= b.min_y && min_y <= b.max_y;
