@@ -78,12 +78,16 @@ Assigner::Assigner(geo::GeosContext &ctx, const CommuneModel &model, const Assig
 Assigner::~Assigner() = default;
 
 std::vector<BuildingIdx> Assigner::order() const {
-    std::vector<BuildingIdx> out(model_.buildings.size());
-    for (BuildingIdx b = 0; b < out.size(); ++b) {
-        out[b] = b;
+    // Largest first, equal areas in building order; keys beside the indices, not looked up.
+    std::vector<std::pair<double, BuildingIdx>> keyed(model_.buildings.size());
+    for (BuildingIdx b = 0; b < keyed.size(); ++b) {
+        keyed[b] = {-area_[b], b};
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [&](BuildingIdx a, BuildingIdx b) { return area_[a] > area_[b]; });
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<BuildingIdx> out(keyed.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i) {
+        out[i] = keyed[i].second;
+    }
     return out;
 }
 

@@ -5,8 +5,10 @@
 #include <cctype>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <limits>
+#include <mutex>
 #include <thread>
 #include <tuple>
 
@@ -228,19 +230,24 @@ namespace {
 // Source order, as a run reading the whole layers sees them: by (source, fid), stable for the
 // segments of one feature (a filtered read comes in the index's order, a read in parts part
 // after part).
-void put_in_source_order(std::vector<Building> &buildings, std::vector<RoadSegment> &roads) {
+// True when it had to change the order.
+bool put_in_source_order(std::vector<Building> &buildings, std::vector<RoadSegment> &roads) {
     const auto building_order = [](const Building &a, const Building &b) {
         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
     };
     const auto road_order = [](const RoadSegment &a, const RoadSegment &b) {
         return std::tie(a.source, a.fid) < std::tie(b.source, b.fid);
     };
+    bool changed = false;
     if (!std::is_sorted(buildings.begin(), buildings.end(), building_order)) {
         std::stable_sort(buildings.begin(), buildings.end(), building_order);
+        changed = true;
     }
     if (!std::is_sorted(roads.begin(), roads.end(), road_order)) {
         std::stable_sort(roads.begin(), roads.end(), road_order);
+        changed = true;
     }
+    return changed;
 }
 
 template <typename Input> bool all_indexed(const std::vector<std::unique_ptr<Input>> &inputs) {
@@ -318,14 +325,40 @@ constexpr unsigned parts_per_thread = 4;
 
 // The roads and buildings of every source, read whole through the ingest stage: in `threads`
 // threads, `first` (opened by the caller) and threads - 1 more on their own opened sources,
-// each taking the next part of each FID range until none is left, then put back in source
-// order (which does not depend on which thread read which part).
-CommuneModel read_whole(LayerReader &first, unsigned threads, SkippedFeatures &skipped) {
+// each taking the next part of each FID range until none is left. Each part is handed to
+// `take_part` with its skipped features, once, in part order (which does not depend on which
+// thread read which part): by the thread that finds it next in line when it is done, so that
+// the parts read early are taken in while the last ones are still being read.
+void read_whole(
+    LayerReader &first, unsigned threads,
+    const std::function<void(CommuneModel &, std::vector<SkippedFeature> &)> &take_part) {
     const unsigned parts = threads > 1 ? threads * parts_per_thread : 1;
     std::vector<CommuneModel> models(parts);
     std::vector<std::vector<SkippedFeature>> skips(parts);
     std::vector<std::exception_ptr> errors(threads);
     std::atomic<unsigned> next_part{0};
+    const std::unique_ptr<std::atomic<bool>[]> read_done(new std::atomic<bool>[parts]);
+    for (unsigned k = 0; k < parts; ++k) {
+        read_done[k] = false;
+    }
+    std::mutex taking;
+    unsigned next_taken = 0; // guarded by `taking`
+    std::atomic<bool> failed{false};
+    // Takes the parts read, in order, up to the first still being read. A thread finding
+    // another taking goes back to reading: the last sweep below takes what it leaves.
+    const auto take_ready = [&](bool wait) {
+        std::unique_lock lock(taking, std::defer_lock);
+        if (wait) {
+            lock.lock();
+        } else if (!lock.try_lock()) {
+            return;
+        }
+        while (!failed && next_taken < parts && read_done[next_taken]) {
+            take_part(models[next_taken], skips[next_taken]);
+            models[next_taken] = CommuneModel();
+            ++next_taken;
+        }
+    };
     auto read = [&](unsigned t) {
         try {
             std::optional<LayerReader> own;
@@ -338,9 +371,12 @@ CommuneModel read_whole(LayerReader &first, unsigned threads, SkippedFeatures &s
                 reader.ctx.skipped_features = &skips[k];
                 reader.ingest.run(models[k], reader.ctx);
                 reader.ctx.skipped_features = nullptr;
+                read_done[k] = true;
+                take_ready(false);
             }
         } catch (...) {
             errors[t] = std::current_exception();
+            failed = true;
             next_part = parts; // the others stop after their current part
         }
     };
@@ -357,24 +393,7 @@ CommuneModel read_whole(LayerReader &first, unsigned threads, SkippedFeatures &s
             std::rethrow_exception(e);
         }
     }
-    std::size_t roads = 0;
-    std::size_t buildings = 0;
-    for (const CommuneModel &m : models) {
-        roads += m.roads.size();
-        buildings += m.buildings.size();
-    }
-    CommuneModel all = std::move(models[0]);
-    skipped.add(skips[0]);
-    all.roads.reserve(roads);
-    all.buildings.reserve(buildings);
-    for (unsigned k = 1; k < parts; ++k) {
-        std::move(models[k].roads.begin(), models[k].roads.end(), std::back_inserter(all.roads));
-        std::move(models[k].buildings.begin(), models[k].buildings.end(),
-                  std::back_inserter(all.buildings));
-        skipped.add(skips[k]);
-    }
-    put_in_source_order(all.buildings, all.roads);
-    return all;
+    take_ready(true);
 }
 
 } // namespace
@@ -432,23 +451,52 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
         return out;
     }
     const bool in_parts = all_in_parts(ctx.roads) && all_in_parts(ctx.buildings);
-    CommuneModel all = read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u, *out.skipped_);
-    out.roads_ = std::move(all.roads);
-    out.buildings_ = std::move(all.buildings);
-    for (std::uint32_t i = 0; i < out.buildings_.size(); ++i) {
-        const geo::XY a = out.buildings_[i].anchor;
-        out.building_cells_[cell_of(a.x, a.y)].push_back(i);
+    // The counts the sources give are at most what is kept: no reallocation as parts come in.
+    if (const auto buildings = known_features(ctx.buildings)) {
+        out.buildings_.reserve(static_cast<std::size_t>(*buildings));
     }
-    out.road_boxes_.reserve(out.roads_.size());
-    for (std::uint32_t i = 0; i < out.roads_.size(); ++i) {
-        const geo::Box box = geo::box_of(out.roads_[i].line);
-        out.road_boxes_.push_back(box);
-        if (box.empty()) {
-            continue;
-        }
-        for_each_cell(box, [&](Cell cell) { out.road_cells_[cell].push_back(i); });
+    if (const auto roads = known_features(ctx.roads)) {
+        out.roads_.reserve(static_cast<std::size_t>(*roads));
+        out.road_boxes_.reserve(static_cast<std::size_t>(*roads));
+    }
+    read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u,
+               [&](CommuneModel &part, std::vector<SkippedFeature> &skipped) {
+                   out.hold(part);
+                   out.skipped_->add(skipped);
+               });
+    // Parts of several sources come source after source within each part: back in source
+    // order, and every index with it.
+    if (put_in_source_order(out.buildings_, out.roads_)) {
+        out.building_cells_.clear();
+        out.road_cells_.clear();
+        out.road_boxes_.clear();
+        std::vector<Building> buildings = std::move(out.buildings_);
+        std::vector<RoadSegment> roads = std::move(out.roads_);
+        out.buildings_.clear();
+        out.roads_.clear();
+        CommuneModel all;
+        all.buildings = std::move(buildings);
+        all.roads = std::move(roads);
+        out.hold(all);
     }
     return out;
+}
+
+void BatchLayers::hold(CommuneModel &part) {
+    for (Building &building : part.buildings) {
+        const auto i = static_cast<std::uint32_t>(buildings_.size());
+        building_cells_[cell_of(building.anchor.x, building.anchor.y)].push_back(i);
+        buildings_.push_back(std::move(building));
+    }
+    for (RoadSegment &road : part.roads) {
+        const auto i = static_cast<std::uint32_t>(roads_.size());
+        const geo::Box box = geo::box_of(road.line);
+        road_boxes_.push_back(box);
+        if (!box.empty()) {
+            for_each_cell(box, [&](Cell cell) { road_cells_[cell].push_back(i); });
+        }
+        roads_.push_back(std::move(road));
+    }
 }
 
 CommuneInputs BatchLayers::take(BatchWorker &worker, const geo::MultiPolygon &boundary) const {

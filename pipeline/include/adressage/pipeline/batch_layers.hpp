@@ -133,6 +133,8 @@ class BatchLayers {
 
   private:
     CommuneInputs take(BatchWorker &worker, const geo::MultiPolygon &boundary) const;
+    // Moves the part's roads and buildings to the end of those held, indexed by cell.
+    void hold(CommuneModel &part);
 
     RunOptions options_; // what to open, insee giving the legal CRS
     bool per_commune_ = false;
