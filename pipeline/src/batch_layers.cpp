@@ -451,51 +451,63 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
         return out;
     }
     const bool in_parts = all_in_parts(ctx.roads) && all_in_parts(ctx.buildings);
-    // The counts the sources give are at most what is kept: no reallocation as parts come in.
-    if (const auto buildings = known_features(ctx.buildings)) {
-        out.buildings_.reserve(static_cast<std::size_t>(*buildings));
+    const unsigned threads = in_parts ? std::max(1u, plan.jobs) : 1u;
+    // In parts, the counts the sources give (at most what is kept) leave no reallocation as
+    // parts come in; a single part is held as it is.
+    if (threads > 1) {
+        if (const auto buildings = known_features(ctx.buildings)) {
+            out.buildings_.reserve(static_cast<std::size_t>(*buildings));
+        }
+        if (const auto roads = known_features(ctx.roads)) {
+            out.roads_.reserve(static_cast<std::size_t>(*roads));
+            out.road_boxes_.reserve(static_cast<std::size_t>(*roads));
+        }
     }
-    if (const auto roads = known_features(ctx.roads)) {
-        out.roads_.reserve(static_cast<std::size_t>(*roads));
-        out.road_boxes_.reserve(static_cast<std::size_t>(*roads));
-    }
-    read_whole(reader, in_parts ? std::max(1u, plan.jobs) : 1u,
-               [&](CommuneModel &part, std::vector<SkippedFeature> &skipped) {
-                   out.hold(part);
-                   out.skipped_->add(skipped);
-               });
+    read_whole(reader, threads, [&](CommuneModel &part, std::vector<SkippedFeature> &skipped) {
+        out.hold(part);
+        out.skipped_->add(skipped);
+    });
     // Parts of several sources come source after source within each part: back in source
     // order, and every index with it.
     if (put_in_source_order(out.buildings_, out.roads_)) {
         out.building_cells_.clear();
         out.road_cells_.clear();
         out.road_boxes_.clear();
-        std::vector<Building> buildings = std::move(out.buildings_);
-        std::vector<RoadSegment> roads = std::move(out.roads_);
-        out.buildings_.clear();
-        out.roads_.clear();
         CommuneModel all;
-        all.buildings = std::move(buildings);
-        all.roads = std::move(roads);
+        all.buildings.swap(out.buildings_); // leaves them with no room: taken back whole
+        all.roads.swap(out.roads_);
         out.hold(all);
     }
     return out;
 }
 
 void BatchLayers::hold(CommuneModel &part) {
-    for (Building &building : part.buildings) {
-        const auto i = static_cast<std::uint32_t>(buildings_.size());
-        building_cells_[cell_of(building.anchor.x, building.anchor.y)].push_back(i);
-        buildings_.push_back(std::move(building));
+    // Nothing held and no room made: the part's vectors become the held ones (no second copy
+    // of the layers while moving).
+    const std::size_t first_building = buildings_.size();
+    if (buildings_.capacity() == 0) {
+        buildings_ = std::move(part.buildings);
+    } else {
+        std::move(part.buildings.begin(), part.buildings.end(), std::back_inserter(buildings_));
     }
-    for (RoadSegment &road : part.roads) {
-        const auto i = static_cast<std::uint32_t>(roads_.size());
-        const geo::Box box = geo::box_of(road.line);
+    for (std::size_t i = first_building; i < buildings_.size(); ++i) {
+        const geo::XY a = buildings_[i].anchor;
+        building_cells_[cell_of(a.x, a.y)].push_back(static_cast<std::uint32_t>(i));
+    }
+    const std::size_t first_road = roads_.size();
+    if (roads_.capacity() == 0) {
+        roads_ = std::move(part.roads);
+    } else {
+        std::move(part.roads.begin(), part.roads.end(), std::back_inserter(roads_));
+    }
+    for (std::size_t i = first_road; i < roads_.size(); ++i) {
+        const geo::Box box = geo::box_of(roads_[i].line);
         road_boxes_.push_back(box);
         if (!box.empty()) {
-            for_each_cell(box, [&](Cell cell) { road_cells_[cell].push_back(i); });
+            for_each_cell(box, [&](Cell cell) {
+                road_cells_[cell].push_back(static_cast<std::uint32_t>(i));
+            });
         }
-        roads_.push_back(std::move(road));
     }
 }
 
