@@ -97,7 +97,7 @@ bool within_distance(GeosContext &ctx, const Polyline &a, const Polyline &b, dou
     // The bounds are rounded; a margin far above their error leaves close calls to GEOS.
     constexpr double margin = 1e-6;
     if (!a.empty() && !b.empty()) {
-        if (box_of(a).gap(box_of(b)) > limit + margin) {
+        if (box_of(a).farther_than(box_of(b), limit)) {
             return false;
         }
         for (const XY p : {a.front(), a.back()}) {
@@ -186,11 +186,8 @@ struct PreparedArea::Impl {
         }
         std::uint32_t group = detail::AreaCells::edge;
         for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-            Box segment;
-            segment.extend(line[i]);
-            segment.extend(line[i + 1]);
             // Consecutive segments share a point, so every segment's group is the first's.
-            group = cells.group_covering(segment);
+            group = cells.group_covering(box_of(line[i], line[i + 1]));
             if (group == detail::AreaCells::edge) {
                 return Side::unknown;
             }

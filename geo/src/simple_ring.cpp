@@ -25,10 +25,6 @@ int orientation(XY a, XY b, XY c) {
     return 0;
 }
 
-Box box_of(XY p, XY q) {
-    return {std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x), std::max(p.y, q.y)};
-}
-
 // Closed segments pq and uv, whose boxes are `a` and `b`, certainly have no common point.
 bool certainly_apart(XY p, XY q, XY u, XY v, const Box &a, const Box &b) {
     if (!a.meets(b)) {

@@ -481,26 +481,26 @@ BatchLayers BatchLayers::read(const RunOptions &options, const std::string &inse
     return out;
 }
 
-void BatchLayers::hold(CommuneModel &part) {
-    // Nothing held and no room made: the part's vectors become the held ones (no second copy
-    // of the layers while moving).
-    const std::size_t first_building = buildings_.size();
-    if (buildings_.capacity() == 0) {
-        buildings_ = std::move(part.buildings);
+namespace {
+// Moves `from`'s elements to the end of `to` and returns where they start. With nothing held
+// and no room made, `from`'s vector becomes `to` (no second copy of the layers while moving).
+template <typename T> std::size_t append_moved(std::vector<T> &to, std::vector<T> &from) {
+    const std::size_t first = to.size();
+    if (to.capacity() == 0) {
+        to = std::move(from);
     } else {
-        std::move(part.buildings.begin(), part.buildings.end(), std::back_inserter(buildings_));
+        std::move(from.begin(), from.end(), std::back_inserter(to));
     }
-    for (std::size_t i = first_building; i < buildings_.size(); ++i) {
+    return first;
+}
+} // namespace
+
+void BatchLayers::hold(CommuneModel &part) {
+    for (std::size_t i = append_moved(buildings_, part.buildings); i < buildings_.size(); ++i) {
         const geo::XY a = buildings_[i].anchor;
         building_cells_[cell_of(a.x, a.y)].push_back(static_cast<std::uint32_t>(i));
     }
-    const std::size_t first_road = roads_.size();
-    if (roads_.capacity() == 0) {
-        roads_ = std::move(part.roads);
-    } else {
-        std::move(part.roads.begin(), part.roads.end(), std::back_inserter(roads_));
-    }
-    for (std::size_t i = first_road; i < roads_.size(); ++i) {
+    for (std::size_t i = append_moved(roads_, part.roads); i < roads_.size(); ++i) {
         const geo::Box box = geo::box_of(roads_[i].line);
         road_boxes_.push_back(box);
         if (!box.empty()) {

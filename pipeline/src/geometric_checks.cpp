@@ -319,21 +319,18 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
                 by_name[{voie.commune_deleguee_insee, names::grouping_key(voie.nom)}].push_back(v);
             }
         }
-        const auto box_of_voie = [&](VoieIdx v) {
-            geo::Box box;
-            for (const geo::Polyline &part : model.voies[v].parts) {
-                box.extend(geo::box_of(part));
-            }
-            return box;
-        };
         for (const auto &[name, voies] : by_name) {
+            std::vector<geo::Box> boxes(voies.size());
+            for (std::size_t a = 0; a < voies.size(); ++a) {
+                for (const geo::Polyline &part : model.voies[voies[a]].parts) {
+                    boxes[a].extend(geo::box_of(part));
+                }
+            }
             for (std::size_t a = 0; a < voies.size(); ++a) {
                 for (std::size_t b = a + 1; b < voies.size(); ++b) {
-                    // The boxes' gap is no more than the distance (its rounding far below
-                    // the margin): voies whose boxes are further apart are not measured.
-                    constexpr double margin = 1e-6;
-                    if (box_of_voie(voies[a]).gap(box_of_voie(voies[b])) >
-                        options.homonym_distance + margin) {
+                    // No nearer than their boxes: voies whose boxes are farther apart are not
+                    // measured.
+                    if (boxes[a].farther_than(boxes[b], options.homonym_distance)) {
                         continue;
                     }
                     double d = std::numeric_limits<double>::infinity();

@@ -41,17 +41,29 @@ void expect_geos_answers(const MultiPolygon &area, const std::vector<XY> &points
     EXPECT_LT(inside, static_cast<int>(2 * points.size()));
 }
 
+// Uniform random points over `box` widened on each side by `share` of its width.
+class PointsAround {
+  public:
+    PointsAround(const Box &box, double share)
+        : margin_(share * (box.max_x - box.min_x)), x_(box.min_x - margin_, box.max_x + margin_),
+          y_(box.min_y - margin_, box.max_y + margin_) {}
+    XY operator()(std::mt19937_64 &random) { return {x_(random), y_(random)}; }
+
+  private:
+    double margin_;
+    std::uniform_real_distribution<double> x_;
+    std::uniform_real_distribution<double> y_;
+};
+
 // Random points over the box and a little beyond, each vertex, each edge's middle, and points
 // a hair off each vertex.
 std::vector<XY> probes(const MultiPolygon &area, int random_count) {
     const Box box = outer_box(area);
     std::mt19937_64 random(17);
-    const double margin = 0.05 * (box.max_x - box.min_x);
-    std::uniform_real_distribution<double> x(box.min_x - margin, box.max_x + margin);
-    std::uniform_real_distribution<double> y(box.min_y - margin, box.max_y + margin);
+    PointsAround around(box, 0.05);
     std::vector<XY> points;
     for (int i = 0; i < random_count; ++i) {
-        points.push_back({x(random), y(random)});
+        points.push_back(around(random));
     }
     auto add_ring = [&](const Ring &ring) {
         for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
@@ -79,15 +91,13 @@ std::vector<XY> probes(const MultiPolygon &area, int random_count) {
 std::vector<Polyline> road_probes(const MultiPolygon &area, int random_count) {
     const Box box = outer_box(area);
     std::mt19937_64 random(29);
-    const double margin = 0.1 * (box.max_x - box.min_x);
-    std::uniform_real_distribution<double> x(box.min_x - margin, box.max_x + margin);
-    std::uniform_real_distribution<double> y(box.min_y - margin, box.max_y + margin);
+    PointsAround around(box, 0.1);
     std::uniform_real_distribution<double> step(5.0, 300.0);
     std::uniform_real_distribution<double> turn(-M_PI, M_PI);
     std::uniform_int_distribution<int> steps(1, 6);
     std::vector<Polyline> lines;
     for (int i = 0; i < random_count; ++i) {
-        Polyline line{{x(random), y(random)}};
+        Polyline line{around(random)};
         double heading = turn(random);
         for (int s = steps(random); s > 0; --s) {
             const double d = step(random);

@@ -48,6 +48,9 @@ struct Box {
         const double dy = std::max({0.0, min_y - b.max_y, b.min_y - max_y});
         return std::hypot(dx, dy);
     }
+    // Every point of one box is certainly farther than `limit` from every point of the other:
+    // the gap exceeds it by a margin far above the gap's rounding.
+    bool farther_than(const Box &b, double limit) const { return gap(b) > limit + 1e-6; }
     // The closed boxes share a point.
     bool meets(const Box &b) const {
         return max_x >= b.min_x && min_x <= b.max_x && max_y >= b.min_y && min_y <= b.max_y;
@@ -63,6 +66,11 @@ struct Polygon {
 };
 
 using MultiPolygon = std::vector<Polygon>;
+
+// The box of segment ab.
+inline Box box_of(XY a, XY b) {
+    return {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+}
 
 inline Box box_of(const Polyline &line) {
     Box box;
