@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "adressage/pipeline/metric_numbering.hpp"
 #include "adressage/pipeline/runner.hpp"
+#include "rules/metric_numbering.hpp"
 
 using namespace adressage::pipeline;
 namespace fs = std::filesystem;

@@ -1,0 +1,132 @@
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "adressage/error.hpp"
+#include "adressage/formats/atomic_file.hpp"
+#include "adressage/pipeline/batch.hpp"
+#include "batch/batch_manifest.hpp"
+
+namespace adressage::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json read_json(const fs::path &path) {
+    std::ifstream in(path);
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (!in || j.is_discarded() || !j.is_object()) {
+        throw InputError(path.string(), "is not a readable batch file; run that shard again");
+    }
+    return j;
+}
+
+} // namespace
+
+BatchResult merge_shards(const std::string &out_dir) {
+    static const std::regex name("^batch-manifest-shard-([0-9]+)-of-([0-9]+)\\.json$");
+    std::map<std::size_t, fs::path> shards; // K -> manifest
+    std::size_t of = 0;
+    std::error_code ec;
+    for (const fs::directory_entry &e : fs::directory_iterator(out_dir, ec)) {
+        std::smatch m;
+        const std::string file = e.path().filename().string();
+        if (!std::regex_match(file, m, name)) {
+            continue;
+        }
+        const std::size_t n = std::stoul(m[2]);
+        if (of != 0 && n != of) {
+            throw InputError(out_dir, "holds shards of " + std::to_string(of) + " and of " +
+                                          std::to_string(n) +
+                                          "; keep the shards of one batch in a directory");
+        }
+        of = n;
+        shards[std::stoul(m[1])] = e.path();
+    }
+    if (ec || of == 0) {
+        throw InputError(out_dir, "no batch-manifest-shard-K-of-N.json; give the --out of the "
+                                  "shards (copied into one directory)");
+    }
+    for (std::size_t k = 1; k <= of; ++k) {
+        if (!shards.contains(k)) {
+            throw InputError(out_dir, "shard " + std::to_string(k) + "/" + std::to_string(of) +
+                                          " is missing (no batch-manifest-shard-" +
+                                          std::to_string(k) + "-of-" + std::to_string(of) +
+                                          ".json); run it, then merge again");
+        }
+    }
+
+    std::map<std::string, ManifestEntry> entries;
+    std::map<std::string, nlohmann::json> results;
+    nlohmann::json head;
+    BatchResult r;
+    SkippedRows skipped; // each shard's list, each feature once
+    for (const auto &[k, path] : shards) {
+        const nlohmann::json manifest = read_json(path);
+        if (fs::exists(path.string() + ".journal")) {
+            throw InputError(path.string(), "shard " + std::to_string(k) +
+                                                " did not finish (a journal is left); run it "
+                                                "again with --resume, then merge");
+        }
+        nlohmann::json this_head = {{"adressage_version", manifest.value("adressage_version", "")},
+                                    {"options", manifest.value("options", nlohmann::json())}};
+        if (head.is_null()) {
+            head = this_head;
+        } else if (head != this_head) {
+            throw InputError(path.string(), "ran with other options or another version than "
+                                            "shard 1; run every shard with the same options");
+        }
+        for (const nlohmann::json &j : manifest.at("communes")) {
+            ManifestEntry e = ManifestEntry::from_json(j);
+            entries[e.insee] = std::move(e);
+        }
+        const std::string suffix = "-shard-" + std::to_string(k) + "-of-" + std::to_string(of);
+        const nlohmann::json summary =
+            read_json(fs::path(out_dir) / ("batch-summary" + suffix + ".json"));
+        for (const nlohmann::json &result : summary.at("results")) {
+            results[result.value("insee", "")] = result;
+        }
+        r.seconds = std::max(r.seconds, summary.value("seconds", 0.0));
+        if (const auto s = summary.find("skipped_features");
+            s != summary.end() && s->contains("file")) {
+            skipped.merge(
+                read_skipped_csv((fs::path(out_dir) / s->at("file").get<std::string>()).string()));
+        }
+    }
+    head["shard"] = "1/1";
+    Manifest merged((fs::path(out_dir) / "batch-manifest.json").string());
+    merged.finish(entries, head);
+
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto &[insee, result] : results) {
+        const std::string status = result.value("status", "");
+        r.succeeded += status == "ok" || status == "reused" ? 1 : 0;
+        r.reused += status == "reused" ? 1 : 0;
+        r.failed += status == "failed" ? 1 : 0;
+        r.rows += result.value("rows", std::int64_t{0});
+        all.push_back(result);
+    }
+    r.communes = results.size();
+    const nlohmann::json summary = {{"adressage_version", head["adressage_version"]},
+                                    {"shard", "1/1"},
+                                    {"merged_shards", of},
+                                    {"communes", r.communes},
+                                    {"succeeded", r.succeeded},
+                                    {"failed", r.failed},
+                                    {"reused", r.reused},
+                                    {"rows", r.rows},
+                                    {"skipped_features", skipped_summary(skipped, out_dir, "", r)},
+                                    {"seconds", r.seconds},
+                                    {"results", all}};
+    r.summary_json = (fs::path(out_dir) / "batch-summary.json").string();
+    r.summary_csv = (fs::path(out_dir) / "batch-summary.csv").string();
+    r.manifest = merged.path();
+    formats::write_file_atomically(r.summary_json, summary.dump(2) + "\n");
+    formats::write_file_atomically(r.summary_csv, summary_csv(all));
+    return r;
+}
+
+} // namespace adressage::pipeline

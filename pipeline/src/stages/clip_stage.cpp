@@ -1,0 +1,60 @@
+#include "adressage/geo/geometry_ops.hpp"
+#include "stages/stages.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+constexpr double min_piece_length = 1.0; // metres; shorter slivers at the boundary are noise
+}
+
+void ClipStage::run(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    if (!model.boundary) {
+        // Without a boundary everything is kept; the centre is the middle of the buildings.
+        geo::Box box;
+        for (const Building &b : model.buildings) {
+            box.extend(b.anchor);
+        }
+        for (const RoadSegment &r : model.roads) {
+            box.extend(geo::box_of(r.line));
+        }
+        if (!box.empty()) {
+            model.centre = {(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
+        }
+        diag.count("clip", "no_boundary");
+        diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
+        diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+        return;
+    }
+    model.centre = geo::centroid(ctx.geos, *model.boundary);
+    const geo::PreparedArea area(ctx.geos, *model.boundary);
+
+    std::vector<RoadSegment> roads;
+    for (RoadSegment &road : model.roads) {
+        for (geo::Polyline &piece : area.clip(road.line)) {
+            if (geo::length(piece) >= min_piece_length) {
+                roads.push_back(RoadSegment{road.source, road.fid, road.name, std::move(piece)});
+            }
+        }
+    }
+    model.roads = std::move(roads);
+
+    if (ctx.preloaded != nullptr && ctx.preloaded->buildings_inside_boundary) {
+        diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
+        diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+        return;
+    }
+    std::vector<Building> buildings;
+    for (Building &building : model.buildings) {
+        if (area.contains(building.anchor)) {
+            buildings.push_back(std::move(building));
+        } else {
+            diag.skip("clip.buildings", "outside_commune", "fid " + std::to_string(building.fid));
+        }
+    }
+    model.buildings = std::move(buildings);
+    diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
+    diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+}
+
+} // namespace adressage::pipeline
