@@ -6,6 +6,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/formats/atomic_file.hpp"
+#include "options/run_option_keys.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
@@ -157,10 +158,7 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
                     describe_inputs(options.communes_deleguees, ctx.communes_deleguees);
             }
         }
-        report["options"] = {{"max_distance_m", options.max_distance},
-                             {"homonym_distance_m", options.homonym_distance},
-                             {"date_der_maj", options.date},
-                             {"source", options.source}};
+        report["options"] = report_options(options);
         const nlohmann::json diagnostics = ctx.diagnostics.to_json();
         report["counts"] = diagnostics["counts"];
         report["skipped"] = diagnostics["skipped"];
