@@ -7,6 +7,7 @@
 #include "adressage/geo/point_line_distance.hpp"
 #include "geos_handle.hpp"
 #include "segment_grid.hpp"
+#include "tree_item.hpp"
 
 namespace adressage::geo {
 
@@ -75,9 +76,7 @@ struct NearestLineIndex::Impl {
         lines.reserve(plain.size());
         for (std::size_t i = 0; i < plain.size(); ++i) {
             lines.push_back(detail::make_line(ctx, plain[i]));
-            // Index + 1 so that no item is a null pointer.
-            GEOSSTRtree_insert_r(ctx.handle(), tree, lines.back().get(),
-                                 reinterpret_cast<void *>(static_cast<std::uintptr_t>(i + 1)));
+            GEOSSTRtree_insert_r(ctx.handle(), tree, lines.back().get(), detail::tree_item(i));
         }
     }
     ~Impl() {
@@ -98,7 +97,7 @@ struct Query {
 
 int distance_to_item(const void *item, const void *query_item, double *distance, void *userdata) {
     auto *query = static_cast<Query *>(userdata);
-    const auto index = reinterpret_cast<std::uintptr_t>(item) - 1;
+    const auto index = detail::tree_index(item);
     (void)query_item;
     return GEOSDistance_r(query->handle, (*query->lines)[index].get(), query->point, distance);
 }
@@ -144,7 +143,7 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
     if (found == nullptr) {
         ctx.raise("STRtree_nearest_generic");
     }
-    best.index = reinterpret_cast<std::uintptr_t>(found) - 1;
+    best.index = detail::tree_index(found);
     if (GEOSDistance_r(ctx.handle(), impl_->lines[best.index].get(), point.get(), &best.distance) ==
         0) {
         ctx.raise("Distance");
@@ -164,8 +163,7 @@ std::optional<NearestLineIndex::Hit> NearestLineIndex::nearest(XY p, double max_
     GEOSSTRtree_query_r(
         ctx.handle(), impl_->tree, box.get(),
         [](void *item, void *out) {
-            static_cast<std::vector<std::size_t> *>(out)->push_back(
-                reinterpret_cast<std::uintptr_t>(item) - 1);
+            static_cast<std::vector<std::size_t> *>(out)->push_back(detail::tree_index(item));
         },
         &candidates);
     for (std::size_t i : candidates) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "geos_handle.hpp"
+#include "tree_item.hpp"
 
 namespace adressage::geo {
 
@@ -25,8 +26,7 @@ struct PolygonIndex::Impl {
         GEOSSTRtree_query_r(
             ctx.handle(), tree, query,
             [](void *item, void *found) {
-                static_cast<std::vector<std::size_t> *>(found)->push_back(
-                    reinterpret_cast<std::uintptr_t>(item) - 1);
+                static_cast<std::vector<std::size_t> *>(found)->push_back(detail::tree_index(item));
             },
             &out);
         std::sort(out.begin(), out.end());
@@ -41,7 +41,7 @@ PolygonIndex::PolygonIndex(GeosContext &ctx, const std::vector<MultiPolygon> &po
     for (std::size_t i = 0; i < polygons.size(); ++i) {
         impl_->polygons.push_back(detail::make_multipolygon(ctx, polygons[i]));
         GEOSSTRtree_insert_r(ctx.handle(), impl_->tree, impl_->polygons.back().get(),
-                             reinterpret_cast<void *>(static_cast<std::uintptr_t>(i + 1)));
+                             detail::tree_item(i));
     }
 }
 

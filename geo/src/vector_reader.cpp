@@ -255,6 +255,7 @@ GeometryKind VectorLayer::geometry_kind() const {
 std::vector<std::string> VectorLayer::field_names() const {
     std::vector<std::string> names;
     const OGRFeatureDefn *defn = impl_->layer->GetLayerDefn();
+    names.reserve(static_cast<std::size_t>(defn->GetFieldCount()));
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     }

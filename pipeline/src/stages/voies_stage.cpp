@@ -246,8 +246,9 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
         nlohmann::json unmatched = nlohmann::json::array();
         for (const auto &[key, option] : ctx.voie_options.entries()) {
             const bool used =
-                std::any_of(model.voies.begin(), model.voies.end(),
-                            [&](const Voie &v) { return names::grouping_key(v.nom) == key; });
+                std::any_of(model.voies.begin(), model.voies.end(), [&key = key](const Voie &v) {
+                    return names::grouping_key(v.nom) == key;
+                });
             if (!used) {
                 unmatched.push_back({{"line", option.line}, {"voie_nom", option.nom}});
             }
