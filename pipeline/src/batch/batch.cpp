@@ -25,7 +25,6 @@
 #include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "batch/batch_commune_options.hpp"
-#include "batch/batch_groups.hpp"
 #include "batch/batch_layers.hpp"
 #include "batch/batch_manifest.hpp"
 #include "core/commune_run.hpp"

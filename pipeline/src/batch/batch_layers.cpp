@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cmath>
 #include <deque>
 #include <functional>
@@ -13,8 +12,6 @@
 #include <tuple>
 
 #include "adressage/error.hpp"
-#include "adressage/formats/ogr_inputs.hpp"
-#include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "adressage/geo/vector_reader.hpp"
@@ -24,31 +21,6 @@
 namespace adressage::pipeline {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-// Field names that hold the INSEE code in the usual boundary layers (Admin Express INSEE_COM,
-// france-geojson code, OSM ref:INSEE...), compared without case.
-const std::vector<std::string> insee_field_candidates = {
-    "insee",     "insee_com", "code_insee",   "codeinsee", "ref:insee", "ref_insee",
-    "ref:INSEE", "codgeo",    "code_commune", "com",       "code"};
-
-std::string detect_insee_field(const std::string &option, const geo::VectorLayer &layer) {
-    const std::vector<std::string> fields = layer.field_names();
-    for (const std::string &candidate : insee_field_candidates) {
-        for (const std::string &field : fields) {
-            if (lower(field) == lower(candidate)) {
-                return field;
-            }
-        }
-    }
-    throw InputError(option, "layer '" + layer.name() + "' has no INSEE code field (fields: " +
-                                 formats::name_list(fields) + "); name it with --insee-field");
-}
 
 double cross(geo::XY o, geo::XY a, geo::XY b) {
     return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
@@ -97,58 +69,7 @@ bool line_meets_box(const geo::Polyline &line, const geo::Box &box) {
     return false;
 }
 
-std::string trim(const std::string &s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 } // namespace
-
-BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
-                                  const std::vector<std::string> &preset_layers,
-                                  const std::string &insee_field) {
-    BoundaryLayer out;
-    for (const std::string &text : specs) {
-        const formats::SourceSpec spec = formats::parse_source_spec(text);
-        geo::VectorDataset dataset = formats::open_dataset("--boundaries", spec);
-        const std::string layer_name = formats::choose_layer(
-            "--boundaries", spec, dataset, preset_layers, formats::LayerPresence::required);
-        const std::string option = "--boundaries " + text;
-        geo::VectorLayer layer = dataset.layer(layer_name);
-        const geo::GeometryKind kind = layer.geometry_kind();
-        if (kind != geo::GeometryKind::polygon && kind != geo::GeometryKind::unknown) {
-            throw InputError(option, "layer '" + layer_name + "' has " + geo::to_string(kind) +
-                                         " geometries, expected polygons; give the layer of "
-                                         "the commune boundaries as path:layer");
-        }
-        std::string field = insee_field;
-        if (field.empty()) {
-            field = detect_insee_field(option, layer);
-        } else {
-            formats::require_field("--boundaries", spec, layer, field,
-                                   "name the INSEE code field with --insee-field");
-        }
-        const std::string crs = layer.crs_wkt();
-        if (crs.empty()) {
-            throw InputError(option, "layer '" + layer_name +
-                                         "' has no coordinate reference system; assign one "
-                                         "(e.g. with ogr2ogr -a_srs) and run again");
-        }
-        const std::size_t source = out.sources.size();
-        out.sources.push_back({text, layer_name, field, crs});
-        layer.for_each({field}, geo::GeometryKind::polygon, [&](const geo::FeatureRecord &f) {
-            const std::string insee = trim(f.values[0]);
-            if (f.skip_reason != nullptr || insee.empty()) {
-                return; // a feature without a usable polygon or code belongs to no commune
-            }
-            out.by_insee[insee].push_back({source, f.polygons});
-        });
-    }
-    return out;
-}
 
 // A worker's road and building sources for one legal CRS, opened by the ingest stage.
 struct LayerReader {
@@ -179,31 +100,6 @@ const geo::Transformer &BatchWorker::transformer(const std::string &crs_wkt,
         slot = std::make_unique<geo::Transformer>(crs_wkt, target);
     }
     return *slot;
-}
-
-std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
-                                                  const std::string &insee, std::int64_t &parts) {
-    const auto found = layer.by_insee.find(insee);
-    if (found == layer.by_insee.end() || found->second.empty()) {
-        parts = 0;
-        return std::nullopt;
-    }
-    const std::string legal = geo::legal_crs_for_insee(insee).definition();
-    std::vector<geo::MultiPolygon> reprojected;
-    for (const BoundaryLayer::Part &part : found->second) {
-        const geo::Transformer &t = worker.transformer(layer.sources[part.source].crs_wkt, legal);
-        geo::MultiPolygon polygons = part.polygons;
-        // As the ingest stage does: every ring reprojected in place.
-        for (geo::Polygon &polygon : polygons) {
-            IngestStage::process_one(t, polygon.outer);
-            for (geo::Ring &hole : polygon.holes) {
-                IngestStage::process_one(t, hole);
-            }
-        }
-        reprojected.push_back(std::move(polygons));
-    }
-    parts = static_cast<std::int64_t>(reprojected.size());
-    return geo::union_all(worker.geos, reprojected);
 }
 
 BatchLayers::Cell BatchLayers::cell_of(double x, double y) {

@@ -1,8 +1,8 @@
 #pragma once
 // The batch-wide layers: roads and buildings read once for all the communes of a batch (as the
 // ingest stage reads them for one commune: filtered, reprojected to the legal CRS, footprints
-// repaired, anchors computed), the commune boundaries keyed by INSEE code, and the split of the
-// layers by commune.
+// repaired, anchors computed), the commune boundaries keyed by INSEE code (batch_boundaries.cpp)
+// and the groups of neighbouring communes read together, and the split of the layers by commune.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -162,5 +162,18 @@ std::pair<std::int64_t, std::int64_t> fid_range_part(std::pair<std::int64_t, std
 // part reprojected, then their union. Empty parts: nullopt.
 std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
                                                   const std::string &insee, std::int64_t &parts);
+
+// Neighbouring communes of a batch, run one group after another by a worker so that the road
+// and building layers are read once for the group's area rather than once per commune (a
+// commune's bounding box overlaps its neighbours': read per commune, each building of a
+// département is read about twice).
+// Indexes into `communes`, grouped by square tiles of the boundaries layer's plane (its own
+// CRS: the grouping only decides what is read together, never what a commune gets). A tile's
+// side is four times the median extent of the communes' boxes, so about sixteen communes a
+// tile whatever the layer's unit; communes of different legal CRS or boundary sources never
+// share a group, and a commune without a boundary is alone. Groups come largest first (then in
+// tile order), each group's communes in batch order.
+std::vector<std::vector<std::size_t>> group_neighbours(const BoundaryLayer &boundaries,
+                                                       const std::vector<std::string> &communes);
 
 } // namespace adressage::pipeline

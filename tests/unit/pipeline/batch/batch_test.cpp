@@ -13,7 +13,6 @@
 
 #include "adressage/error.hpp"
 #include "adressage/pipeline/skipped_features.hpp"
-#include "batch/batch_groups.hpp"
 #include "batch/batch_layers.hpp"
 #include "batch/batch_manifest.hpp"
 #include "core/diagnostics.hpp"
