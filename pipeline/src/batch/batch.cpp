@@ -12,13 +12,13 @@
 #include <thread>
 
 #include "adressage/error.hpp"
-#include "adressage/formats/source_spec.hpp"
 #include "adressage/geo/legal_crs.hpp"
 #include "batch/batch_commune_options.hpp"
 #include "batch/batch_layers.hpp"
 #include "batch/batch_manifest.hpp"
 #include "batch/batch_run.hpp"
 #include "core/commune_run.hpp"
+#include "options/run_option_keys.hpp"
 
 namespace adressage::pipeline {
 
@@ -153,55 +153,6 @@ std::vector<std::string> shard_of(const std::vector<std::string> &communes,
 }
 
 namespace {
-
-// What in the options changes the outputs; an implicit date (today) does not, so a scheduled
-// re-run keeps the communes whose inputs did not change.
-// Source specs with the size and modification time of the files they name, so that a new
-// parcel file under the same name re-runs the communes (its features are not fingerprinted).
-nlohmann::json sources_key(const std::vector<std::string> &specs) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const std::string &spec : specs) {
-        const std::filesystem::path path = formats::parse_source_spec(spec).dataset;
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec);
-        const auto time = std::filesystem::last_write_time(path, ec);
-        out.push_back({{"spec", spec},
-                       {"size", ec ? 0 : size},
-                       {"mtime", ec ? 0 : time.time_since_epoch().count()}});
-    }
-    return out;
-}
-
-std::string options_key(const RunOptions &o, bool date_given) {
-    const nlohmann::json key = {
-        {"adressage_version", ADRESSAGE_VERSION},
-        {"preset", o.preset},
-        {"road_name_field", o.road_name_field.value_or("\x01")},
-        {"road_kind_field", o.road_kind_field.value_or("\x01")},
-        {"max_distance", o.max_distance},
-        {"homonym_distance", o.homonym_distance},
-        {"source", o.source},
-        {"date", date_given ? o.date : std::string()},
-        {"numbering", o.numbering},
-        {"classic_gap_metres", o.classic_gap_metres},
-        {"min_building_area", o.min_building_area},
-        {"ambiguity_ratio", o.ambiguity_ratio},
-        {"positions", o.positions},
-        {"parcels", sources_key(o.parcels)},
-        {"communes_deleguees", sources_key(o.communes_deleguees)},
-        {"places", sources_key(o.places)},
-        {"place_radius", o.place_radius},
-        {"topo", sources_key(o.topo.empty() ? std::vector<std::string>{} : std::vector{o.topo})},
-        {"voie_options", o.voie_options},
-        {"town_hall", o.town_hall},
-        {"existing", o.existing},
-        {"drop_orphans", o.drop_orphans},
-        {"ledger", o.ledger},
-        {"bal_version", o.bal_version},
-        {"siren", o.siren},
-        {"producteur", o.producteur}};
-    return key.dump();
-}
 
 nlohmann::json describe(const std::vector<std::string> &specs) {
     nlohmann::json out = nlohmann::json::array();
@@ -374,7 +325,7 @@ BatchResult run_batch(BatchOptions options) {
                     {"read_s", round3(read_seconds)}});
 
     const nlohmann::json description = describe_sources(options, selection.boundaries);
-    const std::string key = options_key(options.run, date_given);
+    const std::string key = options_fingerprint(options.run, date_given).dump();
     BatchRun run{.options = options,
                  .communes = selection.communes,
                  .cog = cog,

@@ -177,6 +177,7 @@ std::vector<std::vector<std::size_t>> group_neighbours(const BoundaryLayer &boun
         tiles[key].push_back(i);
     }
     std::vector<std::vector<std::size_t>> groups;
+    groups.reserve(tiles.size() + alone.size());
     for (auto &[key, members] : tiles) {
         groups.push_back(std::move(members));
     }

@@ -123,6 +123,20 @@ template <typename Fn> void BatchLayers::for_each_cell(const geo::Box &box, Fn &
 
 namespace {
 
+// A feature on the boundary of several communes goes to each: copied to all but the last
+// taker, moved to the last.
+template <typename Feature, typename VectorOf>
+void give_to_takers(const std::vector<std::size_t> &takers, Feature &feature,
+                    VectorOf &&vector_of) {
+    if (takers.empty()) {
+        return;
+    }
+    for (std::size_t t = 0; t + 1 < takers.size(); ++t) {
+        vector_of(takers[t]).push_back(feature);
+    }
+    vector_of(takers.back()).push_back(std::move(feature));
+}
+
 // Source order, as a run reading the whole layers sees them: by (source, fid), stable for the
 // segments of one feature (a filtered read comes in the index's order, a read in parts part
 // after part).
@@ -474,10 +488,8 @@ BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygo
                 takers.push_back(c);
             }
         }
-        for (std::size_t t = 0; t < takers.size(); ++t) {
-            auto &to = out[takers[t]].buildings;
-            t + 1 < takers.size() ? to.push_back(building) : to.push_back(std::move(building));
-        }
+        give_to_takers(
+            takers, building, [&](std::size_t c) -> auto & { return out[c].buildings; });
     }
     for (RoadSegment &road : area.roads) {
         const geo::Box box = geo::box_of(road.line);
@@ -487,10 +499,8 @@ BatchLayers::split(BatchWorker &worker, const std::vector<const geo::MultiPolygo
                 takers.push_back(c);
             }
         }
-        for (std::size_t t = 0; t < takers.size(); ++t) {
-            auto &to = out[takers[t]].roads;
-            t + 1 < takers.size() ? to.push_back(road) : to.push_back(std::move(road));
-        }
+        give_to_takers(
+            takers, road, [&](std::size_t c) -> auto & { return out[c].roads; });
     }
     return out;
 }
