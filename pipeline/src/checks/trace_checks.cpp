@@ -6,39 +6,18 @@
 #include <tuple>
 
 #include "adressage/error.hpp"
-#include "adressage/formats/bal_format.hpp"
-#include "adressage/formats/bal_reader.hpp"
 #include "adressage/geo/legal_crs.hpp"
-#include "adressage/geo/transformer.hpp"
 #include "adressage/names/grouping_key.hpp"
 #include "adressage/pipeline/runner.hpp"
 #include "checks/geometric_checks.hpp"
-#include "core/bal_cells.hpp"
+#include "checks/trace_rows.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
 
 namespace {
 
-constexpr int toponyme_numero = 99999;
-
 using bal_cells::Columns;
-using bal_cells::parse_double;
-using bal_cells::parse_int;
-using bal_cells::row_commune;
-
-formats::PositionType position_type(const std::string &text) {
-    for (const formats::PositionType t :
-         {formats::PositionType::entree, formats::PositionType::batiment,
-          formats::PositionType::segment, formats::PositionType::delivrance_postale,
-          formats::PositionType::cage_escalier, formats::PositionType::logement,
-          formats::PositionType::parcelle, formats::PositionType::service_technique}) {
-        if (formats::position_label(t) == text) {
-            return t;
-        }
-    }
-    return formats::PositionType::batiment; // an empty or unknown type
-}
 
 // Whether the numbers of a voie fall as one goes along it: the sign of the covariance of
 // (along, numero) over its addresses (both sides together; a tie keeps the direction).
@@ -82,41 +61,22 @@ std::string_view label_en(GeometricCheck check) {
     return "";
 }
 
-} // namespace
+using VoieMeasures = std::vector<std::vector<geo::LineMeasures>>;
 
-TraceCheckResult check_traces(const std::string &path, RunOptions options) {
-    const formats::BalTable table = formats::read_bal_file(path);
-    if (!table.parse_ok()) {
-        throw InputError(path, "not a readable CSV (" + table.errors.front().code + " at line " +
-                                   std::to_string(table.errors.front().line) +
-                                   "); adressage validate without --roads shows every problem");
-    }
-    const Columns c(table);
-    TraceCheckResult result;
-    result.rows = table.rows.size();
-    std::map<std::string, std::size_t> communes;
-    for (const auto &row : table.rows) {
-        ++communes[row_commune(c, row)];
-    }
-    communes.erase("");
-    if (communes.size() != 1) {
-        throw InputError(path, communes.empty()
-                                   ? "no commune_insee nor cle_interop tells the commune; give a "
-                                     "BAL file (versions 1.1 to 1.5)"
-                                   : "holds " + std::to_string(communes.size()) +
-                                         " communes; check one commune's rows at a time against "
-                                         "its roads");
-    }
-    result.insee = communes.begin()->first;
-    options.insee = result.insee;
+// The run's options for the file's commune, checked as a run checks them.
+void set_commune(RunOptions &options, const std::string &insee) {
+    options.insee = insee;
     options.buildings.clear();
     check_options(options);
     if (options.data_dir.empty()) {
         options.data_dir = default_data_dir();
     }
+}
 
-    // The voies of the roads, as a run makes them.
-    RunContext ctx(options);
+// The voies of the roads, as a run makes them (the first stages), without their codes: the
+// voie-level checks are about the roads, not the file.
+void make_road_voies(CommuneModel &model, RunContext &ctx, const std::string &path) {
+    const RunOptions &options = ctx.options;
     ctx.preset = preset_for(options);
     ctx.communes = formats::CommuneList::load(options.data_dir + "/cog-2026/communes.csv");
     ctx.commune = ctx.communes.find_current(options.insee);
@@ -125,7 +85,6 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
                                    " is not a current commune of the COG 2026; check "
                                    "commune_insee");
     }
-    CommuneModel model;
     model.insee = options.insee;
     model.nom = ctx.commune->nom;
     model.crs = geo::legal_crs_for_insee(options.insee);
@@ -139,54 +98,55 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
     for (Stage *stage : std::initializer_list<Stage *>{&ingest, &clip, &names, &voies}) {
         stage->run(model, ctx);
     }
+    for (Voie &voie : model.voies) {
+        voie.code.clear();
+    }
+}
+
+// The road voies by the grouping key of their name.
+std::map<std::string, std::vector<VoieIdx>> road_voies_by_key(const CommuneModel &model) {
     std::map<std::string, std::vector<VoieIdx>> by_key;
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
-        model.voies[v].code.clear(); // the voie-level checks are about the roads, not the file
         by_key[names::grouping_key(model.voies[v].nom)].push_back(v);
     }
-    // Measured once, before any voie is reversed (check_commune measures its own).
-    std::vector<std::vector<geo::LineMeasures>> measures;
+    return by_key;
+}
+
+VoieMeasures measure_voies(const CommuneModel &model) {
+    VoieMeasures measures;
     measures.reserve(model.voies.size());
     for (const Voie &voie : model.voies) {
         measures.push_back(measure_parts(voie));
     }
+    return measures;
+}
 
-    // The file's voies: rows of one name and one voie code (cle_interop tells homonyms apart;
-    // a BAL 1.5 has none), each given the road voie of that name nearest to its addresses.
-    struct Address {
-        std::size_t row;
-        int numero;
-        geo::XY xy;
-    };
-    std::map<std::pair<std::string, std::string>, std::vector<Address>> file_voies;
-    const geo::Transformer to_legal("EPSG:4326", model.crs.definition());
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto &row = table.rows[r];
-        const std::optional<int> numero = parse_int(c.get(row, "numero"));
-        if (numero == toponyme_numero) {
-            ++result.toponymes;
-            continue;
+// Of the road voies of a name, the one nearest to the addresses (least sum of distances).
+VoieIdx nearest_voie(const CommuneModel &model, const VoieMeasures &measures,
+                     const std::vector<VoieIdx> &candidates,
+                     const std::vector<FileAddress> &addresses) {
+    VoieIdx voie = candidates.front();
+    double nearest = std::numeric_limits<double>::infinity();
+    for (VoieIdx v : candidates) {
+        double total = 0.0;
+        for (const FileAddress &a : addresses) {
+            total += locate_on(model.voies[v], measures[v], a.xy).offset;
         }
-        std::optional<double> x = parse_double(c.get(row, "x"));
-        std::optional<double> y = parse_double(c.get(row, "y"));
-        if (!x || !y) {
-            const std::optional<double> lon = parse_double(c.get(row, "long"));
-            const std::optional<double> lat = parse_double(c.get(row, "lat"));
-            if (lon && lat) {
-                geo::XY p{*lon, *lat};
-                to_legal.forward(std::span(&p, 1));
-                x = p.x;
-                y = p.y;
-            }
+        if (total < nearest) {
+            nearest = total;
+            voie = v;
         }
-        if (!numero || !x || !y) {
-            ++result.rows_without_position;
-            continue;
-        }
-        const auto key = formats::parse_cle_interop(c.get(row, "cle_interop"));
-        file_voies[{names::grouping_key(c.get(row, "voie_nom")), key ? key->voie : ""}].push_back(
-            {r, *numero, {*x, *y}});
     }
+    return voie;
+}
+
+// Each file voie given the road voie of its name nearest to its addresses, which become the
+// model's numeros and positions; the row of each position. Rows whose voie is not among the
+// roads are counted in `result`.
+std::vector<std::size_t> place_on_road_voies(CommuneModel &model, const VoieMeasures &measures,
+                                             const FileVoies &file_voies, const Columns &c,
+                                             TraceCheckResult &result) {
+    const std::map<std::string, std::vector<VoieIdx>> by_key = road_voies_by_key(model);
     std::map<std::tuple<VoieIdx, int, std::string>, NumeroIdx> numero_of;
     std::vector<std::size_t> row_of_position;
     for (const auto &[name_code, addresses] : file_voies) {
@@ -195,33 +155,27 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
             result.rows_voie_not_in_roads += addresses.size();
             continue;
         }
-        VoieIdx voie = found->second.front();
-        double nearest = std::numeric_limits<double>::infinity();
-        for (VoieIdx v : found->second) {
-            double total = 0.0;
-            for (const Address &a : addresses) {
-                total += locate_on(model.voies[v], measures[v], a.xy).offset;
-            }
-            if (total < nearest) {
-                nearest = total;
-                voie = v;
-            }
-        }
-        for (const Address &a : addresses) {
-            const auto key = std::tuple{voie, a.numero, c.get(table.rows[a.row], "suffixe")};
+        const VoieIdx voie = nearest_voie(model, measures, found->second, addresses);
+        for (const FileAddress &a : addresses) {
+            const auto &row = c.table.rows[a.row];
+            const auto key = std::tuple{voie, a.numero, c.get(row, "suffixe")};
             auto it = numero_of.find(key);
             if (it == numero_of.end()) {
                 it = numero_of.emplace(key, model.numeros.size()).first;
                 model.numeros.push_back(Numero{voie, a.numero, 0, std::get<2>(key)});
             }
-            model.positions.push_back(Position{
-                it->second, position_type(c.get(table.rows[a.row], "position")), a.xy, ""});
+            model.positions.push_back(
+                Position{it->second, position_type(c.get(row, "position")), a.xy, ""});
             row_of_position.push_back(a.row);
         }
     }
-    result.rows_checked = model.positions.size();
+    return row_of_position;
+}
 
-    // Each voie in the direction its numbers grow.
+// Each voie run in the direction its numbers grow (located with the measures taken before any
+// voie is reversed).
+void orient_by_numbers(CommuneModel &model, const VoieMeasures &measures,
+                       TraceCheckResult &result) {
     std::vector<std::vector<std::pair<double, int>>> points(model.voies.size());
     for (const Position &p : model.positions) {
         const Numero &n = model.numeros[p.numero];
@@ -234,14 +188,20 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
             ++result.voies_reversed;
         }
     }
+}
 
-    // The run's checks, brought back to the rows they concern.
+// The run's checks of the positions, brought back to the rows they concern: by row, then in the
+// order of the checks, one alert per row and code.
+std::vector<TraceAlert> alerts_of_rows(geo::GeosContext &geos, const CommuneModel &model,
+                                       const Columns &c,
+                                       const std::vector<std::size_t> &row_of_position) {
     std::map<std::tuple<int, double, double>, std::vector<std::size_t>> positions_at;
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
         const Position &p = model.positions[i];
         positions_at[{model.numeros[p.numero].numero, p.xy.x, p.xy.y}].push_back(i);
     }
-    for (const GeometricAlert &a : check_commune(ctx.geos, model)) {
+    std::vector<TraceAlert> alerts;
+    for (const GeometricAlert &a : check_commune(geos, model)) {
         if (a.check != GeometricCheck::cote_parite && a.check != GeometricCheck::ordre &&
             a.check != GeometricCheck::autre_voie && a.check != GeometricCheck::hors_commune) {
             continue; // trop_proche is the validator's own; the voie checks are the roads'
@@ -255,19 +215,42 @@ TraceCheckResult check_traces(const std::string &path, RunOptions options) {
                 continue;
             }
             const std::size_t r = row_of_position[i];
-            result.alerts.push_back(TraceAlert{
-                r, table.row_lines[r], geometric_check_code(a.check),
+            alerts.push_back(TraceAlert{
+                r, c.table.row_lines[r], geometric_check_code(a.check),
                 geometric_check_level(a.check), geometric_check_label(a.check), label_en(a.check),
-                c.get(table.rows[r], "voie_nom"), a.numero, a.metres, a.other});
+                c.get(c.table.rows[r], "voie_nom"), a.numero, a.metres, a.other});
         }
     }
-    std::stable_sort(result.alerts.begin(), result.alerts.end(),
+    std::stable_sort(alerts.begin(), alerts.end(),
                      [](const TraceAlert &a, const TraceAlert &b) { return a.row < b.row; });
-    result.alerts.erase(std::unique(result.alerts.begin(), result.alerts.end(),
-                                    [](const TraceAlert &a, const TraceAlert &b) {
-                                        return a.row == b.row && a.code == b.code;
-                                    }),
-                        result.alerts.end());
+    alerts.erase(std::unique(alerts.begin(), alerts.end(),
+                             [](const TraceAlert &a, const TraceAlert &b) {
+                                 return a.row == b.row && a.code == b.code;
+                             }),
+                 alerts.end());
+    return alerts;
+}
+
+} // namespace
+
+TraceCheckResult check_traces(const std::string &path, RunOptions options) {
+    const formats::BalTable table = read_bal_to_check(path);
+    const Columns c(table);
+    TraceCheckResult result;
+    result.rows = table.rows.size();
+    result.insee = commune_of_rows(path, c);
+    set_commune(options, result.insee);
+
+    RunContext ctx(options);
+    CommuneModel model;
+    make_road_voies(model, ctx, path);
+    const VoieMeasures measures = measure_voies(model);
+    const FileVoies file_voies = addresses_by_voie(c, model.crs, result);
+    const std::vector<std::size_t> row_of_position =
+        place_on_road_voies(model, measures, file_voies, c, result);
+    result.rows_checked = model.positions.size();
+    orient_by_numbers(model, measures, result);
+    result.alerts = alerts_of_rows(ctx.geos, model, c, row_of_position);
     return result;
 }
 
