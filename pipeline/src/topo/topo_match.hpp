@@ -78,6 +78,15 @@ class TopoMatcher {
         std::string type;    // the label's voie type ("chemin"), "" when it has none
     };
     std::string type_of(const std::string &key) const;
+    // Whether TOPO voie `i` is one of `former_commune` (any when it is "").
+    bool in_scope(std::size_t i, std::string_view former_commune) const;
+    // 1. On the label or the libellé alone; nullopt when no TOPO voie has the key.
+    std::optional<TopoMatch> exact_match(const std::string &key,
+                                         std::string_view former_commune) const;
+    // 2. The best score and the runner-up of another code.
+    TopoMatch fuzzy_match(const std::string &key, std::string_view former_commune) const;
+    // The score of TOPO voie `i` for `key`, whose voie type is `type`.
+    double fuzzy_score(const std::string &key, const std::string &type, std::size_t i) const;
     const names::Dictionaries *dictionaries_;
     std::vector<formats::TopoVoie> voies_;
     std::vector<Keys> keys_;
