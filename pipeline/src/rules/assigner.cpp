@@ -116,33 +116,40 @@ double Assigner::parcel_to_voie(std::size_t parcel, VoieIdx voie) {
     return d;
 }
 
-AssignDecision Assigner::decide(BuildingIdx b) {
-    AssignDecision decision;
-    const Building &building = model_.buildings[b];
+std::optional<AssignOutcome> Assigner::annex_outcome(BuildingIdx b) {
     if (area_[b] < rules_.min_building_area) {
-        decision.outcome = AssignOutcome::annex_small;
-        return decision;
+        return AssignOutcome::annex_small;
     }
     if (parcel_of_[b]) {
-        for (std::size_t other : footprints_->near(building.footprint, touching_distance)) {
+        for (std::size_t other :
+             footprints_->near(model_.buildings[b].footprint, touching_distance)) {
             if (other != b && numbered_group_[other] != 0 && parcel_of_[other] == parcel_of_[b]) {
-                decision.outcome = AssignOutcome::annex_attached;
                 numbered_group_[b] = 1;
-                return decision;
+                return AssignOutcome::annex_attached;
             }
         }
     }
+    return std::nullopt;
+}
 
-    // The nearest part of each voie within reach, nearest voie first.
-    struct Candidate {
-        VoieIdx voie;
-        std::size_t part;
-        double distance;
-        geo::LinePosition at;
-    };
-    std::vector<Candidate> visible;
+std::optional<double> Assigner::next_reach(double done_to,
+                                           const std::vector<Candidate> &visible) const {
+    if (visible.size() == 1) {
+        // A second voie farther than ambiguity_ratio times the first is no rival.
+        const double rival_reach = rules_.ambiguity_ratio * visible.front().distance;
+        if (rival_reach <= done_to) {
+            return std::nullopt;
+        }
+        return std::min(rival_reach, rules_.max_distance);
+    }
+    return done_to > 0.0 ? std::min(2.0 * done_to, rules_.max_distance) : rules_.max_distance;
+}
+
+Assigner::InSight Assigner::voies_in_sight(BuildingIdx b) const {
+    const geo::XY anchor = model_.buildings[b].anchor;
+    InSight sight;
+    std::vector<Candidate> &visible = sight.visible;
     std::vector<char> seen(model_.voies.size(), 0);
-    bool any = false;
     // Without a parcel only the nearest two visible voies count (the voie, its rival): look near
     // first, and farther only as far as the rival could still be. The hits past a reach come
     // after its own, in the same order, so the voies seen are those of one search to
@@ -151,22 +158,15 @@ AssignDecision Assigner::decide(BuildingIdx b) {
     double reach =
         two_suffice ? std::min(rules_.first_reach, rules_.max_distance) : rules_.max_distance;
     double done_to = -1.0; // the hits at most this far were looked at
-    bool enough = false;
-    while (!enough && done_to < rules_.max_distance) {
+    while (done_to < rules_.max_distance) {
         if (done_to >= 0.0) { // a search done, no rival yet: how far the next one goes
-            if (visible.size() == 1) {
-                // A second voie farther than ambiguity_ratio times the first is no rival.
-                const double rival_reach = rules_.ambiguity_ratio * visible.front().distance;
-                if (rival_reach <= done_to) {
-                    break;
-                }
-                reach = std::min(rival_reach, rules_.max_distance);
-            } else {
-                reach = done_to > 0.0 ? std::min(2.0 * done_to, rules_.max_distance)
-                                      : rules_.max_distance;
+            const std::optional<double> next = next_reach(done_to, visible);
+            if (!next) {
+                break;
             }
+            reach = *next;
         }
-        for (const geo::NearestLineIndex::Hit &hit : lines_->within(building.anchor, reach)) {
+        for (const geo::NearestLineIndex::Hit &hit : lines_->within(anchor, reach)) {
             if (hit.distance <= done_to) {
                 continue;
             }
@@ -175,41 +175,38 @@ AssignDecision Assigner::decide(BuildingIdx b) {
                 continue;
             }
             seen[v] = 1;
-            any = true;
-            const geo::LinePosition at = geo::locate(model_.voies[v].parts[p], measures_[hit.index],
-                                                     building.anchor, hit.distance);
-            if (sees(v, building.anchor, at.foot)) {
+            sight.any_near = true;
+            const geo::LinePosition at =
+                geo::locate(model_.voies[v].parts[p], measures_[hit.index], anchor, hit.distance);
+            if (sees(v, anchor, at.foot)) {
                 visible.push_back(Candidate{v, p, hit.distance, at});
                 if (two_suffice && visible.size() == 2) {
-                    enough = true;
-                    break;
+                    return sight;
                 }
             } else if (visible.empty()) {
-                ++decision.hidden_voies;
+                ++sight.hidden;
             }
         }
         done_to = reach;
     }
-    if (visible.empty()) {
-        decision.outcome = any ? AssignOutcome::no_voie_in_sight : AssignOutcome::no_voie_near;
-        return decision;
-    }
+    return sight;
+}
 
-    std::vector<Candidate> candidates;
+std::vector<Assigner::Candidate>
+Assigner::fronted_by_parcel(BuildingIdx b, const std::vector<Candidate> &visible) {
+    std::vector<Candidate> fronted;
     if (parcel_of_[b]) {
         for (const Candidate &c : visible) {
             if (parcel_to_voie(*parcel_of_[b], c.voie) <= rules_.frontage_distance) {
-                candidates.push_back(c);
+                fronted.push_back(c);
             }
         }
     }
-    if (!candidates.empty()) {
-        decision.by_parcel = true;
-        decision.parcel_overrode_nearest = candidates.front().voie != visible.front().voie;
-    } else {
-        candidates = visible;
-    }
+    return fronted;
+}
 
+void Assigner::assign(BuildingIdx b, const std::vector<Candidate> &candidates,
+                      AssignDecision &decision) {
     const Candidate &chosen = candidates.front();
     const Voie &voie = model_.voies[chosen.voie];
     decision.outcome = AssignOutcome::assigned;
@@ -226,6 +223,29 @@ AssignDecision Assigner::decide(BuildingIdx b) {
         decision.rival_distance = candidates[1].distance;
     }
     numbered_group_[b] = 1;
+}
+
+AssignDecision Assigner::decide(BuildingIdx b) {
+    AssignDecision decision;
+    if (const std::optional<AssignOutcome> annex = annex_outcome(b)) {
+        decision.outcome = *annex;
+        return decision;
+    }
+    const InSight sight = voies_in_sight(b);
+    decision.hidden_voies = sight.hidden;
+    if (sight.visible.empty()) {
+        decision.outcome =
+            sight.any_near ? AssignOutcome::no_voie_in_sight : AssignOutcome::no_voie_near;
+        return decision;
+    }
+    const std::vector<Candidate> fronted = fronted_by_parcel(b, sight.visible);
+    if (fronted.empty()) {
+        assign(b, sight.visible, decision);
+        return decision;
+    }
+    decision.by_parcel = true;
+    decision.parcel_overrode_nearest = fronted.front().voie != sight.visible.front().voie;
+    assign(b, fronted, decision);
     return decision;
 }
 

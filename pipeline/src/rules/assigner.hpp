@@ -75,6 +75,30 @@ class Assigner {
     std::optional<std::size_t> parcel_of(BuildingIdx b) const { return parcel_of_[b]; }
 
   private:
+    // A voie in sight of a building: its nearest part within reach and where the anchor falls.
+    struct Candidate {
+        VoieIdx voie;
+        std::size_t part;
+        double distance;
+        geo::LinePosition at;
+    };
+    struct InSight {
+        std::vector<Candidate> visible; // nearest voie first
+        bool any_near = false;          // a voie within max_distance, in sight or not
+        std::size_t hidden = 0;         // voies nearer than the first visible one, not in sight
+    };
+
+    // The rule of annexes: annex_small, annex_attached, or nullopt when not an annex.
+    std::optional<AssignOutcome> annex_outcome(BuildingIdx b);
+    // The voies in sight of the building's anchor.
+    InSight voies_in_sight(BuildingIdx b) const;
+    // How far the search for voies in sight goes after looking `done_to` far; nullopt when it
+    // stops.
+    std::optional<double> next_reach(double done_to, const std::vector<Candidate> &visible) const;
+    // Of the visible voies, those the building's parcel fronts (none without a parcel).
+    std::vector<Candidate> fronted_by_parcel(BuildingIdx b, const std::vector<Candidate> &visible);
+    // The building numbered on the first candidate, flagged when the second is a rival.
+    void assign(BuildingIdx b, const std::vector<Candidate> &candidates, AssignDecision &decision);
     bool sees(VoieIdx voie, geo::XY from, geo::XY foot) const;
     double parcel_to_voie(std::size_t parcel, VoieIdx voie);
 
