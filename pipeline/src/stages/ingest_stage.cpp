@@ -80,6 +80,13 @@ void skip_feature(RunContext &ctx, const std::string &layer, const std::vector<s
     }
 }
 
+// As many diag.count calls as `n`: nothing when none.
+void count_if_any(Diagnostics &diag, std::string_view what, std::int64_t n) {
+    if (n > 0) {
+        diag.count("ingest", what, n);
+    }
+}
+
 void reproject(const geo::Transformer &t, geo::MultiPolygon &polygons) {
     for (geo::Polygon &polygon : polygons) {
         IngestStage::process_one(t, polygon.outer);
@@ -289,42 +296,29 @@ void IngestStage::read_communes_deleguees(CommuneModel &model, RunContext &ctx) 
                static_cast<std::int64_t>(model.communes_deleguees.size()));
 }
 
-namespace {
-// As many diag.count calls as `n`: nothing when none.
-void count_if_any(Diagnostics &diag, std::string_view what, std::int64_t n) {
-    if (n > 0) {
-        diag.count("ingest", what, n);
+void IngestStage::take_preloaded(CommuneInputs &given, CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    model.roads = std::move(given.roads);
+    model.buildings = std::move(given.buildings);
+    model.boundary = std::move(given.boundary);
+    diag.count("ingest", "roads_kept", static_cast<std::int64_t>(model.roads.size()));
+    diag.count("ingest", "buildings_read", static_cast<std::int64_t>(model.buildings.size()));
+    diag.count("ingest", "buildings_kept", static_cast<std::int64_t>(model.buildings.size()));
+    if (model.boundary) {
+        diag.count("ingest", "boundary_polygons", given.boundary_parts);
+    }
+    if (model.boundary) {
+        const geo::Box box = geo::outer_box(*model.boundary);
+        filter_to(ctx.parcels, parcels_to_legal_, box);
+        filter_to(ctx.communes_deleguees, deleguees_to_legal_, box);
+        filter_to(ctx.places, places_to_legal_, box);
     }
 }
-} // namespace
 
-void IngestStage::run(CommuneModel &model, RunContext &ctx) {
+void IngestStage::read_roads(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
-    if (CommuneInputs *given = ctx.preloaded) {
-        // Read, filtered, reprojected and repaired by the batch, as below.
-        model.roads = std::move(given->roads);
-        model.buildings = std::move(given->buildings);
-        model.boundary = std::move(given->boundary);
-        diag.count("ingest", "roads_kept", static_cast<std::int64_t>(model.roads.size()));
-        diag.count("ingest", "buildings_read", static_cast<std::int64_t>(model.buildings.size()));
-        diag.count("ingest", "buildings_kept", static_cast<std::int64_t>(model.buildings.size()));
-        if (model.boundary) {
-            diag.count("ingest", "boundary_polygons", given->boundary_parts);
-        }
-        if (model.boundary) {
-            const geo::Box box = geo::outer_box(*model.boundary);
-            filter_to(ctx.parcels, parcels_to_legal_, box);
-            filter_to(ctx.communes_deleguees, deleguees_to_legal_, box);
-            filter_to(ctx.places, places_to_legal_, box);
-        }
-        read_parcels(model, ctx);
-        read_places(model, ctx);
-        read_communes_deleguees(model, ctx);
-        return;
-    }
     const formats::Preset &preset = ctx.preset;
     const RunOptions &o = ctx.options;
-
     for (std::size_t s = 0; s < ctx.roads.size(); ++s) {
         if (!ctx.roads[s]->present()) {
             diag.count("ingest", "road_sources_without_layer");
@@ -362,7 +356,11 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         count_if_any(diag, "roads_read", read);
         count_if_any(diag, "roads_kept", kept);
     }
+}
 
+void IngestStage::read_buildings(CommuneModel &model, RunContext &ctx) {
+    Diagnostics &diag = ctx.diagnostics;
+    const RunOptions &o = ctx.options;
     for (std::size_t s = 0; s < ctx.buildings.size(); ++s) {
         if (!ctx.buildings[s]->present()) {
             diag.count("ingest", "building_sources_without_layer");
@@ -400,14 +398,14 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
         count_if_any(diag, "buildings_read", read);
         count_if_any(diag, "buildings_kept", kept);
     }
+}
 
-    read_parcels(model, ctx);
-    read_places(model, ctx);
-    read_communes_deleguees(model, ctx);
-
+void IngestStage::read_boundary(CommuneModel &model, RunContext &ctx) {
     if (ctx.boundary.empty()) {
         return;
     }
+    Diagnostics &diag = ctx.diagnostics;
+    const RunOptions &o = ctx.options;
     std::vector<geo::MultiPolygon> parts;
     for (std::size_t s = 0; s < ctx.boundary.size(); ++s) {
         if (!ctx.boundary[s]->present()) {
@@ -431,6 +429,23 @@ void IngestStage::run(CommuneModel &model, RunContext &ctx) {
     // Cadastre sheets each carry the commune polygon: the union is the commune.
     model.boundary = geo::union_all(ctx.geos, parts);
     diag.count("ingest", "boundary_polygons", static_cast<std::int64_t>(parts.size()));
+}
+
+void IngestStage::run(CommuneModel &model, RunContext &ctx) {
+    if (CommuneInputs *given = ctx.preloaded) {
+        // Read, filtered, reprojected and repaired by the batch, as below.
+        take_preloaded(*given, model, ctx);
+        read_parcels(model, ctx);
+        read_places(model, ctx);
+        read_communes_deleguees(model, ctx);
+        return;
+    }
+    read_roads(model, ctx);
+    read_buildings(model, ctx);
+    read_parcels(model, ctx);
+    read_places(model, ctx);
+    read_communes_deleguees(model, ctx);
+    read_boundary(model, ctx);
 }
 
 } // namespace adressage::pipeline

@@ -37,6 +37,99 @@ number_classic(const std::vector<Assignment> &ordered, double gap,
     return out;
 }
 
+// The assignments per voie, from the origin outwards; equal distances by offset, then by
+// source id.
+std::vector<Assignment> assignments_from_origins(const CommuneModel &model) {
+    std::vector<Assignment> order = model.assignments;
+    std::sort(order.begin(), order.end(), [&](const Assignment &a, const Assignment &b) {
+        const Building &ba = model.buildings[a.building];
+        const Building &bb = model.buildings[b.building];
+        return std::tie(a.voie, a.along, a.offset, ba.source, ba.fid) <
+               std::tie(b.voie, b.along, b.offset, bb.source, bb.fid);
+    });
+    return order;
+}
+
+// The numeros given to one voie.
+struct VoieNumeros {
+    std::int64_t given = 0;
+    std::int64_t moved = 0; // metric: numbers moved past taken ones
+    int max_shift = 0;      // metric: largest move past taken numbers, in the voie's unit
+};
+
+// The numeros of voie `v` added to the model: `numbers` of its `ordered` assignments; a
+// building left without a number is skipped.
+VoieNumeros add_numeros(CommuneModel &model, VoieIdx v, const std::vector<Assignment> &ordered,
+                        const std::vector<std::optional<int>> &numbers, Diagnostics &diag) {
+    const Voie &voie = model.voies[v];
+    VoieNumeros out;
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        const Assignment &a = ordered[i];
+        if (!numbers[i]) {
+            diag.skip("number", "no_number_left_below_10000",
+                      "fid " + std::to_string(model.buildings[a.building].fid));
+            continue;
+        }
+        if (voie.numbering == NumberingMode::metric) {
+            const auto own =
+                MetricNumbering::process_one(a.along, a.side, {}, voie.metres_per_unit);
+            if (own != numbers[i]) {
+                // Its metre was taken: pushed to the next free one of its parity.
+                ++out.moved;
+                out.max_shift = std::max(out.max_shift, *numbers[i] - own.value_or(*numbers[i]));
+            }
+        }
+        model.numeros.push_back(Numero{v, *numbers[i], a.building, {}});
+        ++out.given;
+    }
+    return out;
+}
+
+// The voie's entry in the report's "numbering" section, and its counts.
+nlohmann::json numbering_entry(const Voie &voie, const VoieNumeros &numeros,
+                               const RunOptions &options, Diagnostics &diag) {
+    const geo::XY o = voie.origin();
+    nlohmann::json entry = {
+        {"voie_nom", voie.nom},
+        {"code", voie.code},
+        {"length_m", std::round(voie.length * 10.0) / 10.0},
+        {"origin", {std::round(o.x * 100.0) / 100.0, std::round(o.y * 100.0) / 100.0}},
+        {"origin_rule", origin_rule_name(voie.origin_rule)},
+        {"numbering", numbering_mode_name(voie.numbering)},
+        {"numbering_from_voie_options", voie.numbering_from_voie_options},
+        {"numeros", numeros.given}};
+    if (voie.numbering == NumberingMode::metric) {
+        entry["unit"] = voie.metres_per_unit == 1 ? "metre" : "decametre";
+        entry["moved"] = numeros.moved;
+        entry["max_move"] = numeros.max_shift;
+        if (voie.metres_per_unit != 1) {
+            diag.count("number", "voies_in_decametres");
+        }
+    } else {
+        entry["classic_gaps"] = voie.classic_gaps;
+        if (options.classic_gap_metres > 0.0 && !voie.classic_gaps) {
+            diag.count("number", "voies_classic_gaps_dropped_above_9999");
+        }
+    }
+    diag.count("number", std::string("voies_") + numbering_mode_name(voie.numbering));
+    return entry;
+}
+
+// The report's "numbering" section.
+nlohmann::json numbering_report(nlohmann::json voies_report, const RunOptions &options) {
+    nlohmann::json rules = nlohmann::json::object();
+    for (const nlohmann::json &entry : voies_report) {
+        const std::string rule = entry["origin_rule"].get<std::string>();
+        rules[rule] = rules.value(rule, 0) + 1;
+    }
+    return {{"mode", numbering_mode_name(numbering_mode(options))},
+            {"classic_gap_metres", options.classic_gap_metres},
+            {"town_hall", options.town_hall.empty() ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(options.town_hall)},
+            {"origin_rules", rules},
+            {"voies", std::move(voies_report)}};
+}
+
 } // namespace
 
 std::vector<std::optional<int>> NumberStage::process_one(Voie &voie,
@@ -82,15 +175,7 @@ std::vector<std::optional<int>> NumberStage::process_one(Voie &voie,
 
 void NumberStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
-    // Per voie, from the origin outwards; equal distances by offset, then by source id.
-    std::vector<Assignment> order = model.assignments;
-    std::sort(order.begin(), order.end(), [&](const Assignment &a, const Assignment &b) {
-        const Building &ba = model.buildings[a.building];
-        const Building &bb = model.buildings[b.building];
-        return std::tie(a.voie, a.along, a.offset, ba.source, ba.fid) <
-               std::tie(b.voie, b.along, b.offset, bb.source, bb.fid);
-    });
-
+    const std::vector<Assignment> order = assignments_from_origins(model);
     nlohmann::json voies_report = nlohmann::json::array();
     std::map<std::pair<std::string, std::string>, TakenByHomonyms> homonyms; // name, déléguée
     int next_code = 1;
@@ -108,77 +193,21 @@ void NumberStage::run(CommuneModel &model, RunContext &ctx) {
             diag.count("number", "voies_numbered_after_a_homonym");
         }
         const auto numbers = process_one(voie, ordered, ctx.options.classic_gap_metres, taken);
-        std::int64_t given = 0;
-        std::int64_t voie_moved = 0;
-        int max_shift = 0; // metric: largest move past taken numbers, in the voie's unit
-        for (std::size_t i = 0; i < ordered.size(); ++i) {
-            const Assignment &a = ordered[i];
-            if (!numbers[i]) {
-                diag.skip("number", "no_number_left_below_10000",
-                          "fid " + std::to_string(model.buildings[a.building].fid));
-                continue;
-            }
-            if (voie.numbering == NumberingMode::metric) {
-                const auto own =
-                    MetricNumbering::process_one(a.along, a.side, {}, voie.metres_per_unit);
-                if (own != numbers[i]) {
-                    // Its metre was taken: pushed to the next free one of its parity.
-                    ++voie_moved;
-                    max_shift = std::max(max_shift, *numbers[i] - own.value_or(*numbers[i]));
-                }
-            }
-            model.numeros.push_back(Numero{v, *numbers[i], a.building, {}});
-            ++given;
-        }
-        if (given > 0) {
-            voie.code = formats::temporary_voie_code(next_code++);
-            const geo::XY o = voie.origin();
-            nlohmann::json entry = {
-                {"voie_nom", voie.nom},
-                {"code", voie.code},
-                {"length_m", std::round(voie.length * 10.0) / 10.0},
-                {"origin", {std::round(o.x * 100.0) / 100.0, std::round(o.y * 100.0) / 100.0}},
-                {"origin_rule", origin_rule_name(voie.origin_rule)},
-                {"numbering", numbering_mode_name(voie.numbering)},
-                {"numbering_from_voie_options", voie.numbering_from_voie_options},
-                {"numeros", given}};
-            if (voie.numbering == NumberingMode::metric) {
-                entry["unit"] = voie.metres_per_unit == 1 ? "metre" : "decametre";
-                entry["moved"] = voie_moved;
-                entry["max_move"] = max_shift;
-                moved += voie_moved;
-                if (voie.metres_per_unit != 1) {
-                    diag.count("number", "voies_in_decametres");
-                }
-            } else {
-                entry["classic_gaps"] = voie.classic_gaps;
-                if (ctx.options.classic_gap_metres > 0.0 && !voie.classic_gaps) {
-                    diag.count("number", "voies_classic_gaps_dropped_above_9999");
-                }
-            }
-            diag.count("number", std::string("voies_") + numbering_mode_name(voie.numbering));
-            voies_report.push_back(std::move(entry));
-        } else {
+        const VoieNumeros numeros = add_numeros(model, v, ordered, numbers, diag);
+        if (numeros.given == 0) {
             diag.count("number", "voies_without_numero");
+            continue;
         }
+        voie.code = formats::temporary_voie_code(next_code++);
+        moved += numeros.moved;
+        voies_report.push_back(numbering_entry(voie, numeros, ctx.options, diag));
     }
     diag.count("number", "numbered", static_cast<std::int64_t>(model.numeros.size()));
     diag.count("number", "voies_numbered", next_code - 1);
     if (moved > 0) {
         diag.count("number", "metric_numbers_moved_past_a_taken_one", moved);
     }
-    nlohmann::json rules = nlohmann::json::object();
-    for (const nlohmann::json &entry : voies_report) {
-        const std::string rule = entry["origin_rule"].get<std::string>();
-        rules[rule] = rules.value(rule, 0) + 1;
-    }
-    ctx.report_sections["numbering"] = {{"mode", numbering_mode_name(numbering_mode(ctx.options))},
-                                        {"classic_gap_metres", ctx.options.classic_gap_metres},
-                                        {"town_hall", ctx.options.town_hall.empty()
-                                                          ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(ctx.options.town_hall)},
-                                        {"origin_rules", rules},
-                                        {"voies", voies_report}};
+    ctx.report_sections["numbering"] = numbering_report(std::move(voies_report), ctx.options);
 }
 
 } // namespace adressage::pipeline

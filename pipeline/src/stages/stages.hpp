@@ -36,9 +36,14 @@ class IngestStage final : public Stage {
     std::vector<std::unique_ptr<geo::Transformer>> places_to_legal_;
     std::vector<std::unique_ptr<geo::Transformer>> deleguees_to_legal_;
 
+    // A batch's roads, buildings and boundary, and the other inputs filtered to its box.
+    void take_preloaded(CommuneInputs &given, CommuneModel &model, RunContext &ctx);
+    void read_roads(CommuneModel &model, RunContext &ctx);
+    void read_buildings(CommuneModel &model, RunContext &ctx);
     void read_parcels(CommuneModel &model, RunContext &ctx);
     void read_places(CommuneModel &model, RunContext &ctx);
     void read_communes_deleguees(CommuneModel &model, RunContext &ctx);
+    void read_boundary(CommuneModel &model, RunContext &ctx);
 };
 
 // Rewrites every road name in its display form ("CHE DE L EGLISE" → "Chemin de l’Église") and

@@ -70,94 +70,117 @@ void check_before_writing(const std::string &content, RunContext &ctx) {
     }
 }
 
-} // namespace
-
-void WriteStage::run(CommuneModel &model, RunContext &ctx) {
-    // x/y are written with 2 decimals; long/lat are computed from the written values, in one
-    // batched PROJ call, so the two always agree.
+// x/y are written with 2 decimals; long/lat are computed from the written values, in one
+// batched PROJ call, so the two always agree. The positions', then the toponymes'.
+struct WrittenCoordinates {
     std::vector<geo::XY> xy;
-    xy.reserve(model.positions.size());
-    for (const Position &p : model.positions) {
-        xy.push_back({round2(p.xy.x), round2(p.xy.y)});
-    }
-    for (const Toponyme &t : model.toponymes) { // after the positions
-        xy.push_back({round2(t.xy.x), round2(t.xy.y)});
-    }
-    std::vector<geo::XY> lonlat = xy;
-    geo::thread_transformer(model.crs.definition(), "EPSG:4326").forward(lonlat);
+    std::vector<geo::XY> lonlat;
+};
 
+WrittenCoordinates written_coordinates(const CommuneModel &model) {
+    WrittenCoordinates at;
+    at.xy.reserve(model.positions.size());
+    for (const Position &p : model.positions) {
+        at.xy.push_back({round2(p.xy.x), round2(p.xy.y)});
+    }
+    for (const Toponyme &t : model.toponymes) {
+        at.xy.push_back({round2(t.xy.x), round2(t.xy.y)});
+    }
+    at.lonlat = at.xy;
+    geo::thread_transformer(model.crs.definition(), "EPSG:4326").forward(at.lonlat);
+    return at;
+}
+
+// The row of position `i`.
+formats::BalRow address_row(const CommuneModel &model, std::size_t i, const WrittenCoordinates &at,
+                            const RunOptions &options) {
+    const Position &position = model.positions[i];
+    const Numero &numero = model.numeros[position.numero];
+    const Voie &voie = model.voies[numero.voie];
+    formats::BalRow row;
+    row.cle_interop = formats::cle_interop(model.insee, voie.code, numero.numero, numero.suffixe);
+    row.commune_insee = model.insee;
+    row.commune_nom = model.nom;
+    row.commune_deleguee_insee = voie.commune_deleguee_insee;
+    row.commune_deleguee_nom = voie.commune_deleguee_nom;
+    row.voie_nom = voie.nom;
+    if (position.numero < model.lieudits.size() && model.lieudits[position.numero]) {
+        row.lieudit_complement_nom = model.toponymes[*model.lieudits[position.numero]].nom;
+    }
+    row.numero = numero.numero;
+    row.suffixe = numero.suffixe;
+    row.position = position.type;
+    row.x = at.xy[i].x;
+    row.y = at.xy[i].y;
+    row.lon = at.lonlat[i].x;
+    row.lat = at.lonlat[i].y;
+    row.cad_parcelles = position.cad_parcelles;
+    row.source = options.source;
+    row.date_der_maj = options.date;
+    return row;
+}
+
+// The row of toponyme `t`: numero 99999, at its point (a place node, or inside the lieu-dit).
+formats::BalRow toponyme_row(const CommuneModel &model, std::size_t t, const WrittenCoordinates &at,
+                             const RunOptions &options) {
+    const Toponyme &toponyme = model.toponymes[t];
+    const std::size_t i = model.positions.size() + t;
+    formats::BalRow row;
+    row.cle_interop = formats::cle_interop(model.insee, toponyme.code, 99999);
+    row.commune_insee = model.insee;
+    row.commune_nom = model.nom;
+    row.commune_deleguee_insee = toponyme.commune_deleguee_insee;
+    row.commune_deleguee_nom = toponyme.commune_deleguee_nom;
+    row.voie_nom = toponyme.nom;
+    row.numero = 99999;
+    row.position = formats::PositionType::segment;
+    row.x = at.xy[i].x;
+    row.y = at.xy[i].y;
+    row.lon = at.lonlat[i].x;
+    row.lat = at.lonlat[i].y;
+    row.source = options.source;
+    row.date_der_maj = options.date;
+    return row;
+}
+
+// The rows of the positions, then of the toponymes.
+std::vector<formats::BalRow> bal_rows(const CommuneModel &model, const RunOptions &options) {
+    const WrittenCoordinates at = written_coordinates(model);
     std::vector<formats::BalRow> rows;
     rows.reserve(model.positions.size() + model.toponymes.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
-        const Position &position = model.positions[i];
-        const Numero &numero = model.numeros[position.numero];
-        const Voie &voie = model.voies[numero.voie];
-        formats::BalRow row;
-        row.cle_interop =
-            formats::cle_interop(model.insee, voie.code, numero.numero, numero.suffixe);
-        row.commune_insee = model.insee;
-        row.commune_nom = model.nom;
-        row.commune_deleguee_insee = voie.commune_deleguee_insee;
-        row.commune_deleguee_nom = voie.commune_deleguee_nom;
-        row.voie_nom = voie.nom;
-        if (position.numero < model.lieudits.size() && model.lieudits[position.numero]) {
-            row.lieudit_complement_nom = model.toponymes[*model.lieudits[position.numero]].nom;
-        }
-        row.numero = numero.numero;
-        row.suffixe = numero.suffixe;
-        row.position = position.type;
-        row.x = xy[i].x;
-        row.y = xy[i].y;
-        row.lon = lonlat[i].x;
-        row.lat = lonlat[i].y;
-        row.cad_parcelles = position.cad_parcelles;
-        row.source = ctx.options.source;
-        row.date_der_maj = ctx.options.date;
-        rows.push_back(std::move(row));
+        rows.push_back(address_row(model, i, at, options));
     }
-    // Toponymes: numero 99999, at their point (a place node, or inside the lieu-dit).
     for (std::size_t t = 0; t < model.toponymes.size(); ++t) {
-        const Toponyme &toponyme = model.toponymes[t];
-        const std::size_t i = model.positions.size() + t;
-        formats::BalRow row;
-        row.cle_interop = formats::cle_interop(model.insee, toponyme.code, 99999);
-        row.commune_insee = model.insee;
-        row.commune_nom = model.nom;
-        row.commune_deleguee_insee = toponyme.commune_deleguee_insee;
-        row.commune_deleguee_nom = toponyme.commune_deleguee_nom;
-        row.voie_nom = toponyme.nom;
-        row.numero = 99999;
-        row.position = formats::PositionType::segment;
-        row.x = xy[i].x;
-        row.y = xy[i].y;
-        row.lon = lonlat[i].x;
-        row.lat = lonlat[i].y;
-        row.source = ctx.options.source;
-        row.date_der_maj = ctx.options.date;
-        rows.push_back(std::move(row));
+        rows.push_back(toponyme_row(model, t, at, options));
     }
-    {
-        // Sorted through their indices: a row is two dozen strings, too many to move at every
-        // step of the sort. The comparisons are the same, so is the order.
-        std::vector<std::uint32_t> order(rows.size());
-        std::iota(order.begin(), order.end(), std::uint32_t{0});
-        std::sort(order.begin(), order.end(), [&rows](std::uint32_t i, std::uint32_t j) {
-            const formats::BalRow &a = rows[i];
-            const formats::BalRow &b = rows[j];
-            return std::tie(a.voie_nom, a.cle_interop, a.position) <
-                   std::tie(b.voie_nom, b.cle_interop, b.position);
-        });
-        std::vector<formats::BalRow> sorted;
-        sorted.reserve(rows.size());
-        for (const std::uint32_t i : order) {
-            sorted.push_back(std::move(rows[i]));
-        }
-        rows.swap(sorted);
-    }
+    return rows;
+}
 
-    const bool update = ctx.update && ctx.update->active;
+// By voie_nom, cle_interop, position. Sorted through their indices: a row is two dozen
+// strings, too many to move at every step of the sort. The comparisons are the same, so is the
+// order.
+void sort_rows(std::vector<formats::BalRow> &rows) {
+    std::vector<std::uint32_t> order(rows.size());
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::sort(order.begin(), order.end(), [&rows](std::uint32_t i, std::uint32_t j) {
+        const formats::BalRow &a = rows[i];
+        const formats::BalRow &b = rows[j];
+        return std::tie(a.voie_nom, a.cle_interop, a.position) <
+               std::tie(b.voie_nom, b.cle_interop, b.position);
+    });
+    std::vector<formats::BalRow> sorted;
+    sorted.reserve(rows.size());
+    for (const std::uint32_t i : order) {
+        sorted.push_back(std::move(rows[i]));
+    }
+    rows.swap(sorted);
+}
+
+// The BAN refuses a BAL without rows: write nothing and say why.
+void refuse_empty_bal(const std::vector<formats::BalRow> &rows, bool update,
+                      const CommuneModel &model, const RunContext &ctx) {
     if (rows.empty() && !(update && ctx.update->kept_rows() > 0)) {
-        // The BAN refuses a BAL without rows (rows.empty): write nothing and say why.
         throw InputError(
             "--commune " + model.insee,
             "no building could be numbered (" + std::to_string(model.buildings.size()) +
@@ -165,7 +188,9 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
                 " named voies); check that the boundary, roads and buildings are "
                 "those of this commune and that the roads have names");
     }
+}
 
+void create_output_dir(RunContext &ctx) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::exists(ctx.output_dir)) {
@@ -177,32 +202,54 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
         }
         ctx.created_output_dir = true;
     }
-    std::string content;
-    formats::BalTable table; // the update's rows
-    if (update) {            // --existing, --ledger or BAL 1.5: kept rows, new rows, BAN ids
-        // The project's BAL table writer puts the columns in the specification's order.
-        table = build_output_table(rows, ctx);
-        content = formats::write_bal(table, ctx.update->version);
-    } else { // BAL 1.4, each line written in place (the bytes write_bal gives the same rows)
-        content = formats::bal14_header();
-        content.push_back('\n');
-        content.reserve(content.size() + rows.size() * 160); // a line is 120 to 200 bytes
-        for (const formats::BalRow &row : rows) {
-            formats::append_bal14_line(content, row);
-        }
+}
+
+// --existing, --ledger or BAL 1.5: the kept rows, the new rows and the BAN ids in `table`,
+// written by the project's BAL table writer (the columns in the specification's order).
+std::string updated_bal(const std::vector<formats::BalRow> &rows, RunContext &ctx,
+                        formats::BalTable &table) {
+    table = build_output_table(rows, ctx);
+    return formats::write_bal(table, ctx.update->version);
+}
+
+// BAL 1.4, each line written in place (the bytes write_bal gives the same rows).
+std::string bal14(const std::vector<formats::BalRow> &rows) {
+    std::string content = formats::bal14_header();
+    content.push_back('\n');
+    content.reserve(content.size() + rows.size() * 160); // a line is 120 to 200 bytes
+    for (const formats::BalRow &row : rows) {
+        formats::append_bal14_line(content, row);
     }
-    check_before_writing(content, ctx);
-    if (update) {
-        record_in_ledger(table, ctx); // one transaction, before the file is put in place
-    }
-    const std::size_t rows_written = update ? table.rows.size() : rows.size();
+    return content;
+}
+
+// The file put in place; named for upload (--siren), its checksum beside it.
+void write_bal_files(const std::string &content, const RunContext &ctx) {
     formats::write_file_atomically(ctx.bal_path, content);
-    if (!ctx.options.siren.empty()) { // named for upload: the checksum beside it
+    if (!ctx.options.siren.empty()) {
         formats::write_file_atomically(ctx.bal_path + ".sha256",
                                        formats::sha256_hex(content) + "  " +
                                            std::filesystem::path(ctx.bal_path).filename().string() +
                                            "\n");
     }
+}
+
+} // namespace
+
+void WriteStage::run(CommuneModel &model, RunContext &ctx) {
+    std::vector<formats::BalRow> rows = bal_rows(model, ctx.options);
+    sort_rows(rows);
+    const bool update = ctx.update && ctx.update->active;
+    refuse_empty_bal(rows, update, model, ctx);
+    create_output_dir(ctx);
+    formats::BalTable table; // the update's rows
+    const std::string content = update ? updated_bal(rows, ctx, table) : bal14(rows);
+    check_before_writing(content, ctx);
+    if (update) {
+        record_in_ledger(table, ctx); // one transaction, before the file is put in place
+    }
+    const std::size_t rows_written = update ? table.rows.size() : rows.size();
+    write_bal_files(content, ctx);
     ctx.rows_written = rows_written;
     ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(rows_written));
 }
