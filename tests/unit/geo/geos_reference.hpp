@@ -42,6 +42,24 @@ class GeosReference {
         return out;
     }
 
+    // GEOSDistance from each point to the polygons' boundary (outer rings and holes).
+    std::vector<double> outline_distances(const MultiPolygon &polygons,
+                                          const std::vector<XY> &points) {
+        GEOSGeometry *g = multipolygon(polygons);
+        GEOSGeometry *outline = GEOSBoundary_r(handle_, g);
+        std::vector<double> out;
+        for (const XY &p : points) {
+            GEOSGeometry *point = GEOSGeom_createPointFromXY_r(handle_, p.x, p.y);
+            double d = -1.0;
+            GEOSDistance_r(handle_, outline, point, &d);
+            out.push_back(d);
+            GEOSGeom_destroy_r(handle_, point);
+        }
+        GEOSGeom_destroy_r(handle_, outline);
+        GEOSGeom_destroy_r(handle_, g);
+        return out;
+    }
+
     // What GEOS says of `line` against the area: covered, met at all, and the length of the
     // part inside.
     struct LineAgainstArea {
