@@ -29,6 +29,9 @@
 // 1.5, a ledger, or an existing BAL with ids): an id read is kept, else the ledger's, else a
 // UUID v4 is minted (only with a ledger, so that it stays).
 // The ledger records the run in one transaction before the file is put in place.
+//
+// existing_bal.cpp reads the BAL and its voie codes, address_matching.cpp matches (1, 4),
+// update_numbering.cpp numbers (2, 3), output_table.cpp builds the table, ledger.cpp keeps ids.
 #include <map>
 #include <memory>
 #include <optional>
