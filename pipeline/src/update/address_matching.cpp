@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "adressage/geo/polygon_locator.hpp"
-#include "update/bal_keys.hpp"
+#include "adressage/names/grouping_key.hpp"
 
 namespace adressage::pipeline {
 
@@ -49,16 +49,16 @@ void match_by_position(const CommuneModel &model, std::vector<ExistingAddress> &
 // point); a position far from it is a building that is gone.
 void match_by_number(const CommuneModel &model, std::vector<ExistingAddress> &addresses,
                      AddressMatches &matches) {
-    std::map<std::pair<std::string, int>, BuildingIdx> numbered; // (voie name, numero)
+    std::map<std::pair<std::string, int>, BuildingIdx> numbered; // (voie name key, numero)
     for (const Numero &n : model.numeros) {
-        numbered.emplace(std::make_pair(lower_ascii(model.voies[n.voie].nom), n.numero),
+        numbered.emplace(std::make_pair(names::grouping_key(model.voies[n.voie].nom), n.numero),
                          n.building);
     }
     for (ExistingAddress &a : addresses) {
         if (a.building || !a.suffixe.empty()) {
             continue;
         }
-        const auto it = numbered.find({lower_ascii(a.voie_nom), a.numero});
+        const auto it = numbered.find({names::grouping_key(a.voie_nom), a.numero});
         if (it == numbered.end() || matches.addressed[it->second]) {
             continue;
         }
@@ -100,7 +100,7 @@ continued_voies(const CommuneModel &model, const std::vector<ExistingAddress> &a
     std::vector<std::map<ExistingVoie, int>> votes(model.voies.size());
     std::map<std::string, ExistingVoie> by_name;
     for (const ExistingAddress &a : addresses) {
-        by_name.emplace(lower_ascii(a.voie_nom), voie_of(a));
+        by_name.emplace(names::grouping_key(a.voie_nom), voie_of(a));
         if (a.building) {
             const auto it = assignment_of.find(*a.building);
             if (it != assignment_of.end()) {
@@ -118,7 +118,7 @@ continued_voies(const CommuneModel &model, const std::vector<ExistingAddress> &a
             }
         }
         if (!continued[v]) {
-            const auto it = by_name.find(lower_ascii(model.voies[v].nom));
+            const auto it = by_name.find(names::grouping_key(model.voies[v].nom));
             if (it != by_name.end()) {
                 continued[v] = it->second;
             }

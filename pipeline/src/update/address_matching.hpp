@@ -23,7 +23,7 @@ struct AddressMatches {
 
 // Sets ExistingAddress::building: by position first (a footprint holding one of its points,
 // else an outline within 1 m), then, for the addresses left without a suffix, by voie name
-// (ASCII case aside) and number among the buildings left: the building this run numbers so,
+// (names::grouping_key) and number among the buildings left: the building this run numbers so,
 // when it stands within 25 m of one of the address's points or the address has none.
 AddressMatches match_addresses(const CommuneModel &model, std::vector<ExistingAddress> &addresses);
 
@@ -44,7 +44,7 @@ AssignmentsByBuilding assignments_by_building(const CommuneModel &model);
 
 // Per current voie, the existing voie it continues: the most common among the addresses of its
 // buildings (the first in ExistingVoie order on a tie), else the first existing voie of its name
-// (ASCII case aside); none for a new voie.
+// (names::grouping_key); none for a new voie.
 std::vector<std::optional<ExistingVoie>>
 continued_voies(const CommuneModel &model, const std::vector<ExistingAddress> &addresses,
                 const AssignmentsByBuilding &assignment_of);

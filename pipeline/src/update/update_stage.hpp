@@ -9,8 +9,9 @@
 // code, one per voie. Then:
 // 1. matches each existing address (the rows of one commune déléguée, voie, numero, suffixe) to
 //    a current building: by position first (a building whose footprint holds one of its
-//    points, else the one whose outline is nearest within 1 m), then by voie name and number
-//    (the number this run gave the building, within 25 m of a position);
+//    points, else the one whose outline is nearest within 1 m), then by voie name (its
+//    names::grouping_key) and number (the number this run gave the building, within 25 m of a
+//    position);
 // 2. drops the fresh numbers of every building that has an existing address: that address is
 //    written as it was read (every column, ids included);
 // 3. numbers the buildings without an address on the voie that the existing addresses of the
