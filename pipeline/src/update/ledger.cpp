@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <tuple>
+#include <utility>
 
 #include "adressage/error.hpp"
 
@@ -109,10 +111,215 @@ class Statement {
     sqlite3_stmt *stmt_ = nullptr;
 };
 
+void exec(sqlite3 *db, const char *sql) {
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string why = message ? message : "unknown";
+        sqlite3_free(message);
+        throw Error("ledger: " + why);
+    }
+}
+
+// The commune of the ledger ("" for a new one) and its id_ban_commune, if recorded.
+std::pair<std::string, std::optional<std::string>> read_meta(sqlite3 *db, const std::string &path) {
+    Statement get(db, "SELECT key, value FROM meta", path);
+    std::pair<std::string, std::optional<std::string>> meta;
+    while (get.step()) {
+        const std::string key = get.column_text(0);
+        if (key == "commune_insee") {
+            meta.first = get.column_text(1);
+        } else if (key == "id_ban_commune") {
+            meta.second = get.column_text(1);
+        }
+    }
+    return meta;
+}
+
 // The crash-injection hook of the ledger test: SIGKILL after that many rows written.
 long kill_after() {
     const char *value = std::getenv("ADRESSAGE_LEDGER_KILL_AFTER");
     return value ? std::atol(value) : -1;
+}
+
+// The rows a commit writes, counted for the crash test (ADRESSAGE_LEDGER_KILL_AFTER).
+class WriteCounter {
+  public:
+    void wrote() {
+        if (kill_ >= 0 && ++written_ > kill_) {
+            ::kill(::getpid(), SIGKILL);
+        }
+    }
+
+  private:
+    long kill_ = kill_after();
+    long written_ = 0;
+};
+
+// The history of one run: a row per change, each a row written.
+class History {
+  public:
+    History(sqlite3 *db, const std::string &path, std::int64_t run, WriteCounter &counter)
+        : insert_(db,
+                  "INSERT INTO history(run, kind, id, change, before, after) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  path),
+          run_(run), counter_(counter) {}
+
+    std::int64_t run() const { return run_; }
+
+    // `before` and `after` are NULL when empty.
+    void record(const char *kind, const std::string &id, const char *change,
+                const std::string &before, const std::string &after) {
+        insert_.reset();
+        insert_.integer(1, run_).text(2, kind).text(3, id).text(4, change);
+        if (!before.empty()) {
+            insert_.text(5, before);
+        }
+        if (!after.empty()) {
+            insert_.text(6, after);
+        }
+        insert_.step();
+        counter_.wrote();
+    }
+
+  private:
+    Statement insert_;
+    std::int64_t run_;
+    WriteCounter &counter_;
+};
+
+void write_meta(sqlite3 *db, const std::string &path, const std::string &insee,
+                const std::string &id_ban_commune) {
+    Statement meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", path);
+    meta.text(1, "commune_insee").text(2, insee).step();
+    meta.reset();
+    if (!id_ban_commune.empty()) {
+        meta.text(1, "id_ban_commune").text(2, id_ban_commune).step();
+    }
+}
+
+// Toponymes: an id that moves to another name is a change.
+void record_toponymes(sqlite3 *db, const std::string &path,
+                      const std::map<LedgerToponymeKey, std::string> &toponymes, History &history) {
+    Statement find(db,
+                   "SELECT nom, commune_deleguee_insee, deleted_run FROM toponymes "
+                   "WHERE id_ban_toponyme = ?",
+                   path);
+    Statement put(db,
+                  "INSERT INTO toponymes(id_ban_toponyme, commune_deleguee_insee, nom, "
+                  "voie_code, created_run, changed_run) VALUES (?1, ?2, ?3, ?5, ?4, ?4) "
+                  "ON CONFLICT(id_ban_toponyme) DO UPDATE SET "
+                  "commune_deleguee_insee = ?2, nom = ?3, changed_run = ?4, "
+                  "voie_code = CASE WHEN ?5 = '' THEN voie_code ELSE ?5 END, "
+                  "deleted_run = NULL",
+                  path);
+    for (const auto &[key, id] : toponymes) {
+        find.reset();
+        find.text(1, id);
+        const bool known = find.step();
+        const std::string before = known ? find.column_text(0) : "";
+        if (known && before == key.nom && find.column_text(1) == key.commune_deleguee_insee &&
+            sqlite3_column_type(find.get(), 2) == SQLITE_NULL) {
+            continue;
+        }
+        put.reset();
+        put.text(1, id)
+            .text(2, key.commune_deleguee_insee)
+            .text(3, key.nom)
+            .integer(4, history.run())
+            .text(5, key.voie_code);
+        put.step();
+        history.record("toponyme", id, known ? "changed" : "created", before, key.nom);
+    }
+}
+
+// The address as the ledger holds it (`found`, a row of record_addresses' query) is the one
+// the run wrote; an empty cle_interop (BAL 1.5) keeps the one known.
+bool unchanged(Statement &found, const LedgerAddress &a, const std::string &label) {
+    return found.column_text(0) == label &&
+           (a.cle_interop.empty() || found.column_text(1) == a.cle_interop) &&
+           found.column_text(2) == a.position && sqlite3_column_double(found.get(), 3) == a.x &&
+           sqlite3_column_double(found.get(), 4) == a.y &&
+           found.column_text(5) == a.id_ban_toponyme &&
+           sqlite3_column_type(found.get(), 6) == SQLITE_NULL &&
+           found.column_text(7) == a.key.commune_deleguee_insee;
+}
+
+// Addresses, by id: each one is marked seen; an empty cle_interop or voie code (BAL 1.5) keeps
+// the one known.
+void record_addresses(sqlite3 *db, const std::string &path,
+                      const std::vector<LedgerAddress> &addresses, History &history,
+                      Statement &mark_seen) {
+    Statement find(db,
+                   "SELECT voie_nom || ' ' || numero || suffixe, cle_interop, position, "
+                   "x, y, id_ban_toponyme, deleted_run, commune_deleguee_insee "
+                   "FROM adresses WHERE id_ban_adresse = ?",
+                   path);
+    Statement put(db,
+                  "INSERT INTO adresses(id_ban_adresse, commune_deleguee_insee, voie_nom, "
+                  "voie_code, numero, suffixe, id_ban_toponyme, cle_interop, position, x, "
+                  "y, created_run, changed_run) "
+                  "VALUES (?1, ?2, ?3, ?12, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
+                  "ON CONFLICT(id_ban_adresse) DO UPDATE SET "
+                  "commune_deleguee_insee = ?2, voie_nom = ?3, numero = ?4, suffixe = ?5, "
+                  "id_ban_toponyme = ?6, position = ?8, x = ?9, y = ?10, "
+                  "cle_interop = CASE WHEN ?7 = '' THEN cle_interop ELSE ?7 END, "
+                  "voie_code = CASE WHEN ?12 = '' THEN voie_code ELSE ?12 END, "
+                  "changed_run = ?11, deleted_run = NULL",
+                  path);
+    for (const LedgerAddress &a : addresses) {
+        mark_seen.reset();
+        mark_seen.text(1, a.id_ban_adresse).step();
+        find.reset();
+        find.text(1, a.id_ban_adresse);
+        const bool known = find.step();
+        const std::string label =
+            a.key.voie_nom + " " + std::to_string(a.key.numero) + a.key.suffixe;
+        if (known && unchanged(find, a, label)) {
+            continue; // the run that last changed it stays
+        }
+        const std::string before = known ? find.column_text(0) : "";
+        put.reset();
+        put.text(1, a.id_ban_adresse)
+            .text(2, a.key.commune_deleguee_insee)
+            .text(3, a.key.voie_nom)
+            .integer(4, a.key.numero)
+            .text(5, a.key.suffixe)
+            .text(6, a.id_ban_toponyme)
+            .text(7, a.cle_interop)
+            .text(8, a.position)
+            .real(9, a.x)
+            .real(10, a.y)
+            .integer(11, history.run())
+            .text(12, a.key.voie_code)
+            .step();
+        history.record("adresse", a.id_ban_adresse, known ? "changed" : "created", before, label);
+    }
+}
+
+// The addresses (`adresse`) or toponymes of the ledger not seen in the run: deleted by it.
+void record_deletions(sqlite3 *db, const std::string &path, bool adresse, History &history) {
+    Statement gone(db,
+                   adresse ? "SELECT id_ban_adresse, voie_nom || ' ' || numero || suffixe "
+                             "FROM adresses WHERE deleted_run IS NULL AND id_ban_adresse "
+                             "NOT IN (SELECT id FROM seen) ORDER BY id_ban_adresse"
+                           : "SELECT id_ban_toponyme, nom FROM toponymes WHERE "
+                             "deleted_run IS NULL AND id_ban_toponyme NOT IN "
+                             "(SELECT id FROM seen) ORDER BY id_ban_toponyme",
+                   path);
+    std::vector<std::pair<std::string, std::string>> deleted;
+    while (gone.step()) {
+        deleted.emplace_back(gone.column_text(0), gone.column_text(1));
+    }
+    Statement drop(db,
+                   adresse ? "UPDATE adresses SET deleted_run = ? WHERE id_ban_adresse = ?"
+                           : "UPDATE toponymes SET deleted_run = ? WHERE id_ban_toponyme = ?",
+                   path);
+    for (const auto &[id, label] : deleted) {
+        drop.reset();
+        drop.integer(1, history.run()).text(2, id).step();
+        history.record(adresse ? "adresse" : "toponyme", id, "deleted", label, "");
+    }
 }
 
 } // namespace
@@ -120,14 +327,6 @@ long kill_after() {
 struct Ledger::Impl {
     sqlite3 *db = nullptr;
     ~Impl() { sqlite3_close(db); }
-    void exec(const char *sql) {
-        char *message = nullptr;
-        if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-            std::string why = message ? message : "unknown";
-            sqlite3_free(message);
-            throw Error("ledger: " + why);
-        }
-    }
 };
 
 Ledger::Ledger(const std::string &path, const std::string &insee)
@@ -148,22 +347,17 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
         throw InputError("--ledger " + path,
                          "is not a ledger (" + why + "); give a new file or the run's own ledger");
     }
-    {
-        Statement get(impl_->db, "SELECT key, value FROM meta", path);
-        std::string commune;
-        while (get.step()) {
-            const std::string key = get.column_text(0);
-            if (key == "commune_insee") {
-                commune = get.column_text(1);
-            } else if (key == "id_ban_commune") {
-                id_ban_commune_ = get.column_text(1);
-            }
-        }
-        if (!commune.empty() && commune != insee) {
-            throw InputError("--ledger " + path, "is the ledger of commune " + commune + ", not " +
-                                                     insee + "; give this commune's ledger");
-        }
+    std::string commune;
+    std::tie(commune, id_ban_commune_) = read_meta(impl_->db, path);
+    if (!commune.empty() && commune != insee) {
+        throw InputError("--ledger " + path, "is the ledger of commune " + commune + ", not " +
+                                                 insee + "; give this commune's ledger");
     }
+    load_ids(path);
+    meta_insee_ = insee;
+}
+
+void Ledger::load_ids(const std::string &path) {
     Statement adresses(impl_->db,
                        "SELECT commune_deleguee_insee, voie_nom, numero, suffixe, "
                        "id_ban_adresse, voie_code FROM adresses WHERE deleted_run IS NULL "
@@ -191,7 +385,6 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
         key.voie_code.clear();
         toponymes_by_name_.emplace(key, toponymes.column_text(2));
     }
-    meta_insee_ = insee;
 }
 
 Ledger::~Ledger() {
@@ -227,166 +420,29 @@ std::int64_t Ledger::commit(const std::string &date, const std::string &bal_vers
                             const std::string &id_ban_commune,
                             const std::vector<LedgerAddress> &addresses,
                             const std::map<LedgerToponymeKey, std::string> &toponymes) {
-    const long kill = kill_after();
-    long written = 0;
-    auto wrote = [&] {
-        if (kill >= 0 && ++written > kill) {
-            ::kill(::getpid(), SIGKILL);
-        }
-    };
+    WriteCounter counter;
     sqlite3 *db = impl_->db;
-    impl_->exec("BEGIN IMMEDIATE");
+    exec(db, "BEGIN IMMEDIATE");
     try {
         Statement run(db, "INSERT INTO runs(date_der_maj, bal_version) VALUES (?, ?)", path_);
         run.text(1, date).text(2, bal_version).step();
         const std::int64_t run_id = sqlite3_last_insert_rowid(db);
-        wrote();
-        Statement meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", path_);
-        meta.text(1, "commune_insee").text(2, meta_insee_).step();
-        meta.reset();
-        if (!id_ban_commune.empty()) {
-            meta.text(1, "id_ban_commune").text(2, id_ban_commune).step();
-        }
-        Statement history(db,
-                          "INSERT INTO history(run, kind, id, change, before, after) "
-                          "VALUES (?, ?, ?, ?, ?, ?)",
-                          path_);
-        auto record = [&](const char *kind, const std::string &id, const char *change,
-                          const std::string &before, const std::string &after) {
-            history.reset();
-            history.integer(1, run_id).text(2, kind).text(3, id).text(4, change);
-            if (!before.empty()) {
-                history.text(5, before);
-            }
-            if (!after.empty()) {
-                history.text(6, after);
-            }
-            history.step();
-        };
-
-        // Toponymes: an id that moves to another name is a change.
-        Statement find_t(db,
-                         "SELECT nom, commune_deleguee_insee, deleted_run FROM toponymes "
-                         "WHERE id_ban_toponyme = ?",
-                         path_);
-        Statement put_t(db,
-                        "INSERT INTO toponymes(id_ban_toponyme, commune_deleguee_insee, nom, "
-                        "voie_code, created_run, changed_run) VALUES (?1, ?2, ?3, ?5, ?4, ?4) "
-                        "ON CONFLICT(id_ban_toponyme) DO UPDATE SET "
-                        "commune_deleguee_insee = ?2, nom = ?3, changed_run = ?4, "
-                        "voie_code = CASE WHEN ?5 = '' THEN voie_code ELSE ?5 END, "
-                        "deleted_run = NULL",
-                        path_);
-        for (const auto &[key, id] : toponymes) {
-            find_t.reset();
-            find_t.text(1, id);
-            const bool known = find_t.step();
-            const std::string before = known ? find_t.column_text(0) : "";
-            if (known && before == key.nom && find_t.column_text(1) == key.commune_deleguee_insee &&
-                sqlite3_column_type(find_t.get(), 2) == SQLITE_NULL) {
-                continue;
-            }
-            put_t.reset();
-            put_t.text(1, id)
-                .text(2, key.commune_deleguee_insee)
-                .text(3, key.nom)
-                .integer(4, run_id)
-                .text(5, key.voie_code);
-            put_t.step();
-            record("toponyme", id, known ? "changed" : "created", before, key.nom);
-            wrote();
-        }
-
-        // Addresses: by id; an empty cle_interop or voie code (BAL 1.5) keeps the one known.
-        Statement find_a(db,
-                         "SELECT voie_nom || ' ' || numero || suffixe, cle_interop, position, "
-                         "x, y, id_ban_toponyme, deleted_run, commune_deleguee_insee "
-                         "FROM adresses WHERE id_ban_adresse = ?",
-                         path_);
-        Statement put_a(db,
-                        "INSERT INTO adresses(id_ban_adresse, commune_deleguee_insee, voie_nom, "
-                        "voie_code, numero, suffixe, id_ban_toponyme, cle_interop, position, x, "
-                        "y, created_run, changed_run) "
-                        "VALUES (?1, ?2, ?3, ?12, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
-                        "ON CONFLICT(id_ban_adresse) DO UPDATE SET "
-                        "commune_deleguee_insee = ?2, voie_nom = ?3, numero = ?4, suffixe = ?5, "
-                        "id_ban_toponyme = ?6, position = ?8, x = ?9, y = ?10, "
-                        "cle_interop = CASE WHEN ?7 = '' THEN cle_interop ELSE ?7 END, "
-                        "voie_code = CASE WHEN ?12 = '' THEN voie_code ELSE ?12 END, "
-                        "changed_run = ?11, deleted_run = NULL",
-                        path_);
+        counter.wrote();
+        write_meta(db, path_, meta_insee_, id_ban_commune);
+        History history(db, path_, run_id, counter);
+        record_toponymes(db, path_, toponymes, history);
         Statement seen(db, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY)", path_);
         seen.step();
-        impl_->exec("DELETE FROM seen");
-        Statement mark(db, "INSERT OR IGNORE INTO seen(id) VALUES (?)", path_);
-        for (const LedgerAddress &a : addresses) {
-            mark.reset();
-            mark.text(1, a.id_ban_adresse).step();
-            find_a.reset();
-            find_a.text(1, a.id_ban_adresse);
-            const bool known = find_a.step();
-            const std::string label =
-                a.key.voie_nom + " " + std::to_string(a.key.numero) + a.key.suffixe;
-            if (known && find_a.column_text(0) == label &&
-                (a.cle_interop.empty() || find_a.column_text(1) == a.cle_interop) &&
-                find_a.column_text(2) == a.position &&
-                sqlite3_column_double(find_a.get(), 3) == a.x &&
-                sqlite3_column_double(find_a.get(), 4) == a.y &&
-                find_a.column_text(5) == a.id_ban_toponyme &&
-                sqlite3_column_type(find_a.get(), 6) == SQLITE_NULL &&
-                find_a.column_text(7) == a.key.commune_deleguee_insee) {
-                continue; // unchanged: the run that last changed it stays
-            }
-            const std::string before = known ? find_a.column_text(0) : "";
-            put_a.reset();
-            put_a.text(1, a.id_ban_adresse)
-                .text(2, a.key.commune_deleguee_insee)
-                .text(3, a.key.voie_nom)
-                .integer(4, a.key.numero)
-                .text(5, a.key.suffixe)
-                .text(6, a.id_ban_toponyme)
-                .text(7, a.cle_interop)
-                .text(8, a.position)
-                .real(9, a.x)
-                .real(10, a.y)
-                .integer(11, run_id)
-                .text(12, a.key.voie_code)
-                .step();
-            record("adresse", a.id_ban_adresse, known ? "changed" : "created", before, label);
-            wrote();
-        }
-        // Addresses and toponymes of the ledger that the run did not write: deleted by it.
+        exec(db, "DELETE FROM seen");
+        Statement mark_seen(db, "INSERT OR IGNORE INTO seen(id) VALUES (?)", path_);
+        record_addresses(db, path_, addresses, history, mark_seen);
         for (const auto &[key, id] : toponymes) {
-            mark.reset();
-            mark.text(1, id).step();
+            mark_seen.reset();
+            mark_seen.text(1, id).step();
         }
-        for (const char *kind : {"adresse", "toponyme"}) {
-            const bool adresse = kind[0] == 'a';
-            Statement gone(db,
-                           adresse ? "SELECT id_ban_adresse, voie_nom || ' ' || numero || suffixe "
-                                     "FROM adresses WHERE deleted_run IS NULL AND id_ban_adresse "
-                                     "NOT IN (SELECT id FROM seen) ORDER BY id_ban_adresse"
-                                   : "SELECT id_ban_toponyme, nom FROM toponymes WHERE "
-                                     "deleted_run IS NULL AND id_ban_toponyme NOT IN "
-                                     "(SELECT id FROM seen) ORDER BY id_ban_toponyme",
-                           path_);
-            std::vector<std::pair<std::string, std::string>> deleted;
-            while (gone.step()) {
-                deleted.emplace_back(gone.column_text(0), gone.column_text(1));
-            }
-            Statement drop(db,
-                           adresse
-                               ? "UPDATE adresses SET deleted_run = ? WHERE id_ban_adresse = ?"
-                               : "UPDATE toponymes SET deleted_run = ? WHERE id_ban_toponyme = ?",
-                           path_);
-            for (const auto &[id, label] : deleted) {
-                drop.reset();
-                drop.integer(1, run_id).text(2, id).step();
-                record(kind, id, "deleted", label, "");
-                wrote();
-            }
-        }
-        impl_->exec("COMMIT");
+        record_deletions(db, path_, true, history);
+        record_deletions(db, path_, false, history);
+        exec(db, "COMMIT");
         committed_ = true;
         return run_id;
     } catch (...) {

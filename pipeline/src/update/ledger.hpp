@@ -78,6 +78,7 @@ class Ledger {
                         const std::map<LedgerToponymeKey, std::string> &toponymes);
 
   private:
+    void load_ids(const std::string &path); // the ids not deleted, into the maps below
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
