@@ -91,13 +91,12 @@ WrittenCoordinates written_coordinates(const CommuneModel &model) {
     return at;
 }
 
-// The row of position `i`.
-formats::BalRow address_row(const CommuneModel &model, std::size_t i, const WrittenCoordinates &at,
-                            const RunOptions &options) {
+// The row of position `i`, filled in place.
+void fill_address_row(formats::BalRow &row, const CommuneModel &model, std::size_t i,
+                      const WrittenCoordinates &at, const RunOptions &options) {
     const Position &position = model.positions[i];
     const Numero &numero = model.numeros[position.numero];
     const Voie &voie = model.voies[numero.voie];
-    formats::BalRow row;
     row.cle_interop = formats::cle_interop(model.insee, voie.code, numero.numero, numero.suffixe);
     row.commune_insee = model.insee;
     row.commune_nom = model.nom;
@@ -117,15 +116,14 @@ formats::BalRow address_row(const CommuneModel &model, std::size_t i, const Writ
     row.cad_parcelles = position.cad_parcelles;
     row.source = options.source;
     row.date_der_maj = options.date;
-    return row;
 }
 
-// The row of toponyme `t`: numero 99999, at its point (a place node, or inside the lieu-dit).
-formats::BalRow toponyme_row(const CommuneModel &model, std::size_t t, const WrittenCoordinates &at,
-                             const RunOptions &options) {
+// The row of toponyme `t`, filled in place: numero 99999, at its point (a place node, or inside the
+// lieu-dit).
+void fill_toponyme_row(formats::BalRow &row, const CommuneModel &model, std::size_t t,
+                       const WrittenCoordinates &at, const RunOptions &options) {
     const Toponyme &toponyme = model.toponymes[t];
     const std::size_t i = model.positions.size() + t;
-    formats::BalRow row;
     row.cle_interop = formats::cle_interop(model.insee, toponyme.code, 99999);
     row.commune_insee = model.insee;
     row.commune_nom = model.nom;
@@ -140,7 +138,6 @@ formats::BalRow toponyme_row(const CommuneModel &model, std::size_t t, const Wri
     row.lat = at.lonlat[i].y;
     row.source = options.source;
     row.date_der_maj = options.date;
-    return row;
 }
 
 // The rows of the positions, then of the toponymes.
@@ -149,10 +146,10 @@ std::vector<formats::BalRow> bal_rows(const CommuneModel &model, const RunOption
     std::vector<formats::BalRow> rows;
     rows.reserve(model.positions.size() + model.toponymes.size());
     for (std::size_t i = 0; i < model.positions.size(); ++i) {
-        rows.push_back(address_row(model, i, at, options));
+        fill_address_row(rows.emplace_back(), model, i, at, options);
     }
     for (std::size_t t = 0; t < model.toponymes.size(); ++t) {
-        rows.push_back(toponyme_row(model, t, at, options));
+        fill_toponyme_row(rows.emplace_back(), model, t, at, options);
     }
     return rows;
 }
