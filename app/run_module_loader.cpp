@@ -7,7 +7,7 @@
 #include "adressage/error.hpp"
 #include "run_module.hpp"
 
-namespace adressage::pipeline {
+namespace adressage::app {
 
 namespace {
 
@@ -26,7 +26,7 @@ std::string executable_dir() {
 void *load_symbol(const char *symbol) {
     const std::string path = executable_dir() + "/" + run_module_file;
     // RTLD_GLOBAL: the module's type information is shared with the executable, so the
-    // exceptions it throws are caught by type in main_cli.
+    // exceptions it throws are caught by type in main.cpp.
     void *handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
     if (handle == nullptr) {
         const char *why = ::dlerror();
@@ -43,33 +43,34 @@ void *load_symbol(const char *symbol) {
 
 } // namespace
 
-RunResult run_commune_in_module(const RunOptions &options) {
+pipeline::RunResult run_commune_in_module(const pipeline::RunOptions &options) {
     // The module stays loaded until exit.
     static const auto entry = reinterpret_cast<RunCommuneFn>(load_symbol(run_module_entry));
-    RunResult result;
+    pipeline::RunResult result;
     entry(options, result);
     return result;
 }
 
-BatchResult run_batch_in_module(const BatchOptions &options) {
+pipeline::BatchResult run_batch_in_module(const pipeline::BatchOptions &options) {
     static const auto entry = reinterpret_cast<RunBatchFn>(load_symbol(batch_module_entry));
-    BatchResult result;
+    pipeline::BatchResult result;
     entry(options, result);
     return result;
 }
 
-BatchResult batch_merge_in_module(const std::string &out_dir) {
+pipeline::BatchResult batch_merge_in_module(const std::string &out_dir) {
     static const auto entry = reinterpret_cast<BatchMergeFn>(load_symbol(batch_merge_entry));
-    BatchResult result;
+    pipeline::BatchResult result;
     entry(out_dir, result);
     return result;
 }
 
-TraceCheckResult check_traces_in_module(const std::string &path, const RunOptions &options) {
+pipeline::TraceCheckResult check_traces_in_module(const std::string &path,
+                                                  const pipeline::RunOptions &options) {
     static const auto entry = reinterpret_cast<CheckTracesFn>(load_symbol(check_traces_entry));
-    TraceCheckResult result;
+    pipeline::TraceCheckResult result;
     entry(path, options, result);
     return result;
 }
 
-} // namespace adressage::pipeline
+} // namespace adressage::app

@@ -1,0 +1,174 @@
+// `adressage batch`: many communes from batch-wide layers (batch.hpp). Exit 0 when every commune
+// succeeded, 1 when any failed (the summary says which and why), 2 for bad options or inputs.
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "adressage/error.hpp"
+#include "batch_result.hpp"
+#include "command.hpp"
+#include "pipeline_options.hpp"
+#include "run_module.hpp"
+
+namespace adressage::app {
+
+namespace {
+
+struct BatchArgs {
+    pipeline::BatchOptions options;
+    std::string config;
+    RoadFields road_fields;
+};
+
+// Which communes, and the batch-wide layers they are split from.
+void add_communes_and_layers(CLI::App &batch, pipeline::BatchOptions &o) {
+    batch.add_option("--communes", o.communes, "INSEE codes, comma-separated (e.g. 06012,06032)")
+        ->delimiter(',');
+    batch.add_option("--departement", o.departement,
+                     "every commune of this département in --boundaries (e.g. 06)");
+    batch.add_option("--communes-file", o.communes_file,
+                     "file of INSEE codes, one per line ('#' starts a comment)");
+    batch.add_option("--roads", o.run.roads,
+                     "road centrelines of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--buildings", o.run.buildings,
+                     "building footprints of the whole batch: GDAL vector source(s), read once");
+    batch.add_option("--parcels", o.run.parcels,
+                     "cadastre parcels of the whole batch (optional): GDAL vector source(s), read "
+                     "per commune in the box of its boundary (a GeoPackage's index makes it fast)");
+    batch.add_option("--communes-deleguees", o.run.communes_deleguees,
+                     "areas of the communes déléguées of the batch's communes (optional): GDAL "
+                     "vector source(s) with their codes, read per commune that has some");
+    batch.add_option("--places", o.run.places,
+                     "named places of the whole batch (optional): GDAL vector source(s), OSM "
+                     "place nodes and squares or cadastre lieux-dits, read per commune in the box "
+                     "of its boundary");
+    batch.add_option("--boundaries", o.boundaries,
+                     "commune boundaries: GDAL vector source(s) with an INSEE code field");
+    batch.add_option("--insee-field", o.insee_field,
+                     "field of --boundaries holding the INSEE code (default: detected)");
+}
+
+// What differs by commune: files named with {insee}, and a table of communes.
+void add_per_commune_options(CLI::App &batch, pipeline::BatchOptions &o) {
+    batch.add_option("--commune-options", o.commune_options,
+                     "CSV of per-commune options: insee;numerotation (metrique, classique);"
+                     "mairie_lon;mairie_lat (the town hall, WGS84);id_ban_commune;siren");
+    batch.add_option("--voie-options", o.run.voie_options,
+                     "CSV of per-voie options (as in run); with {insee} in the path, one file per "
+                     "commune (a commune without its file has none)");
+    batch.add_option("--existing", o.run.existing,
+                     "the communes' current BALs, a path with {insee} (e.g. bal/{insee}.csv): "
+                     "their numbers and ids are kept; a commune without its file is numbered "
+                     "afresh");
+    batch.add_option("--ledger", o.run.ledger,
+                     "SQLite ledgers of the BAN ids, one per commune: a path with {insee} (e.g. "
+                     "ledgers/{insee}.sqlite), created if missing");
+    batch.add_option("--siren", o.run.siren,
+                     "with --producteur: name the files for upload (a commune's siren in "
+                     "--commune-options replaces it)");
+    batch.add_option("--topo", o.run.topo,
+                     "DGFiP TOPO file (CSV) of the batch's communes (e.g. a département's): "
+                     "voies get their TOPO code by name, as in run");
+}
+
+// How the batch runs: parallelism, resumption, shards, progress, how the layers are read.
+void add_execution_options(CLI::App &batch, pipeline::BatchOptions &o) {
+    batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
+    batch.add_flag("--resume", o.resume,
+                   "skip the communes whose manifest entry matches their inputs and output");
+    batch.add_option("--shard", o.shard, "K/N: run only share K of N of the communes");
+    batch
+        .add_option("--progress", o.progress,
+                    "auto (a bar on a terminal, JSON lines otherwise), json, bar or none")
+        ->capture_default_str();
+    batch
+        .add_option("--read-layers", o.read_layers,
+                    "how the roads and buildings are read (same outputs): whole (once, held; "
+                    "a GeoPackage in --jobs parts at once), by-area (per group of neighbouring "
+                    "communes, from the spatial index: less memory) or auto (whole when the "
+                    "communes cover most of indexed layers of at most 5 million features)")
+        ->check(CLI::IsMember({"auto", "whole", "by-area"}))
+        ->capture_default_str();
+}
+
+void add_batch_options(CLI::App &batch, BatchArgs &a) {
+    // CLI11 2.1 reads a config file for the top command only; read_config feeds this one to the
+    // subcommand before the command line, so flags override the file.
+    batch.add_option("--config", a.config,
+                     "TOML file of options: every flag is also a key (communes = [\"06012\"], "
+                     "jobs = 2...)");
+    add_communes_and_layers(batch, a.options);
+    add_pipeline_options(batch, a.options.run, a.road_fields);
+    add_per_commune_options(batch, a.options);
+    add_execution_options(batch, a.options);
+}
+
+// The files of every --config on the command line, in order. Found by scanning argv rather than
+// with CLI11's own config support (App::set_config), which in CLI11 2.1 reads a file for the
+// top-level app only (a batch key would have to be written batch.roads or under [batch]), says
+// "was not readable (missing?)" for a missing file, and counts a value read from the file as
+// given on the command line (--road-name-field and --road-kind-field count only the latter).
+std::vector<std::string> config_files(int argc, char **argv) {
+    std::vector<std::string> files;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        std::string file;
+        if (arg == "--config" && i + 1 < argc) {
+            file = argv[i + 1];
+        } else if (arg.rfind("--config=", 0) == 0) {
+            file = arg.substr(9);
+        }
+        if (!file.empty()) {
+            files.push_back(file);
+        }
+    }
+    return files;
+}
+
+// The values of a --config file, as a separate parser reads them; the command line is then
+// parsed over them. A misspelt key is an error (CLI::ParseError, a usage error).
+void read_config(const std::string &file, BatchArgs &args) {
+    std::ifstream in(file);
+    if (!in) {
+        throw InputError("--config " + file, "cannot be read; check the path");
+    }
+    CLI::App from_file;
+    from_file.allow_config_extras(false);
+    BatchArgs file_args;
+    add_batch_options(from_file, file_args);
+    from_file.parse_from_stream(in);
+    args = std::move(file_args);
+}
+
+int execute_batch(BatchArgs a, const CLI::App &cli) {
+    apply_road_fields(cli, a.road_fields, a.options.run);
+    pipeline::BatchResult result = run_batch_in_module(a.options);
+    // Left to the operating system, still reachable, never freed (see BatchResult).
+    static const auto *left = new std::shared_ptr<const void>(std::move(result.working_set));
+    static_cast<void>(left);
+    return print_batch_result(result);
+}
+
+} // namespace
+
+Command declare_batch(CLI::App &adressage) {
+    auto args = std::make_shared<BatchArgs>();
+    CLI::App *cli = adressage.add_subcommand(
+        "batch", "number many communes from batch-wide layers split by commune boundaries, in "
+                 "parallel; exit 1 when any commune failed");
+    add_batch_options(*cli, *args);
+    auto before_parse = [args](int argc, char **argv) {
+        if (argc > 1 && std::string(argv[1]) == "batch") {
+            for (const std::string &file : config_files(argc, argv)) {
+                read_config(file, *args);
+            }
+        }
+    };
+    return {.cli = cli, .help = "batch", .before_parse = before_parse, .execute = [args, cli] {
+                return execute_batch(*args, *cli);
+            }};
+}
+
+} // namespace adressage::app
