@@ -16,6 +16,7 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/commune_list.hpp"
 #include "adressage/validator/adressage_checks.hpp"
+#include "adressage/validator/json_report.hpp"
 #include "adressage/validator/labels.hpp"
 #include "adressage/validator/validator.hpp"
 #include "command.hpp"
@@ -120,33 +121,6 @@ std::map<std::string, std::string> read_ban_ids(const std::string &path) {
 
 char level_char(validator::Level level) { return static_cast<char>(level); }
 
-// [{"code":"…","level":"E"},…] written directly: a file can have a million alerts, and the codes
-// are plain ASCII identifiers that need no escaping.
-void append_alerts(std::string &out, const std::vector<validator::Alert> &alerts) {
-    out += '[';
-    for (std::size_t i = 0; i < alerts.size(); ++i) {
-        out += i == 0 ? "{\"code\":\"" : ",{\"code\":\"";
-        out += alerts[i].code;
-        out += "\",\"level\":\"";
-        out += level_char(alerts[i].level);
-        out += "\"}";
-    }
-    out += ']';
-}
-
-// [{"line":…,"errors":[…]},…]
-void append_rows(std::string &out, const std::vector<validator::RowAlerts> &rows) {
-    out += '[';
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        out += i == 0 ? "{\"line\":" : ",{\"line\":";
-        out += std::to_string(rows[i].line);
-        out += ",\"errors\":";
-        append_alerts(out, rows[i].errors);
-        out += '}';
-    }
-    out += ']';
-}
-
 void print_alert(const std::string &where, const validator::Alert &a) {
     const validator::Label l = validator::label(a.code);
     std::cout << where << ": " << level_char(a.level) << ' ' << a.code << " — " << l.fr << " / "
@@ -159,12 +133,7 @@ formats::BalReader open_bal(const std::string &file, bool json) {
         return formats::BalReader::open(file);
     } catch (const InputError &e) {
         if (json) {
-            std::cout << nlohmann::ordered_json{{"parseOk", false},
-                                                {"parseErrors",
-                                                 {{{"code", "UnreadableFile"},
-                                                   {"message", e.what()}}}}}
-                             .dump()
-                      << '\n';
+            validator::write_json_unreadable(std::cout, e.what());
         }
         throw;
     }
@@ -173,16 +142,12 @@ formats::BalReader open_bal(const std::string &file, bool json) {
 // A file whose rows cannot be cut: its parse errors, then an InputError.
 [[noreturn]] void refuse_unparsable(const std::string &file, const validator::Report &report,
                                     bool json) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    for (const formats::BalParseError &e : report.parse_errors) {
-        errors.push_back({{"code", e.code}, {"row", e.row}, {"line", e.line}});
-        if (!json) {
+    if (json) {
+        validator::write_json_parse_errors(std::cout, report.parse_errors);
+    } else {
+        for (const formats::BalParseError &e : report.parse_errors) {
             std::cout << e.line << ": E " << e.code << '\n';
         }
-    }
-    if (json) {
-        std::cout << nlohmann::ordered_json{{"parseOk", false}, {"parseErrors", errors}}.dump()
-                  << '\n';
     }
     const formats::BalParseError &first = report.parse_errors.front();
     throw InputError(file, "not a readable CSV (" + first.code + " at line " +
@@ -191,44 +156,16 @@ formats::BalReader open_bal(const std::string &file, bool json) {
                                "closed quotes");
 }
 
-void print_json(const validator::Report &report, const pipeline::TraceCheckResult *traces,
-                bool official_only) {
-    const nlohmann::ordered_json head = {{"parseOk", true},
-                                         {"profile", report.profile},
-                                         {"blocked", report.blocked},
-                                         {"rowCount", report.row_count},
-                                         {"alertCounts",
-                                          {{"E", report.alert_counts.errors},
-                                           {"W", report.alert_counts.warnings},
-                                           {"I", report.alert_counts.infos}}}};
-    std::string out = head.dump();
-    out.pop_back(); // the closing brace: the lists follow
-    out += ",\"profilErrors\":";
-    append_alerts(out, report.profil_errors);
-    out += ",\"rows\":";
-    append_rows(out, report.rows);
-    if (!official_only) {
-        // The project's own checks, apart: the official keys above are unchanged.
-        out += ",\"adressage\":{\"alertCounts\":{\"W\":";
-        out += std::to_string(report.adressage_counts.warnings);
-        out += ",\"I\":";
-        out += std::to_string(report.adressage_counts.infos);
-        out += "},\"rows\":";
-        append_rows(out, report.adressage_rows);
-        if (traces) {
-            out += ",\"traces\":";
-            out += nlohmann::ordered_json{{"insee", traces->insee},
-                                          {"rowsChecked", traces->rows_checked},
-                                          {"toponymes", traces->toponymes},
-                                          {"rowsWithoutPosition", traces->rows_without_position},
-                                          {"rowsVoieNotInRoads", traces->rows_voie_not_in_roads},
-                                          {"voiesReversed", traces->voies_reversed}}
-                       .dump();
-        }
-        out += '}';
+std::optional<validator::TraceCounts> trace_counts(const pipeline::TraceCheckResult *traces) {
+    if (traces == nullptr) {
+        return std::nullopt;
     }
-    out += "}\n";
-    std::cout << out;
+    return validator::TraceCounts{.insee = traces->insee,
+                                  .rows_checked = traces->rows_checked,
+                                  .toponymes = traces->toponymes,
+                                  .rows_without_position = traces->rows_without_position,
+                                  .rows_voie_not_in_roads = traces->rows_voie_not_in_roads,
+                                  .voies_reversed = traces->voies_reversed};
 }
 
 void print_text_alerts(const validator::Report &report,
@@ -314,7 +251,8 @@ int execute_validate(const ValidateArgs &args) {
     }
     const pipeline::TraceCheckResult *checked = traces ? &*traces : nullptr;
     if (json) {
-        print_json(report, checked, args.official_only);
+        validator::write_json_report(
+            std::cout, report, {.adressage = !args.official_only, .traces = trace_counts(checked)});
     } else {
         print_text_alerts(report, trace_labels);
         print_text_summary(args, report, checked);

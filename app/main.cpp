@@ -57,7 +57,7 @@ void parse(CLI::App &adressage, const std::vector<Command> &commands, int argc, 
     adressage.parse(argc, argv);
 }
 
-// require_subcommand(1): exactly one is parsed.
+// require_subcommand(1): exactly one is parsed (else run, as it always was).
 int execute_parsed(const std::vector<Command> &commands) {
     for (const Command &c : commands) {
         if (c.cli->parsed()) {
