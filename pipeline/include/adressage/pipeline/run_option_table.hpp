@@ -1,10 +1,10 @@
 #pragma once
 // Every run option declared once: its flag and help, where it is a flag (run, batch or both),
 // how the batch's resume fingerprint takes it, and its key in report.json's `options`. The
-// command line declares its flags from this table, the batch fingerprints a commune's options
-// from it, the runner writes the report's options from it; a field of RunOptions that is not
-// here fails a unit test (run_option_table_test.cpp), so a new option cannot be left out of
-// --resume.
+// batch fingerprints a commune's options from it and the runner writes the report's options
+// from it; a field of RunOptions that is not here fails a unit test
+// (run_option_table_test.cpp), so a new option cannot be left out of --resume. (The command
+// line's flags are still declared in app/pipeline_options.cpp and app/command_run.cpp.)
 #include <string_view>
 #include <utility>
 
@@ -43,7 +43,8 @@ struct OptionSpec {
 // RunOptions or const RunOptions.
 template <typename Options, typename Visit> void for_each_run_option(Options &o, Visit &&visit);
 
-template <typename Options, typename Visit> void for_each_run_option(Options &o, Visit &&visit) {
+// The commune and its sources.
+template <typename Options, typename Visit> void for_each_input_option(Options &o, Visit &visit) {
     using S = OptionScope;
     using F = Fingerprint;
     visit(OptionSpec{"insee", "--commune", "INSEE code of the commune (e.g. 06012)", S::run_only,
@@ -97,6 +98,13 @@ template <typename Options, typename Visit> void for_each_run_option(Options &o,
                      "field holding the road kind ('' keeps every line)", S::run_and_batch,
                      F::unset_is_ctrl_a},
           o.road_kind_field);
+}
+
+// Where the outputs go, and how voies are made, numbered and positioned.
+template <typename Options, typename Visit>
+void for_each_numbering_option(Options &o, Visit &visit) {
+    using S = OptionScope;
+    using F = Fingerprint;
     visit(OptionSpec{"out_dir", "--out", "output directory; each BAL goes to OUT/<insee>/",
                      S::run_and_batch, F::none,
                      "the manifest lives in the output folder: another folder has its own"},
@@ -166,6 +174,12 @@ template <typename Options, typename Visit> void for_each_run_option(Options &o,
                      "the building's outline nearest its voie), bâtiment (inside the building), "
                      "segment (on the voie); one row each"},
           o.positions);
+}
+
+// Updating an existing BAL, the BAL version and ids, the upload name, TOPO codes.
+template <typename Options, typename Visit> void for_each_update_option(Options &o, Visit &visit) {
+    using S = OptionScope;
+    using F = Fingerprint;
     visit(OptionSpec{"existing", "--existing",
                      "the commune's current BAL (1.1 to 1.5): its addresses, numbers and ids are "
                      "kept; only buildings without an address get new numbers",
@@ -200,6 +214,12 @@ template <typename Options, typename Visit> void for_each_run_option(Options &o,
                      "code and are listed for review in report.json; existing BAL codes are kept",
                      S::run_and_batch, F::sources},
           o.topo);
+}
+
+template <typename Options, typename Visit> void for_each_run_option(Options &o, Visit &&visit) {
+    for_each_input_option(o, visit);
+    for_each_numbering_option(o, visit);
+    for_each_update_option(o, visit);
 }
 
 } // namespace adressage::pipeline
