@@ -34,6 +34,8 @@ std::string uid_part(const std::string &uid, const char *tag) {
 
 } // namespace
 
+// Over the function-size limit until its split lands (issue 20; see docs/architecture.md).
+// NOLINTNEXTLINE(readability-function-size)
 std::string write_bal(const BalTable &table, BalVersion version) {
     using Getter = std::function<std::string(const std::vector<std::string> &)>;
     auto column_getter = [&](std::string_view name) -> Getter {

@@ -665,6 +665,8 @@ void Run::cross_rows() {
     }
 }
 
+// Over the function-size limit until its split lands (issue 20; see docs/architecture.md).
+// NOLINTNEXTLINE(readability-function-size)
 Report Run::run() {
     Report report;
     const HeaderMatch header = match_header(source_.header);
