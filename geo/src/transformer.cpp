@@ -99,6 +99,7 @@ Transformer Transformer::from_operation(const std::string &definition) {
         at = end + 1;
     }
     std::vector<char *> argv;
+    argv.reserve(words.size());
     for (std::string &w : words) {
         argv.push_back(w.data());
     }

@@ -9,6 +9,7 @@ namespace adressage::names::detail {
 void drop_lieu_dit_prefix(NameDraft &w, Trace &trace) {
     auto idx = w.words();
     std::vector<std::string> keys;
+    keys.reserve(idx.size());
     for (std::size_t i : idx) {
         keys.push_back(w.tokens[i].key);
     }

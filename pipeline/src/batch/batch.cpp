@@ -239,7 +239,7 @@ std::shared_ptr<WorkingSet> open_layers(const BatchOptions &options, const Selec
             }
         }
     }
-    const auto working_set = std::make_shared<WorkingSet>();
+    auto working_set = std::make_shared<WorkingSet>();
     for (const auto &[crs, insee] : first_of_crs) {
         working_set->layers.emplace(crs, BatchLayers::read(options.run, insee, plans.at(crs)));
     }

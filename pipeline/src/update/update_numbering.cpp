@@ -143,6 +143,7 @@ NewBuildingNumbering::numbers_around(VoieIdx v, const ExistingVoie &target) cons
 std::vector<std::pair<const Numero *, const Assignment *>>
 NewBuildingNumbering::from_origin(const std::vector<const Numero *> &fresh) const {
     std::vector<std::pair<const Numero *, const Assignment *>> ordered;
+    ordered.reserve(fresh.size());
     for (const Numero *n : fresh) {
         ordered.emplace_back(n, assignment_of_.at(n->building));
     }
