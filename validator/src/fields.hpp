@@ -6,8 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "adressage/formats/commune_list.hpp"
 #include "codes.hpp"
@@ -22,13 +20,6 @@ struct FieldErrors {
         if (size < items.size()) {
             items[size++] = e;
         }
-    }
-};
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
     }
 };
 
