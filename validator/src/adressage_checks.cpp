@@ -1,19 +1,21 @@
 #include "adressage/validator/adressage_checks.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <limits>
-#include <tuple>
 #include <unordered_map>
 
 #include "adressage/names/grouping_key.hpp"
 #include "adressage/names/voie_vocabulary.hpp"
+#include "adressage_alerts.hpp"
 #include "adressage_codes.hpp"
+#include "adressage_cross_checks.hpp"
+#include "adressage_interner.hpp"
+#include "adressage_row_facts.hpp"
 #include "js_text.hpp"
+#include "string_hash.hpp"
 #include "voie_nom_style.hpp"
 
 namespace adressage::validator {
@@ -21,45 +23,13 @@ namespace adressage::validator {
 using detail::bit;
 using detail::ExtraCode;
 using detail::ExtraCodes;
+using detail::Interner;
+using detail::no_numero;
+using detail::RowFacts;
+using detail::SuffixStyle;
+using detail::toponym_numero;
 
 namespace {
-
-constexpr std::uint32_t no_numero = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint32_t toponym_numero = 99999;
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
-};
-template <typename Value>
-using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
-
-// Distinct values as small numbers; 0 is the empty value. Consecutive rows often repeat a value:
-// the last one is checked first.
-class Interner {
-  public:
-    std::uint32_t id(std::string_view value) {
-        if (value.empty()) {
-            return 0;
-        }
-        if (last_ != nullptr && last_->first == value) {
-            return last_->second;
-        }
-        auto it = ids_.find(value);
-        if (it == ids_.end()) {
-            it =
-                ids_.emplace(std::string(value), static_cast<std::uint32_t>(ids_.size() + 1)).first;
-        }
-        last_ = &*it;
-        return it->second;
-    }
-
-  private:
-    StringMap<std::uint32_t> ids_;
-    const std::pair<const std::string, std::uint32_t> *last_ = nullptr;
-};
 
 // A voie: its name's grouping key within its commune and commune déléguée.
 struct VoieKey {
@@ -72,8 +42,6 @@ struct VoieKeyHash {
         return std::hash<std::uint64_t>{}(a * 0x9E3779B97F4A7C15ULL ^ k.name);
     }
 };
-
-enum class SuffixStyle : std::uint8_t { none, letter, repetition };
 
 // "A", "b": a letter; "bis", "ter", "quater"...: a repetition index; anything else: neither.
 SuffixStyle suffix_style(std::string_view lower) {
@@ -142,42 +110,6 @@ std::string_view voie_code(std::string_view cle) {
     return code;
 }
 
-// The codes in the order of their names, so that alerts sort as (line, code) by number.
-const std::array<std::uint8_t, detail::extra_code_count> &code_rank() {
-    static const std::array<std::uint8_t, detail::extra_code_count> rank = [] {
-        std::array<ExtraCode, detail::extra_code_count> codes{};
-        for (std::size_t c = 0; c < codes.size(); ++c) {
-            codes[c] = static_cast<ExtraCode>(c);
-        }
-        std::sort(codes.begin(), codes.end(), [](ExtraCode a, ExtraCode b) {
-            return detail::info(a).code < detail::info(b).code;
-        });
-        std::array<std::uint8_t, detail::extra_code_count> out{};
-        for (std::size_t r = 0; r < codes.size(); ++r) {
-            out[static_cast<std::size_t>(codes[r])] = static_cast<std::uint8_t>(r);
-        }
-        return out;
-    }();
-    return rank;
-}
-
-ExtraCode code_of_rank(std::uint8_t rank) {
-    const auto &ranks = code_rank();
-    return static_cast<ExtraCode>(std::find(ranks.begin(), ranks.end(), rank) - ranks.begin());
-}
-
-// What a row leaves for the checks across rows: 48 bytes.
-struct RowFacts {
-    std::uint32_t line;
-    std::uint32_t voie; // 1-based
-    std::uint32_t numero;
-    std::uint32_t suffixe;  // interned, lower case
-    std::uint32_t position; // interned
-    std::uint32_t code;     // interned voie code, 0: none
-    double x, y;            // projected metres (x/y columns); NaN when not a number
-    SuffixStyle style;
-};
-
 // An x or y cell as a number; NaN when it is not one. Floats keep a metre of precision at the
 // size of projected coordinates (7,200,000 m: 0.5 m), enough for a distance of 500 m.
 float coordinate(std::string_view v) {
@@ -188,13 +120,13 @@ float coordinate(std::string_view v) {
                : std::numeric_limits<float>::quiet_NaN();
 }
 
-// Which of two styles or codes a voie uses least: the smaller count, or on a tie the one met
-// later in the file.
-struct Usage {
-    std::uint32_t count = 0;
-    std::uint32_t first_line = 0;
-    bool more_than(const Usage &other) const {
-        return count != other.count ? count > other.count : first_line < other.first_line;
+// A row's cells by column index, trimmed; -1 or a column past the row is an empty cell.
+struct Cells {
+    std::span<const std::string_view> cells;
+    std::string_view operator()(int column) const {
+        return column < 0 || static_cast<std::size_t>(column) >= cells.size()
+                   ? std::string_view()
+                   : trim(cells[static_cast<std::size_t>(column)]);
     }
 };
 
@@ -219,15 +151,15 @@ struct AdressageChecks::State {
         std::uint32_t key = 0;
         ExtraCodes codes = 0;
     };
-    StringMap<NameFacts> names;
+    detail::StringMap<NameFacts> names;
     const std::pair<const std::string, NameFacts> *last_name = nullptr;
     Interner name_keys, communes, deleguees, suffixes, positions, codes;
     std::unordered_map<VoieKey, std::uint32_t, VoieKeyHash> voies;
     VoieKey last_voie{};
     std::uint32_t last_voie_id = 0;
 
-    std::deque<RowFacts> rows;         // grows without moving: a million rows are never copied
-    std::vector<std::uint64_t> alerts; // line << 8 | rank of the code (see code_rank)
+    std::deque<RowFacts> rows; // grows without moving: a million rows are never copied
+    detail::ExtraAlerts alerts;
 
     const NameFacts &name_facts(std::string_view name) {
         if (last_name != nullptr && last_name->first == name) {
@@ -254,14 +186,26 @@ struct AdressageChecks::State {
         return last_voie_id;
     }
 
-    void alert(std::size_t line, ExtraCode code) {
-        alerts.push_back((std::uint64_t{line} << 8) | code_rank()[static_cast<std::size_t>(code)]);
+    // "Entrée" is "entrée" (the official position.enum_fuzzy).
+    std::uint32_t position_id(std::string_view position) {
+        const bool capitals = std::any_of(position.begin(), position.end(),
+                                          [](char c) { return c >= 'A' && c <= 'Z'; });
+        return positions.id(capitals ? std::string_view(ascii_lower(position)) : position);
     }
 
-    void duplicates();
-    void mixed_suffixes();
-    void several_codes();
-    void too_close();
+    // The voie code of cle_interop, in lower case.
+    std::uint32_t code_id(std::string_view cle) {
+        const std::string_view code = voie_code(cle);
+        char lower_code[4];
+        for (std::size_t i = 0; i < code.size(); ++i) {
+            const char c = code[i];
+            lower_code[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return codes.id(std::string_view(lower_code, code.size()));
+    }
+
+    void keep_row(std::size_t line, std::uint32_t numero_value, std::uint32_t name_key,
+                  const Cells &cell);
 };
 
 AdressageChecks::AdressageChecks(const std::vector<std::string> &header)
@@ -292,15 +236,10 @@ AdressageChecks &AdressageChecks::operator=(AdressageChecks &&) noexcept = defau
 
 void AdressageChecks::add_row(std::size_t line, std::span<const std::string_view> cells) {
     State &s = *state_;
-    auto cell = [&](int column) -> std::string_view {
-        return column < 0 || static_cast<std::size_t>(column) >= cells.size()
-                   ? std::string_view()
-                   : trim(cells[static_cast<std::size_t>(column)]);
-    };
-
+    const Cells cell{cells};
     const std::uint32_t numero = parse_numero(cell(s.numero));
     if (numero != no_numero && numero > 9999 && numero != toponym_numero) {
-        s.alert(line, ExtraCode::numero_superieur_9999);
+        s.alerts.add(line, ExtraCode::numero_superieur_9999);
     }
 
     const std::string_view name = cell(s.voie_nom);
@@ -310,316 +249,44 @@ void AdressageChecks::add_row(std::size_t line, std::span<const std::string_view
     const State::NameFacts &facts = s.name_facts(name);
     for (std::size_t c = 0; c < detail::extra_code_count; ++c) {
         if ((facts.codes & bit(static_cast<ExtraCode>(c))) != 0) {
-            s.alert(line, static_cast<ExtraCode>(c));
+            s.alerts.add(line, static_cast<ExtraCode>(c));
         }
     }
+    s.keep_row(line, numero, facts.key, cell);
+}
 
-    std::string_view deleguee = cell(s.deleguee_insee);
+// What the checks across rows need of the row.
+void AdressageChecks::State::keep_row(std::size_t line, std::uint32_t numero_value,
+                                      std::uint32_t name_key, const Cells &cell) {
+    std::string_view deleguee = cell(deleguee_insee);
     if (deleguee.empty()) {
-        deleguee = cell(s.deleguee_nom);
+        deleguee = cell(deleguee_nom);
     }
     RowFacts row{};
     row.line = static_cast<std::uint32_t>(line);
-    row.voie =
-        s.voie_id({s.communes.id(cell(s.commune_insee)), s.deleguees.id(deleguee), facts.key});
-    row.numero = numero;
-    const std::string_view suffixe = cell(s.suffixe);
-    if (!suffixe.empty()) {
-        const std::string lower = ascii_lower(suffixe);
-        row.suffixe = s.suffixes.id(lower);
+    row.voie = voie_id({communes.id(cell(commune_insee)), deleguees.id(deleguee), name_key});
+    row.numero = numero_value;
+    const std::string_view suffixe_value = cell(suffixe);
+    if (!suffixe_value.empty()) {
+        const std::string lower = ascii_lower(suffixe_value);
+        row.suffixe = suffixes.id(lower);
         row.style = suffix_style(lower);
     }
-    // "Entrée" is "entrée" (the official position.enum_fuzzy).
-    const std::string_view position = cell(s.position);
-    const bool capitals =
-        std::any_of(position.begin(), position.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    row.position = s.positions.id(capitals ? std::string_view(ascii_lower(position)) : position);
-    const std::string_view code = voie_code(cell(s.cle_interop));
-    char lower_code[4];
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        const char c = code[i];
-        lower_code[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    row.code = s.codes.id(std::string_view(lower_code, code.size()));
-    row.x = coordinate(cell(s.x));
-    row.y = coordinate(cell(s.y));
-    s.rows.push_back(row);
-}
-
-// The same voie, numero, suffixe and position on several rows (one address has one row per
-// position: an entrance and a parcel are not a duplicate). An open-addressing table of row
-// indices: each row finds the first row of its address.
-void AdressageChecks::State::duplicates() {
-    auto counted = [](const RowFacts &f) {
-        return f.numero != no_numero && f.numero != toponym_numero;
-    };
-    auto same = [](const RowFacts &a, const RowFacts &b) {
-        return a.voie == b.voie && a.numero == b.numero && a.suffixe == b.suffixe &&
-               a.position == b.position;
-    };
-    auto hash = [](const RowFacts &f) {
-        std::uint64_t h = (std::uint64_t{f.voie} << 32 | f.numero) * 0x9E3779B97F4A7C15ULL;
-        h ^= (std::uint64_t{f.suffixe} << 32 | f.position) * 0xC2B2AE3D27D4EB4FULL;
-        return h ^ (h >> 29);
-    };
-    std::size_t size = 16;
-    while (size < rows.size() * 2) {
-        size *= 2;
-    }
-    std::vector<std::uint32_t> slots(size, 0); // row index + 1, 0: empty
-    std::vector<bool> reported(rows.size(), false);
-    // The slots are read in random order: each one is fetched a few rows ahead.
-    std::vector<std::uint32_t> start(rows.size());
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        start[r] = static_cast<std::uint32_t>(hash(rows[r]) & (size - 1));
-    }
-    constexpr std::size_t ahead = 16;
-    for (std::uint32_t r = 0; r < rows.size(); ++r) {
-        if (r + ahead < rows.size()) {
-            __builtin_prefetch(&slots[start[r + ahead]]);
-        }
-        const RowFacts &f = rows[r];
-        if (!counted(f)) {
-            continue;
-        }
-        for (std::size_t i = start[r];; i = (i + 1) & (size - 1)) {
-            if (slots[i] == 0) {
-                slots[i] = r + 1;
-                break;
-            }
-            const std::uint32_t first = slots[i] - 1;
-            if (same(rows[first], f)) {
-                if (!reported[first]) {
-                    reported[first] = true;
-                    alert(rows[first].line, ExtraCode::numero_duplique);
-                }
-                alert(f.line, ExtraCode::numero_duplique);
-                break;
-            }
-        }
-    }
-}
-
-// bis/ter and A/B on one voie: the rows of the less used style.
-void AdressageChecks::State::mixed_suffixes() {
-    std::vector<std::array<Usage, 2>> styles(voies.size() + 1);
-    for (const RowFacts &f : rows) {
-        if (f.style != SuffixStyle::none) {
-            Usage &u = styles[f.voie][f.style == SuffixStyle::letter ? 0 : 1];
-            u.first_line = u.count++ == 0 ? f.line : u.first_line;
-        }
-    }
-    for (const RowFacts &f : rows) {
-        if (f.style == SuffixStyle::none) {
-            continue;
-        }
-        const auto &[letters, repetitions] = styles[f.voie];
-        if (letters.count == 0 || repetitions.count == 0) {
-            continue;
-        }
-        const SuffixStyle minority =
-            letters.more_than(repetitions) ? SuffixStyle::repetition : SuffixStyle::letter;
-        if (f.style == minority) {
-            alert(f.line, ExtraCode::suffixes_melanges);
-        }
-    }
-}
-
-// One voie name, several voie codes: the rows whose code is not the most used one, when a row of
-// another code of that name lies within 500 m (or either has no position). Further apart, they
-// are homonymous voies, each with its code, as a commune may have (the run's geometric check
-// adressage.voie.homonyme_proche has the same distance).
-void AdressageChecks::State::several_codes() {
-    std::unordered_map<std::uint64_t, Usage> usage; // (voie, code)
-    for (const RowFacts &f : rows) {
-        if (f.code != 0) {
-            Usage &u = usage[(std::uint64_t{f.voie} << 32) | f.code];
-            u.first_line = u.count++ == 0 ? f.line : u.first_line;
-        }
-    }
-    struct Best {
-        std::uint32_t code = 0;
-        Usage usage;
-        bool several = false;
-    };
-    std::vector<Best> best(voies.size() + 1);
-    for (const auto &[key, u] : usage) {
-        Best &b = best[key >> 32];
-        b.several = b.code != 0;
-        if (b.code == 0 || u.more_than(b.usage)) {
-            b = {static_cast<std::uint32_t>(key & 0xFFFFFFFFU), u, b.several};
-        }
-    }
-    // The rows of the voies with several codes, by voie then x: a window of 500 m along x.
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t r = 0; r < rows.size(); ++r) {
-        if (rows[r].code != 0 && best[rows[r].voie].several) {
-            order.push_back(r);
-        }
-    }
-    if (order.empty()) {
-        return;
-    }
-    const auto located = [](const RowFacts &f) { return !std::isnan(f.x) && !std::isnan(f.y); };
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const RowFacts &fa = rows[a], &fb = rows[b];
-        const double xa = located(fa) ? fa.x : -std::numeric_limits<double>::infinity();
-        const double xb = located(fb) ? fb.x : -std::numeric_limits<double>::infinity();
-        return std::tie(fa.voie, xa, a) < std::tie(fb.voie, xb, b);
-    });
-    constexpr double near = 500.0;
-    std::vector<bool> close(rows.size(), false);
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const RowFacts &f = rows[order[i]];
-        for (std::size_t j = i + 1; j < order.size(); ++j) {
-            const RowFacts &g = rows[order[j]];
-            if (g.voie != f.voie || (located(f) && located(g) && g.x - f.x > near)) {
-                break;
-            }
-            if (g.code == f.code) {
-                continue;
-            }
-            if (!located(f) || !located(g) || std::hypot(g.x - f.x, g.y - f.y) <= near) {
-                close[order[i]] = true;
-                close[order[j]] = true;
-            }
-        }
-    }
-    for (std::uint32_t r = 0; r < rows.size(); ++r) {
-        const RowFacts &f = rows[r];
-        if (f.code != 0 && f.code != best[f.voie].code && close[r]) {
-            alert(f.line, ExtraCode::voie_codes_multiples);
-        }
-    }
-}
-
-// Two rows of different addresses (voie, numero or suffixe) and the same position type closer
-// than 1 m (the run's geometric check of the same code): both rows. Toponymes (99999), segment
-// positions and rows without x/y are left out. Rows at one point are taken together first (many
-// BALs put a whole lieu-dit on one point: pairs of rows would be quadratic): a point holding two
-// addresses flags all its rows. The points are sorted into 1 m cells (position type, column, row of
-// the grid); each is compared with the rest of its cell, the next cell of its column and the three
-// cells of the next column, found by a pointer that only moves forward.
-// Over the function-size limit until its split lands (issue 20; see docs/architecture.md).
-// NOLINTNEXTLINE(readability-function-size)
-void AdressageChecks::State::too_close() {
-    struct Located {
-        std::uint32_t position;
-        std::int64_t cx, cy;
-        double x, y;
-        std::uint32_t row;
-    };
-    // Facing houses share their projection on the axis: segment positions are not compared.
-    const std::uint32_t segment = positions.id("segment");
-    std::vector<Located> located;
-    located.reserve(rows.size());
-    for (std::uint32_t r = 0; r < rows.size(); ++r) {
-        const RowFacts &f = rows[r];
-        if (f.numero != no_numero && f.numero != toponym_numero && f.position != segment &&
-            std::isfinite(f.x) && std::isfinite(f.y) && std::abs(f.x) < 1e12 &&
-            std::abs(f.y) < 1e12) {
-            located.push_back({f.position, static_cast<std::int64_t>(std::floor(f.x)),
-                               static_cast<std::int64_t>(std::floor(f.y)), f.x, f.y, r});
-        }
-    }
-    std::sort(located.begin(), located.end(), [](const Located &a, const Located &b) {
-        return std::tie(a.position, a.cx, a.cy, a.x, a.y, a.row) <
-               std::tie(b.position, b.cx, b.cy, b.x, b.y, b.row);
-    });
-    // The distinct points: their rows are located[first, last); `mixed` when they hold two
-    // addresses.
-    struct Point {
-        std::uint32_t position;
-        std::int64_t cx, cy;
-        double x, y;
-        std::uint32_t first, last;
-        bool mixed = false;
-        auto cell() const { return std::tie(position, cx, cy); }
-    };
-    const auto same_address = [&](std::uint32_t a, std::uint32_t b) {
-        const RowFacts &f = rows[a];
-        const RowFacts &g = rows[b];
-        return g.voie == f.voie && g.numero == f.numero && g.suffixe == f.suffixe;
-    };
-    std::vector<Point> points;
-    for (std::uint32_t i = 0; i < located.size(); ++i) {
-        const Located &l = located[i];
-        if (points.empty() || points.back().position != l.position || points.back().x != l.x ||
-            points.back().y != l.y) {
-            points.push_back({l.position, l.cx, l.cy, l.x, l.y, i, i + 1});
-            continue;
-        }
-        Point &p = points.back();
-        p.mixed = p.mixed || !same_address(located[p.first].row, l.row);
-        p.last = i + 1;
-    }
-    constexpr double min_spacing = 1.0;
-    std::vector<bool> close(points.size(), false);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        close[i] = points[i].mixed;
-    }
-    auto compare = [&](std::size_t a, std::size_t b) {
-        const Point &p = points[a];
-        const Point &q = points[b];
-        const bool differ =
-            p.mixed || q.mixed || !same_address(located[p.first].row, located[q.first].row);
-        if (differ && std::hypot(q.x - p.x, q.y - p.y) < min_spacing) {
-            close[a] = true;
-            close[b] = true;
-        }
-    };
-    std::size_t next_column = 0; // first point at or after (position, cx + 1, cy - 1)
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const Point &p = points[i];
-        std::size_t j = i + 1;
-        for (; j < points.size() && points[j].cell() == p.cell(); ++j) {
-            compare(i, j);
-        }
-        const std::int64_t cy_above = p.cy + 1;
-        for (; j < points.size() && points[j].cell() == std::tie(p.position, p.cx, cy_above); ++j) {
-            compare(i, j);
-        }
-        const std::int64_t cx_next = p.cx + 1, cy_low = p.cy - 1, cy_high = p.cy + 1;
-        next_column = std::max(next_column, i + 1);
-        while (next_column < points.size() &&
-               points[next_column].cell() < std::tie(p.position, cx_next, cy_low)) {
-            ++next_column;
-        }
-        for (std::size_t k = next_column;
-             k < points.size() && points[k].cell() <= std::tie(p.position, cx_next, cy_high); ++k) {
-            compare(i, k);
-        }
-    }
-    std::vector<bool> flagged(rows.size(), false);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (close[i]) {
-            for (std::uint32_t k = points[i].first; k < points[i].last; ++k) {
-                flagged[located[k].row] = true;
-            }
-        }
-    }
-    for (std::uint32_t r = 0; r < rows.size(); ++r) {
-        if (flagged[r]) {
-            alert(rows[r].line, ExtraCode::position_trop_proche);
-        }
-    }
+    row.position = position_id(cell(position));
+    row.code = code_id(cell(cle_interop));
+    row.x = coordinate(cell(x));
+    row.y = coordinate(cell(y));
+    rows.push_back(row);
 }
 
 std::vector<ExtraAlert> AdressageChecks::finish() {
     State &s = *state_;
-    s.duplicates();
-    s.mixed_suffixes();
-    s.several_codes();
-    s.too_close();
-    std::sort(s.alerts.begin(), s.alerts.end());
-    std::vector<ExtraAlert> out;
-    out.reserve(s.alerts.size());
-    for (const std::uint64_t a : s.alerts) {
-        const detail::ExtraCodeInfo &i = detail::info(code_of_rank(static_cast<std::uint8_t>(a)));
-        out.push_back({static_cast<std::size_t>(a >> 8), i.code, i.level});
-    }
-    s.alerts.clear();
-    return out;
+    detail::flag_duplicates(s.rows, s.alerts);
+    detail::flag_mixed_suffixes(s.rows, s.voies.size(), s.alerts);
+    detail::flag_several_codes(s.rows, s.voies.size(), s.alerts);
+    // Facing houses share their projection on the axis: segment positions are not compared.
+    detail::flag_too_close(s.rows, s.positions.id("segment"), s.alerts);
+    return s.alerts.take_sorted();
 }
 
 } // namespace adressage::validator
