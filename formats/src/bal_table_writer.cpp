@@ -10,6 +10,9 @@ namespace adressage::formats {
 
 namespace {
 
+// One output column's value in a row of the table.
+using Getter = std::function<std::string(const std::vector<std::string> &)>;
+
 bool in_any_version(std::string_view column) {
     for (BalVersion v : {BalVersion::v1_3, BalVersion::v1_4, BalVersion::v1_5}) {
         const auto columns = bal_columns(v);
@@ -32,68 +35,91 @@ std::string uid_part(const std::string &uid, const char *tag) {
     return {};
 }
 
-} // namespace
-
-// Over the function-size limit until its split lands (issue 20; see docs/architecture.md).
-// NOLINTNEXTLINE(readability-function-size)
-std::string write_bal(const BalTable &table, BalVersion version) {
-    using Getter = std::function<std::string(const std::vector<std::string> &)>;
-    auto column_getter = [&](std::string_view name) -> Getter {
-        const int index = table.column(name);
-        if (index < 0) {
-            return nullptr;
-        }
-        return [index](const std::vector<std::string> &row) {
-            return static_cast<std::size_t>(index) < row.size()
-                       ? row[static_cast<std::size_t>(index)]
-                       : std::string();
-        };
+// The table's column `name` as read, or nullptr when the table has none.
+Getter column_getter(const BalTable &table, std::string_view name) {
+    const int index = table.column(name);
+    if (index < 0) {
+        return nullptr;
+    }
+    return [index](const std::vector<std::string> &row) {
+        return static_cast<std::size_t>(index) < row.size() ? row[static_cast<std::size_t>(index)]
+                                                            : std::string();
     };
+}
 
+// A 1.3 uid_adresse made of the id_ban_* columns, or nullptr when the table has none.
+Getter uid_from_ids(const BalTable &table) {
+    Getter c = column_getter(table, "id_ban_commune");
+    Getter v = column_getter(table, "id_ban_toponyme");
+    Getter a = column_getter(table, "id_ban_adresse");
+    if (!c && !v && !a) {
+        return nullptr;
+    }
+    return [c, v, a](const std::vector<std::string> &row) {
+        std::string uid;
+        auto part = [&](const Getter &g, const char *tag) {
+            const std::string value = g ? g(row) : std::string();
+            if (!value.empty()) {
+                uid.append(uid.empty() ? "" : " ").append(tag).append(value);
+            }
+        };
+        part(c, "@c:");
+        part(v, "@v:");
+        part(a, "@a:");
+        return uid;
+    };
+}
+
+// An id_ban_* column taken from uid_adresse, or nullptr when the table has no uid_adresse.
+Getter id_from_uid(const BalTable &table, std::string_view column) {
+    Getter uid = column_getter(table, "uid_adresse");
+    if (!uid) {
+        return nullptr;
+    }
+    const char *tag = column == "id_ban_commune"    ? "@c:"
+                      : column == "id_ban_toponyme" ? "@v:"
+                                                    : "@a:";
+    return [uid, tag](const std::vector<std::string> &row) { return uid_part(uid(row), tag); };
+}
+
+// A column of the version: the table's own, or what carries over from another version.
+Getter version_column(const BalTable &table, std::string_view column) {
+    Getter getter = column_getter(table, column);
+    if (getter) {
+        return getter;
+    }
+    if (column == "toponyme") {
+        return column_getter(table, "voie_nom");
+    }
+    if (column == "voie_nom") {
+        return column_getter(table, "toponyme");
+    }
+    if (column == "uid_adresse") {
+        return uid_from_ids(table);
+    }
+    if (column.rfind("id_ban_", 0) == 0) {
+        return id_from_uid(table, column);
+    }
+    return nullptr;
+}
+
+// The columns written, and how each one is filled.
+struct OutputColumns {
     std::vector<std::string> header;
     std::vector<Getter> getters;
-    auto add = [&](std::string name, Getter getter) {
+
+    // A null getter writes empty values.
+    void add(std::string name, Getter getter) {
         header.push_back(std::move(name));
         getters.push_back(getter ? std::move(getter)
                                  : [](const std::vector<std::string> &) { return std::string(); });
-    };
+    }
+};
 
+OutputColumns output_columns(const BalTable &table, BalVersion version) {
+    OutputColumns out;
     for (std::string_view column : bal_columns(version)) {
-        Getter getter = column_getter(column);
-        if (!getter && column == "toponyme") {
-            getter = column_getter("voie_nom");
-        } else if (!getter && column == "voie_nom") {
-            getter = column_getter("toponyme");
-        } else if (!getter && column == "uid_adresse") {
-            Getter c = column_getter("id_ban_commune");
-            Getter v = column_getter("id_ban_toponyme");
-            Getter a = column_getter("id_ban_adresse");
-            if (c || v || a) {
-                getter = [c, v, a](const std::vector<std::string> &row) {
-                    std::string uid;
-                    auto part = [&](const Getter &g, const char *tag) {
-                        const std::string value = g ? g(row) : std::string();
-                        if (!value.empty()) {
-                            uid.append(uid.empty() ? "" : " ").append(tag).append(value);
-                        }
-                    };
-                    part(c, "@c:");
-                    part(v, "@v:");
-                    part(a, "@a:");
-                    return uid;
-                };
-            }
-        } else if (!getter && column.rfind("id_ban_", 0) == 0) {
-            if (Getter uid = column_getter("uid_adresse")) {
-                const char *tag = column == "id_ban_commune"    ? "@c:"
-                                  : column == "id_ban_toponyme" ? "@v:"
-                                                                : "@a:";
-                getter = [uid, tag](const std::vector<std::string> &row) {
-                    return uid_part(uid(row), tag);
-                };
-            }
-        }
-        add(std::string(column), getter);
+        out.add(std::string(column), version_column(table, column));
     }
     // Regional-language columns, renamed between voie_nom_xxx and toponyme_xxx.
     for (const std::string &column : table.header) {
@@ -107,49 +133,68 @@ std::string write_bal(const BalTable &table, BalVersion version) {
         } else if (version != BalVersion::v1_5 && base == "toponyme") {
             base = "voie_nom";
         }
-        add(base + "_" + localised->language, column_getter(column));
+        out.add(base + "_" + localised->language, column_getter(table, column));
     }
     // Unknown columns, as read.
     for (const std::string &column : table.header) {
         if (!in_any_version(column) && !parse_localised_column(column)) {
-            add(column, column_getter(column));
+            out.add(column, column_getter(table, column));
         }
     }
+    return out;
+}
 
-    std::string out;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        out.append(i ? ";" : "").append(csv_field(header[i]));
-    }
-    out.push_back('\n');
-    // The usual case, the table already in the version's columns: each cell as it is, without
-    // a getter call and a copy per cell.
+// The table's columns are already the output's, in its order.
+bool in_output_order(const BalTable &table, const std::vector<std::string> &header) {
     bool same_columns = header == table.header;
     for (std::size_t i = 0; same_columns && i < header.size(); ++i) {
         same_columns = table.column(header[i]) == static_cast<int>(i);
     }
-    if (same_columns) {
-        static const std::string empty;
-        for (const auto &row : table.rows) {
-            for (std::size_t i = 0; i < header.size(); ++i) {
-                const std::string &value = i < row.size() ? row[i] : empty;
-                if (i != 0) {
-                    out.push_back(';');
-                }
-                if (!needs_csv_quotes(value)) {
-                    out.append(value);
-                } else {
-                    out.append(csv_field(value));
-                }
+    return same_columns;
+}
+
+// Each cell as it is, without a getter call and a copy per cell.
+void append_rows_as_read(const BalTable &table, std::size_t width, std::string &out) {
+    static const std::string empty;
+    for (const auto &row : table.rows) {
+        for (std::size_t i = 0; i < width; ++i) {
+            const std::string &value = i < row.size() ? row[i] : empty;
+            if (i != 0) {
+                out.push_back(';');
             }
-            out.push_back('\n');
+            if (!needs_csv_quotes(value)) {
+                out.append(value);
+            } else {
+                out.append(csv_field(value));
+            }
         }
-        return out;
+        out.push_back('\n');
     }
+}
+
+void append_rows(const BalTable &table, const std::vector<Getter> &getters, std::string &out) {
     for (const auto &row : table.rows) {
         for (std::size_t i = 0; i < getters.size(); ++i) {
             out.append(i ? ";" : "").append(csv_field(getters[i](row)));
         }
         out.push_back('\n');
+    }
+}
+
+} // namespace
+
+std::string write_bal(const BalTable &table, BalVersion version) {
+    const OutputColumns columns = output_columns(table, version);
+    std::string out;
+    for (std::size_t i = 0; i < columns.header.size(); ++i) {
+        out.append(i ? ";" : "").append(csv_field(columns.header[i]));
+    }
+    out.push_back('\n');
+    // The usual case, the table already in the version's columns.
+    if (in_output_order(table, columns.header)) {
+        append_rows_as_read(table, columns.header.size(), out);
+    } else {
+        append_rows(table, columns.getters, out);
     }
     return out;
 }
