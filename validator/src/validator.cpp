@@ -83,8 +83,6 @@ Report unreadable(const std::vector<formats::BalParseError> &parse_errors) {
     return report;
 }
 
-// Over the function-size limit until its split lands (issue 20; see docs/architecture.md).
-// NOLINTNEXTLINE(readability-function-size)
 Report Run::run() {
     const HeaderMatch header = match_header(source_.header);
     const Profile profile = choose_profile(options_.profile, header);
