@@ -9,8 +9,8 @@
 #include "adressage/error.hpp"
 #include "batch_result.hpp"
 #include "command.hpp"
-#include "pipeline_options.hpp"
 #include "run_module.hpp"
+#include "run_option_flags.hpp"
 
 namespace adressage::app {
 
@@ -19,58 +19,27 @@ namespace {
 struct BatchArgs {
     pipeline::BatchOptions options;
     std::string config;
-    RoadFields road_fields;
 };
 
-// Which communes, and the batch-wide layers they are split from.
-void add_communes_and_layers(CLI::App &batch, pipeline::BatchOptions &o) {
+// Which communes, and the boundaries they are cut by.
+void add_communes(CLI::App &batch, pipeline::BatchOptions &o) {
     batch.add_option("--communes", o.communes, "INSEE codes, comma-separated (e.g. 06012,06032)")
         ->delimiter(',');
     batch.add_option("--departement", o.departement,
                      "every commune of this département in --boundaries (e.g. 06)");
     batch.add_option("--communes-file", o.communes_file,
                      "file of INSEE codes, one per line ('#' starts a comment)");
-    batch.add_option("--roads", o.run.roads,
-                     "road centrelines of the whole batch: GDAL vector source(s), read once");
-    batch.add_option("--buildings", o.run.buildings,
-                     "building footprints of the whole batch: GDAL vector source(s), read once");
-    batch.add_option("--parcels", o.run.parcels,
-                     "cadastre parcels of the whole batch (optional): GDAL vector source(s), read "
-                     "per commune in the box of its boundary (a GeoPackage's index makes it fast)");
-    batch.add_option("--communes-deleguees", o.run.communes_deleguees,
-                     "areas of the communes déléguées of the batch's communes (optional): GDAL "
-                     "vector source(s) with their codes, read per commune that has some");
-    batch.add_option("--places", o.run.places,
-                     "named places of the whole batch (optional): GDAL vector source(s), OSM "
-                     "place nodes and squares or cadastre lieux-dits, read per commune in the box "
-                     "of its boundary");
     batch.add_option("--boundaries", o.boundaries,
                      "commune boundaries: GDAL vector source(s) with an INSEE code field");
     batch.add_option("--insee-field", o.insee_field,
                      "field of --boundaries holding the INSEE code (default: detected)");
 }
 
-// What differs by commune: files named with {insee}, and a table of communes.
+// What differs by commune beyond the files named with {insee}: a table of communes.
 void add_per_commune_options(CLI::App &batch, pipeline::BatchOptions &o) {
     batch.add_option("--commune-options", o.commune_options,
                      "CSV of per-commune options: insee;numerotation (metrique, classique);"
                      "mairie_lon;mairie_lat (the town hall, WGS84);id_ban_commune;siren");
-    batch.add_option("--voie-options", o.run.voie_options,
-                     "CSV of per-voie options (as in run); with {insee} in the path, one file per "
-                     "commune (a commune without its file has none)");
-    batch.add_option("--existing", o.run.existing,
-                     "the communes' current BALs, a path with {insee} (e.g. bal/{insee}.csv): "
-                     "their numbers and ids are kept; a commune without its file is numbered "
-                     "afresh");
-    batch.add_option("--ledger", o.run.ledger,
-                     "SQLite ledgers of the BAN ids, one per commune: a path with {insee} (e.g. "
-                     "ledgers/{insee}.sqlite), created if missing");
-    batch.add_option("--siren", o.run.siren,
-                     "with --producteur: name the files for upload (a commune's siren in "
-                     "--commune-options replaces it)");
-    batch.add_option("--topo", o.run.topo,
-                     "DGFiP TOPO file (CSV) of the batch's communes (e.g. a département's): "
-                     "voies get their TOPO code by name, as in run");
 }
 
 // How the batch runs: parallelism, resumption, shards, progress, how the layers are read.
@@ -99,17 +68,16 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
     batch.add_option("--config", a.config,
                      "TOML file of options: every flag is also a key (communes = [\"06012\"], "
                      "jobs = 2...)");
-    add_communes_and_layers(batch, a.options);
-    add_pipeline_options(batch, a.options.run, a.road_fields);
+    add_communes(batch, a.options);
+    add_run_option_flags(batch, a.options.run, FlagsFor::batch);
     add_per_commune_options(batch, a.options);
     add_execution_options(batch, a.options);
 }
 
 // The files of every --config on the command line, in order. Found by scanning argv rather than
 // with CLI11's own config support (App::set_config), which in CLI11 2.1 reads a file for the
-// top-level app only (a batch key would have to be written batch.roads or under [batch]), says
-// "was not readable (missing?)" for a missing file, and counts a value read from the file as
-// given on the command line (--road-name-field and --road-kind-field count only the latter).
+// top-level app only (a batch key would have to be written batch.roads or under [batch]) and
+// says "was not readable (missing?)" for a missing file.
 std::vector<std::string> config_files(int argc, char **argv) {
     std::vector<std::string> files;
     for (int i = 2; i < argc; ++i) {
@@ -142,8 +110,7 @@ void read_config(const std::string &file, BatchArgs &args) {
     args = std::move(file_args);
 }
 
-int execute_batch(BatchArgs a, const CLI::App &cli) {
-    apply_road_fields(cli, a.road_fields, a.options.run);
+int execute_batch(const BatchArgs &a) {
     pipeline::BatchResult result = run_batch_in_module(a.options);
     // Left to the operating system, still reachable, never freed (see BatchResult).
     static const auto *left = new std::shared_ptr<const void>(std::move(result.working_set));
@@ -166,8 +133,8 @@ Command declare_batch(CLI::App &adressage) {
             }
         }
     };
-    return {.cli = cli, .help = "batch", .before_parse = before_parse, .execute = [args, cli] {
-                return execute_batch(*args, *cli);
+    return {.cli = cli, .help = "batch", .before_parse = before_parse, .execute = [args] {
+                return execute_batch(*args);
             }};
 }
 

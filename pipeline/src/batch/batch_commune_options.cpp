@@ -49,7 +49,7 @@ CommuneOption parse_line(const std::string &input, std::size_t line, std::string
                                         "' is not a numbering; write metrique or classique (or "
                                         "leave it empty for --numbering)");
         }
-        option.numbering = numbering_mode_name(*mode);
+        option.numbering = *mode;
     }
     if (!lon.empty() || !lat.empty()) {
         const bool ok = is_number(lon) && is_number(lat) && std::abs(std::stod(lon)) <= 180.0 &&
@@ -59,7 +59,7 @@ CommuneOption parse_line(const std::string &input, std::size_t line, std::string
                                         "': give both, in WGS84 degrees (e.g. 7.4197 and "
                                         "43.7366), or leave both empty");
         }
-        option.town_hall = lon + "," + lat;
+        option.town_hall = geo::XY{std::stod(lon), std::stod(lat)};
     }
     static const std::regex uuid_pattern(
         "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -198,10 +198,10 @@ RunOptions commune_run_options(const RunOptions &base, const std::string &insee,
     }
     o.ledger = expand_insee(o.ledger, insee);
     if (line != nullptr) {
-        if (!line->numbering.empty()) {
-            o.numbering = line->numbering;
+        if (line->numbering) {
+            o.numbering = *line->numbering;
         }
-        if (!line->town_hall.empty()) {
+        if (line->town_hall) {
             o.town_hall = line->town_hall;
         }
         if (!line->id_ban_commune.empty()) {
@@ -219,8 +219,8 @@ nlohmann::json commune_options_key(const RunOptions &options, const CommuneOptio
                           {"voie_options", file_key(options.voie_options)},
                           {"ledger", options.ledger}};
     if (line != nullptr) {
-        key["commune_options"] = {line->numbering, line->town_hall, line->id_ban_commune,
-                                  line->siren};
+        key["commune_options"] = {line->numbering ? option_text(*line->numbering) : "",
+                                  option_text(line->town_hall), line->id_ban_commune, line->siren};
     }
     return key;
 }

@@ -26,9 +26,9 @@ namespace adressage::pipeline {
 
 struct CommuneOption {
     std::string insee;
-    std::size_t line = 0;  // in the file, for messages
-    std::string numbering; // "" : the batch's --numbering
-    std::string town_hall; // "LON,LAT"; "": the batch's --town-hall
+    std::size_t line = 0;                   // in the file, for messages
+    std::optional<NumberingMode> numbering; // none: the batch's --numbering
+    std::optional<geo::XY> town_hall;       // longitude, latitude; none: no town hall
     std::string id_ban_commune;
     std::string siren;
 };

@@ -173,7 +173,7 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
             {"voies_numbered", ctx.diagnostics.counted("number", "voies_numbered")},
             {"rows_written", ctx.rows_written}};
         report["output"] = {{"file", fs::path(ctx.bal_path).filename().string()},
-                            {"format", "BAL " + options.bal_version}};
+                            {"format", "BAL " + option_text(options.bal_version)}};
         for (const auto &[section, content] : ctx.report_sections.items()) {
             report[section] = content;
         }

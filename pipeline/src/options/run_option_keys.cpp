@@ -26,9 +26,12 @@ nlohmann::json sources_key(const std::vector<std::string> &specs) {
     return out;
 }
 
+// Typed values (option_values.hpp) as their canonical text.
 template <typename T> nlohmann::json json_of(const T &value) {
     if constexpr (std::is_same_v<T, std::optional<std::string>>) {
         return value ? nlohmann::json(*value) : nlohmann::json();
+    } else if constexpr (requires { option_text(value); }) {
+        return option_text(value);
     } else {
         return value;
     }

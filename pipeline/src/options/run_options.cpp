@@ -1,6 +1,5 @@
 #include "adressage/pipeline/run_options.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -41,83 +40,6 @@ std::string today_utc() {
 
 } // namespace
 
-std::optional<NumberingMode> numbering_mode_from(const std::string &name) {
-    if (name == "metric" || name == "metrique" || name == "m\u00e9trique") {
-        return NumberingMode::metric;
-    }
-    if (name == "classic" || name == "classique") {
-        return NumberingMode::classic;
-    }
-    return std::nullopt;
-}
-
-const char *numbering_mode_name(NumberingMode mode) {
-    return mode == NumberingMode::classic ? "classic" : "metric";
-}
-
-NumberingMode numbering_mode(const RunOptions &options) {
-    const auto mode = numbering_mode_from(options.numbering);
-    if (!mode) {
-        throw ConfigError("--numbering '" + options.numbering + "': use metric or classic");
-    }
-    return *mode;
-}
-
-std::optional<geo::XY> town_hall_lonlat(const RunOptions &options) {
-    if (options.town_hall.empty()) {
-        return std::nullopt;
-    }
-    static const std::regex pattern(
-        R"(^\s*(-?[0-9]+(\.[0-9]+)?)\s*[,;]\s*(-?[0-9]+(\.[0-9]+)?)\s*$)");
-    std::smatch m;
-    if (std::regex_match(options.town_hall, m, pattern)) {
-        const geo::XY lonlat{std::stod(m[1]), std::stod(m[3])};
-        if (lonlat.x >= -180.0 && lonlat.x <= 180.0 && lonlat.y >= -90.0 && lonlat.y <= 90.0) {
-            return lonlat;
-        }
-    }
-    throw ConfigError("--town-hall '" + options.town_hall +
-                      "': give the town hall as LON,LAT in WGS84 degrees (e.g. 7.4197,43.7366)");
-}
-
-std::vector<formats::PositionType> position_types(const RunOptions &options) {
-    using formats::PositionType;
-    bool entree = false;
-    bool batiment = false;
-    bool segment = false;
-    std::size_t start = 0;
-    const std::string &text = options.positions;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        std::string word = text.substr(start, end - start);
-        word.erase(0, word.find_first_not_of(' '));
-        word.erase(word.find_last_not_of(' ') + 1);
-        if (word == "entr\u00e9e" || word == "entree") {
-            entree = true;
-        } else if (word == "b\u00e2timent" || word == "batiment") {
-            batiment = true;
-        } else if (word == "segment") {
-            segment = true;
-        } else {
-            throw ConfigError("--positions '" + text +
-                              "': give one or more of entrée, bâtiment, segment, separated by "
-                              "commas (e.g. entrée,bâtiment)");
-        }
-        start = end + 1;
-    }
-    std::vector<PositionType> out;
-    if (entree) {
-        out.push_back(PositionType::entree);
-    }
-    if (batiment) {
-        out.push_back(PositionType::batiment);
-    }
-    if (segment) {
-        out.push_back(PositionType::segment);
-    }
-    return out;
-}
-
 void check_options(RunOptions &o) {
     static const std::regex insee_pattern("^([0-9]{2}|2A|2B)[0-9]{3}$");
     if (!std::regex_match(o.insee, insee_pattern)) {
@@ -148,12 +70,10 @@ void check_options(RunOptions &o) {
                               "': give a real date YYYY-MM-DD between 2010-01-01 and today");
         }
     }
-    numbering_mode(o);
     if (!(o.classic_gap_metres >= 0.0) || !std::isfinite(o.classic_gap_metres)) {
         throw ConfigError("--classic-gap-metres must be zero (no gaps) or a positive number of "
                           "metres");
     }
-    town_hall_lonlat(o);
     if (!(o.min_building_area >= 0.0) || !std::isfinite(o.min_building_area)) {
         throw ConfigError("--min-building-area must be zero (keep every building) or a positive "
                           "number of square metres");
@@ -162,7 +82,6 @@ void check_options(RunOptions &o) {
         throw ConfigError("--ambiguity-ratio must be a number of at least 1 (e.g. 1.2: a second "
                           "voie less than 1.2 times as far as the nearest makes it ambiguous)");
     }
-    position_types(o);
     if (!(o.place_radius >= 0.0) || !std::isfinite(o.place_radius)) {
         throw ConfigError("--place-radius must be zero or a positive number of metres");
     }

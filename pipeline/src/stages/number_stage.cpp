@@ -122,10 +122,10 @@ nlohmann::json numbering_report(nlohmann::json voies_report, const RunOptions &o
         const std::string rule = entry["origin_rule"].get<std::string>();
         rules[rule] = rules.value(rule, 0) + 1;
     }
-    return {{"mode", numbering_mode_name(numbering_mode(options))},
+    return {{"mode", numbering_mode_name(options.numbering)},
             {"classic_gap_metres", options.classic_gap_metres},
-            {"town_hall", options.town_hall.empty() ? nlohmann::json(nullptr)
-                                                    : nlohmann::json(options.town_hall)},
+            {"town_hall", options.town_hall ? nlohmann::json(option_text(options.town_hall))
+                                            : nlohmann::json(nullptr)},
             {"origin_rules", rules},
             {"voies", std::move(voies_report)}};
 }

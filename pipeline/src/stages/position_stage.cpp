@@ -112,7 +112,7 @@ geo::XY PositionStage::process_one(geo::GeosContext &geos, formats::PositionType
 }
 
 void PositionStage::run(CommuneModel &model, RunContext &ctx) {
-    const std::vector<formats::PositionType> types = position_types(ctx.options);
+    const std::vector<formats::PositionType> &types = ctx.options.positions;
     std::vector<geo::MultiPolygon> outlines;
     outlines.reserve(model.parcels.size());
     for (const Parcel &p : model.parcels) {

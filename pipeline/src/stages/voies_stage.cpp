@@ -136,8 +136,8 @@ void VoiesStage::prepare(RunContext &ctx) {
         ctx.voie_options = VoieOptions::load(ctx.options.voie_options);
     }
     town_hall_.reset();
-    if (const auto lonlat = town_hall_lonlat(ctx.options)) {
-        geo::XY xy = *lonlat;
+    if (ctx.options.town_hall) {
+        geo::XY xy = *ctx.options.town_hall;
         geo::Transformer("EPSG:4326", geo::legal_crs_for_insee(ctx.options.insee).definition())
             .forward({&xy, 1});
         town_hall_ = xy;
@@ -165,12 +165,12 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
     if (town_hall_ && model.boundary &&
         !geo::PreparedArea(ctx.geos, *model.boundary).contains(*town_hall_)) {
-        throw InputError("--town-hall " + ctx.options.town_hall,
+        throw InputError("--town-hall " + option_text(ctx.options.town_hall),
                          "the point lies outside the commune's boundary; give the town hall "
                          "of this commune as LON,LAT (longitude first)");
     }
     const geo::XY reference = town_hall_.value_or(model.centre);
-    const NumberingMode numbering = numbering_mode(ctx.options);
+    const NumberingMode numbering = ctx.options.numbering;
 
     // Segments grouped by the key of their cleaned name; std::map keeps the order stable.
     struct Group {

@@ -30,7 +30,7 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 // refuse is never written. The verdict goes in the report.
 void check_before_writing(const std::string &content, RunContext &ctx) {
     formats::BalReader reader(content, ctx.bal_path); // streamed: no table of the rows
-    validator::Options options{ctx.options.bal_version, ctx.cog(), "", {}};
+    validator::Options options{option_text(ctx.options.bal_version), ctx.cog(), "", {}};
     options.read_ahead = !ctx.one_thread;
     const validator::Report verdict = validator::validate(reader, options);
     nlohmann::json codes = nlohmann::json::array();

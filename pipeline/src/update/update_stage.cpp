@@ -87,11 +87,7 @@ std::size_t UpdateState::kept_rows() const {
 void ExistingStage::prepare(RunContext &ctx) {
     auto state = std::make_shared<UpdateState>();
     const RunOptions &o = ctx.options;
-    const auto version = formats::parse_bal_version(o.bal_version);
-    if (!version || *version == formats::BalVersion::v1_3) {
-        throw ConfigError("--bal-version '" + o.bal_version + "': write 1.4 or 1.5");
-    }
-    state->version = *version;
+    state->version = o.bal_version;
     state->active = !o.existing.empty() || !o.ledger.empty() || !o.siren.empty() ||
                     !o.producteur.empty() || state->version == formats::BalVersion::v1_5;
     if (!o.siren.empty() || !o.producteur.empty()) {

@@ -2,9 +2,9 @@
 // Every run option declared once: its flag and help, where it is a flag (run, batch or both),
 // how the batch's resume fingerprint takes it, and its key in report.json's `options`. The
 // batch fingerprints a commune's options from it and the runner writes the report's options
-// from it; a field of RunOptions that is not here fails a unit test
-// (run_option_table_test.cpp), so a new option cannot be left out of --resume. (The command
-// line's flags are still declared in app/pipeline_options.cpp and app/command_run.cpp.)
+// from it, and the command line declares its flags from it (app/run_option_flags.cpp); a field
+// of RunOptions that is not here fails a unit test (run_option_table_test.cpp), so a new option
+// cannot be left out of --resume.
 #include <string_view>
 #include <utility>
 
@@ -35,8 +35,9 @@ struct OptionSpec {
     std::string_view help;
     OptionScope scope = OptionScope::run_and_batch;
     Fingerprint fingerprint = Fingerprint::value;
-    std::string_view why = {};    // Fingerprint::none: why the option may be left out
-    std::string_view report = {}; // key in report.json's `options`; "" when not reported
+    std::string_view why = {};        // Fingerprint::none: why the option may be left out
+    std::string_view report = {};     // key in report.json's `options`; "" when not reported
+    std::string_view batch_help = {}; // the flag's help in `batch`, when it differs from run's
 };
 
 // Calls visit(spec, field) for every field of RunOptions, in the struct's order. `Options` is
@@ -50,40 +51,62 @@ template <typename Options, typename Visit> void for_each_input_option(Options &
     visit(OptionSpec{"insee", "--commune", "INSEE code of the commune (e.g. 06012)", S::run_only,
                      F::none, "the manifest has one entry per commune"},
           o.insee);
-    visit(OptionSpec{"roads", "--roads",
-                     "road centrelines: GDAL vector source(s), path[:layer] or PG:...:layer; "
-                     "several are read in order (e.g. one per cadastre sheet)",
-                     S::run_and_batch, F::none,
-                     "the commune's share of the layers is fingerprinted feature by feature"},
+    visit(OptionSpec{.key = "roads",
+                     .flag = "--roads",
+                     .help = "road centrelines: GDAL vector source(s), path[:layer] or "
+                             "PG:...:layer; several are read in order (e.g. one per cadastre "
+                             "sheet)",
+                     .fingerprint = F::none,
+                     .why = "the commune's share of the layers is fingerprinted feature by "
+                            "feature",
+                     .batch_help = "road centrelines of the whole batch: GDAL vector source(s), "
+                                   "read once"},
           o.roads);
-    visit(OptionSpec{"buildings", "--buildings", "building footprints: GDAL vector source(s)",
-                     S::run_and_batch, F::none,
-                     "the commune's share of the layers is fingerprinted feature by feature"},
+    visit(OptionSpec{.key = "buildings",
+                     .flag = "--buildings",
+                     .help = "building footprints: GDAL vector source(s)",
+                     .fingerprint = F::none,
+                     .why = "the commune's share of the layers is fingerprinted feature by "
+                            "feature",
+                     .batch_help = "building footprints of the whole batch: GDAL vector "
+                                   "source(s), read once"},
           o.buildings);
     visit(OptionSpec{"boundary", "--boundary",
                      "commune boundary polygon(s): GDAL vector source(s) (optional)", S::run_only,
                      F::none, "a batch's commune boundary is part of its fingerprinted inputs"},
           o.boundary);
-    visit(OptionSpec{"parcels", "--parcels",
-                     "cadastre parcels: GDAL vector source(s), Etalab parcelles (GeoJSON) or "
-                     "EDIGEO PARCELLE_id; a building goes to the voie its parcel fronts, and "
-                     "positions get cad_parcelles (optional)",
-                     S::run_and_batch, F::sources},
+    visit(OptionSpec{.key = "parcels",
+                     .flag = "--parcels",
+                     .help = "cadastre parcels: GDAL vector source(s), Etalab parcelles (GeoJSON) "
+                             "or EDIGEO PARCELLE_id; a building goes to the voie its parcel "
+                             "fronts, and positions get cad_parcelles (optional)",
+                     .fingerprint = F::sources,
+                     .batch_help = "cadastre parcels of the whole batch (optional): GDAL vector "
+                                   "source(s), read per commune in the box of its boundary (a "
+                                   "GeoPackage's index makes it fast)"},
           o.parcels);
-    visit(OptionSpec{"communes_deleguees", "--communes-deleguees",
-                     "areas of the commune's communes déléguées: GDAL vector source(s) with the "
-                     "code of each (Admin Express COMMUNE_ASSOCIEE_OU_DELEGUEE, cadastre "
-                     "sections by prefixe); a voie is split by the commune déléguée of its "
-                     "buildings (optional)",
-                     S::run_and_batch, F::sources},
+    visit(OptionSpec{.key = "communes_deleguees",
+                     .flag = "--communes-deleguees",
+                     .help = "areas of the commune's communes déléguées: GDAL vector source(s) "
+                             "with the code of each (Admin Express "
+                             "COMMUNE_ASSOCIEE_OU_DELEGUEE, cadastre sections by prefixe); a "
+                             "voie is split by the commune déléguée of its buildings (optional)",
+                     .fingerprint = F::sources,
+                     .batch_help = "areas of the communes déléguées of the batch's communes "
+                                   "(optional): GDAL vector source(s) with their codes, read per "
+                                   "commune that has some"},
           o.communes_deleguees);
-    visit(OptionSpec{"places", "--places",
-                     "named places: GDAL vector source(s), OSM place nodes (hamlet, locality, "
-                     "isolated_dwelling) and squares (place=square, highway=pedestrian areas), or "
-                     "cadastre lieux-dits; places become 99999 toponyme rows and the "
-                     "lieudit_complement_nom of the addresses in or near them, squares become "
-                     "voies (optional)",
-                     S::run_and_batch, F::sources},
+    visit(OptionSpec{.key = "places",
+                     .flag = "--places",
+                     .help = "named places: GDAL vector source(s), OSM place nodes (hamlet, "
+                             "locality, isolated_dwelling) and squares (place=square, "
+                             "highway=pedestrian areas), or cadastre lieux-dits; places become "
+                             "99999 toponyme rows and the lieudit_complement_nom of the "
+                             "addresses in or near them, squares become voies (optional)",
+                     .fingerprint = F::sources,
+                     .batch_help = "named places of the whole batch (optional): GDAL vector "
+                                   "source(s), OSM place nodes and squares or cadastre lieux-dits, "
+                                   "read per commune in the box of its boundary"},
           o.places);
     visit(OptionSpec{"place_radius", "--place-radius",
                      "metres: an address this near a place point of --places takes its name as "
@@ -152,10 +175,14 @@ void for_each_numbering_option(Options &o, Visit &visit) {
                      "classic: per this many metres of a side without buildings, leave a number "
                      "free for a future one (0: no gaps)"},
           o.classic_gap_metres);
-    visit(OptionSpec{"voie_options", "--voie-options",
-                     "CSV of per-voie options: voie_nom;origine (nord, sud, est, ouest);"
-                     "numerotation (metrique, classique)",
-                     S::batch_pattern},
+    visit(OptionSpec{.key = "voie_options",
+                     .flag = "--voie-options",
+                     .help = "CSV of per-voie options: voie_nom;origine (nord, sud, est, ouest);"
+                             "numerotation (metrique, classique)",
+                     .scope = S::batch_pattern,
+                     .batch_help = "CSV of per-voie options (as in run); with {insee} in the "
+                                   "path, one file per commune (a commune without its file has "
+                                   "none)"},
           o.voie_options);
     visit(OptionSpec{"town_hall", "--town-hall",
                      "LON,LAT of the town hall (WGS84): voies are numbered from it outwards "
@@ -180,19 +207,26 @@ void for_each_numbering_option(Options &o, Visit &visit) {
 template <typename Options, typename Visit> void for_each_update_option(Options &o, Visit &visit) {
     using S = OptionScope;
     using F = Fingerprint;
-    visit(OptionSpec{"existing", "--existing",
-                     "the commune's current BAL (1.1 to 1.5): its addresses, numbers and ids are "
-                     "kept; only buildings without an address get new numbers",
-                     S::batch_pattern},
+    visit(OptionSpec{.key = "existing",
+                     .flag = "--existing",
+                     .help = "the commune's current BAL (1.1 to 1.5): its addresses, numbers and "
+                             "ids are kept; only buildings without an address get new numbers",
+                     .scope = S::batch_pattern,
+                     .batch_help = "the communes' current BALs, a path with {insee} (e.g. "
+                                   "bal/{insee}.csv): their numbers and ids are kept; a commune "
+                                   "without its file is numbered afresh"},
           o.existing);
     visit(OptionSpec{"drop_orphans", "--drop-orphans",
                      "with --existing: leave out the addresses whose building is gone (default: "
                      "kept and reported)"},
           o.drop_orphans);
-    visit(OptionSpec{"ledger", "--ledger",
-                     "SQLite ledger of the BAN ids and addresses, kept between runs (created if "
-                     "missing); new ids are minted once and then read from it",
-                     S::batch_pattern},
+    visit(OptionSpec{.key = "ledger",
+                     .flag = "--ledger",
+                     .help = "SQLite ledger of the BAN ids and addresses, kept between runs "
+                             "(created if missing); new ids are minted once and then read from it",
+                     .scope = S::batch_pattern,
+                     .batch_help = "SQLite ledgers of the BAN ids, one per commune: a path with "
+                                   "{insee} (e.g. ledgers/{insee}.sqlite), created if missing"},
           o.ledger);
     visit(OptionSpec{"bal_version", "--bal-version",
                      "BAL version written: 1.4 or 1.5 (1.5: ids mandatory, needs --ledger)"},
@@ -201,18 +235,25 @@ template <typename Options, typename Visit> void for_each_update_option(Options 
                      "the BAN's id of the commune (UUID), for files with BAN ids", S::run_only,
                      F::none, "a batch takes it per commune from --commune-options, fingerprinted"},
           o.id_ban_commune);
-    visit(OptionSpec{"siren", "--siren",
-                     "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
-                     "<producteur>.csv, with a .sha256 beside it"},
+    visit(OptionSpec{.key = "siren",
+                     .flag = "--siren",
+                     .help = "with --producteur: name the file for upload, AAAAMMJJ_bal_<siren>_"
+                             "<producteur>.csv, with a .sha256 beside it",
+                     .batch_help = "with --producteur: name the files for upload (a commune's "
+                                   "siren in --commune-options replaces it)"},
           o.siren);
     visit(OptionSpec{"producteur", "--producteur",
                      "the producer's name in the upload file name (with --siren)"},
           o.producteur);
-    visit(OptionSpec{"topo", "--topo",
-                     "DGFiP TOPO file (CSV): voies get their TOPO code by name (exact, then fuzzy "
-                     "above 0.85, scoped by former commune); the others keep a temporary x... "
-                     "code and are listed for review in report.json; existing BAL codes are kept",
-                     S::run_and_batch, F::sources},
+    visit(OptionSpec{.key = "topo",
+                     .flag = "--topo",
+                     .help = "DGFiP TOPO file (CSV): voies get their TOPO code by name (exact, "
+                             "then fuzzy above 0.85, scoped by former commune); the others keep a "
+                             "temporary x... code and are listed for review in report.json; "
+                             "existing BAL codes are kept",
+                     .fingerprint = F::sources,
+                     .batch_help = "DGFiP TOPO file (CSV) of the batch's communes (e.g. a "
+                                   "département's): voies get their TOPO code by name, as in run"},
           o.topo);
 }
 

@@ -4,17 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "adressage/formats/bal_format.hpp"
-#include "adressage/geo/xy.hpp"
+#include "adressage/pipeline/option_values.hpp"
 
 namespace adressage::pipeline {
-
-// metric: the number is the distance from the voie's origin; classic: 1, 3, 5... and 2, 4, 6...
-enum class NumberingMode { metric, classic };
-
-// "metric"/"metrique"/"métrique" and "classic"/"classique"; nullopt for anything else.
-std::optional<NumberingMode> numbering_mode_from(const std::string &name);
-const char *numbering_mode_name(NumberingMode mode); // "metric" or "classic"
 
 struct RunOptions {
     std::string insee;
@@ -41,36 +33,26 @@ struct RunOptions {
     std::string data_dir; // empty: ADRESSAGE_DATA or the build's datasets/
 
     // Numbering of the commune's voies, unless --voie-options says otherwise for a voie.
-    std::string numbering = "metric"; // metric or classic
+    NumberingMode numbering = NumberingMode::metric;
     double classic_gap_metres = 0.0;  // classic: a number left free per such stretch; 0: none
     std::string voie_options;         // CSV of per-voie options (voie_options.hpp); "": none
-    std::string town_hall;            // "LON,LAT" (WGS84 degrees); "": the commune centre
+    std::optional<geo::XY> town_hall; // longitude, latitude (WGS84); none: the commune centre
 
     // Assignment of buildings to voies (assign_stage.cpp).
     double min_building_area = 20.0; // m²: smaller buildings are annexes, not numbered
     double ambiguity_ratio = 1.2;    // second voie nearer than ratio × the first: ambiguous
-    // Positions written per address, comma-separated: entrée, bâtiment, segment.
-    std::string positions = "bâtiment";
+    // Positions written per address, in the BAL's order (entrée, bâtiment, segment), each once.
+    std::vector<formats::PositionType> positions = {formats::PositionType::batiment};
     // Updating a commune that already has a BAL (update_stage.hpp).
-    std::string existing;            // --existing: the commune's current BAL; "": none
-    bool drop_orphans = false;       // --drop-orphans: leave out addresses whose building is gone
-    std::string ledger;              // --ledger: SQLite file of the BAN ids; "": none
-    std::string bal_version = "1.4"; // --bal-version: 1.4 or 1.5
-    std::string id_ban_commune;      // --id-ban-commune: the BAN's id of the commune
-    std::string siren;               // --siren and --producteur: the file is named for upload,
-    std::string producteur;          // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
+    std::string existing;      // --existing: the commune's current BAL; "": none
+    bool drop_orphans = false; // --drop-orphans: leave out addresses whose building is gone
+    std::string ledger;        // --ledger: SQLite file of the BAN ids; "": none
+    formats::BalVersion bal_version = formats::BalVersion::v1_4; // 1.4 or 1.5
+    std::string id_ban_commune; // --id-ban-commune: the BAN's id of the commune
+    std::string siren;          // --siren and --producteur: the file is named for upload,
+    std::string producteur;     // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
     std::string topo; // --topo: DGFiP TOPO CSV, voie codes by name (topo_match.hpp); "": none
 };
-
-// The position types of --positions, in the BAL's order (entrée, bâtiment, segment), each once.
-// Throws ConfigError.
-std::vector<formats::PositionType> position_types(const RunOptions &options);
-
-// The numbering mode of the options (checked by check_options).
-NumberingMode numbering_mode(const RunOptions &options);
-
-// The town hall as longitude/latitude, nullopt when not given. Throws ConfigError.
-std::optional<geo::XY> town_hall_lonlat(const RunOptions &options);
 
 // The shipped datasets folder.
 std::string default_data_dir();

@@ -52,21 +52,21 @@ TEST_F(CommuneOptionsFile, ReadsEveryColumnAndLeavesEmptyCellsToTheBatch) {
     ASSERT_EQ(table.size(), 2u);
     const CommuneOption *cap = table.find("06032");
     ASSERT_NE(cap, nullptr);
-    EXPECT_EQ(cap->numbering, "classic");
-    EXPECT_EQ(cap->town_hall, "7.3958,43.7223");
+    EXPECT_EQ(cap->numbering, NumberingMode::classic);
+    EXPECT_EQ(cap->town_hall, (geo::XY{7.3958, 43.7223}));
     EXPECT_EQ(cap->id_ban_commune, "0c2f1d55-3e6b-4c7a-9d1e-0a0000006032");
     EXPECT_EQ(cap->siren, "210600326");
     const CommuneOption *turbie = table.find("06150");
     ASSERT_NE(turbie, nullptr);
-    EXPECT_TRUE(turbie->numbering.empty());
-    EXPECT_TRUE(turbie->town_hall.empty());
+    EXPECT_FALSE(turbie->numbering.has_value());
+    EXPECT_FALSE(turbie->town_hall.has_value());
     EXPECT_EQ(table.find("06012"), nullptr);
 }
 
 TEST_F(CommuneOptionsFile, AcceptsCommaAndCommuneInseeHeader) {
     const CommuneOptions table = load("commune_insee,numerotation\n2A004,metrique\n");
     ASSERT_NE(table.find("2A004"), nullptr);
-    EXPECT_EQ(table.find("2A004")->numbering, "metric");
+    EXPECT_EQ(table.find("2A004")->numbering, NumberingMode::metric);
 }
 
 TEST_F(CommuneOptionsFile, RefusesBadValuesWithTheirLine) {
@@ -99,24 +99,24 @@ TEST_F(CommuneOptionsFile, CommuneOptionsExpandPatternsAndApplyTheLine) {
     base.existing = (dir / "bal-{insee}.csv").string();
     base.voie_options = (dir / "{insee}.csv").string();
     base.ledger = (dir / "{insee}.sqlite").string();
-    base.numbering = "metric";
+    base.numbering = NumberingMode::metric;
     CommuneOption line;
     line.insee = "06012";
-    line.numbering = "classic";
-    line.town_hall = "7.42,43.73";
+    line.numbering = NumberingMode::classic;
+    line.town_hall = geo::XY{7.42, 43.73};
     const RunOptions with = commune_run_options(base, "06012", &line);
     EXPECT_EQ(with.insee, "06012");
     EXPECT_EQ(with.existing, (dir / "bal-06012.csv").string());
     EXPECT_EQ(with.voie_options, (dir / "06012.csv").string());
     EXPECT_EQ(with.ledger, (dir / "06012.sqlite").string());
-    EXPECT_EQ(with.numbering, "classic");
-    EXPECT_EQ(with.town_hall, "7.42,43.73");
+    EXPECT_EQ(with.numbering, NumberingMode::classic);
+    EXPECT_EQ(with.town_hall, (geo::XY{7.42, 43.73}));
     // No file for 06032: numbered afresh, no voie options; the ledger is created.
     const RunOptions without = commune_run_options(base, "06032", nullptr);
     EXPECT_TRUE(without.existing.empty());
     EXPECT_TRUE(without.voie_options.empty());
     EXPECT_EQ(without.ledger, (dir / "06032.sqlite").string());
-    EXPECT_EQ(without.numbering, "metric");
+    EXPECT_EQ(without.numbering, NumberingMode::metric);
     // The resume key follows the commune's files.
     EXPECT_NE(commune_options_key(with, &line), commune_options_key(without, nullptr));
 }

@@ -36,6 +36,15 @@ template <typename T> void change(T &value) {
         value.push_back("x.gpkg");
     } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
         value = value.value_or("") + "x";
+    } else if constexpr (std::is_same_v<T, NumberingMode>) {
+        value = value == NumberingMode::metric ? NumberingMode::classic : NumberingMode::metric;
+    } else if constexpr (std::is_same_v<T, std::optional<geo::XY>>) {
+        value = geo::XY{value ? value->x + 0.001 : 7.42, 43.74};
+    } else if constexpr (std::is_same_v<T, std::vector<formats::PositionType>>) {
+        value.push_back(formats::PositionType::segment);
+    } else if constexpr (std::is_same_v<T, formats::BalVersion>) {
+        value = value == formats::BalVersion::v1_5 ? formats::BalVersion::v1_4
+                                                   : formats::BalVersion::v1_5;
     } else {
         static_assert(!sizeof(T), "run_option_table_test: teach change() the new option type");
     }

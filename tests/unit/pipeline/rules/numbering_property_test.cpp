@@ -139,7 +139,7 @@ Generated random_commune(std::mt19937 &random) {
 // Numbers the commune and checks the property; returns the number of numbered buildings.
 std::size_t check(Generated g, const std::string &numbering, double gap, int trial) {
     RunOptions options;
-    options.numbering = numbering;
+    options.numbering = parse_numbering("--numbering", numbering);
     options.classic_gap_metres = gap;
     options.min_building_area = 0.0; // the generated buildings are points, not annexes
     RunContext ctx(options);

@@ -103,23 +103,20 @@ TEST(Positions, EntranceOnTheNearestPartOfAVoieOfSeveralParts) {
 }
 
 TEST(Positions, OptionParsing) {
-    RunOptions o;
-    EXPECT_EQ(position_types(o), std::vector<PositionType>{PositionType::batiment});
-    o.positions = "b\u00e2timent, entr\u00e9e";
-    EXPECT_EQ(position_types(o),
+    EXPECT_EQ(RunOptions{}.positions, std::vector<PositionType>{PositionType::batiment});
+    EXPECT_EQ(parse_positions("--positions", "b\u00e2timent, entr\u00e9e"),
               (std::vector<PositionType>{PositionType::entree, PositionType::batiment}));
-    o.positions = "segment,entree,segment";
-    EXPECT_EQ(position_types(o),
+    EXPECT_EQ(parse_positions("--positions", "segment,entree,segment"),
               (std::vector<PositionType>{PositionType::entree, PositionType::segment}));
-    o.positions = "porte";
-    EXPECT_THROW(position_types(o), ConfigError);
-    o.positions = "";
-    EXPECT_THROW(position_types(o), ConfigError);
+    EXPECT_THROW(parse_positions("--positions", "porte"), ConfigError);
+    EXPECT_THROW(parse_positions("--positions", ""), ConfigError);
+    EXPECT_EQ(option_text(parse_positions("--positions", "segment, entree")),
+              "entr\u00e9e,segment");
 }
 
 TEST(Positions, StageWritesOneRowPerTypeWithTheParcelsTheyFallIn) {
     RunOptions options;
-    options.positions = "entr\u00e9e,b\u00e2timent,segment";
+    options.positions = {PositionType::entree, PositionType::batiment, PositionType::segment};
     RunContext ctx(options);
     CommuneModel model;
     model.voies.push_back(straight_voie());
@@ -146,7 +143,7 @@ TEST(Positions, StageWritesOneRowPerTypeWithTheParcelsTheyFallIn) {
 
 TEST(Positions, EntranceInAnotherParcelTakesThatParcel) {
     RunOptions options;
-    options.positions = "entr\u00e9e";
+    options.positions = {PositionType::entree};
     RunContext ctx(options);
     CommuneModel model;
     model.voies.push_back(straight_voie());

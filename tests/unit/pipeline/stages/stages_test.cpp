@@ -137,7 +137,7 @@ TEST_F(Fixture, ResultDoesNotDependOnInputOrder) {
 
 TEST_F(Fixture, ClassicModeNumbersEachSideInOrder) {
     model.centre = {0, 0};
-    options.numbering = "classic";
+    options.numbering = NumberingMode::classic;
     add_road(1, "Rue Haute", {{0, 0}, {300, 0}});
     add_building(10, {20, 10});   // left: 1
     add_building(11, {150, 10});  // left: 3
@@ -153,7 +153,7 @@ TEST_F(Fixture, ClassicModeNumbersEachSideInOrder) {
 
 TEST_F(Fixture, ClassicGapsFromTheOptions) {
     model.centre = {0, 0};
-    options.numbering = "classic";
+    options.numbering = NumberingMode::classic;
     options.classic_gap_metres = 40;
     add_road(1, "Rue Haute", {{0, 0}, {300, 0}});
     add_building(10, {20, 10});  // 20 m from the origin: 1
@@ -244,7 +244,7 @@ TEST_F(Fixture, TownHallGivesTheOrigin) {
     // Beausoleil's legal CRS (Lambert-93): a street whose west end is nearer the commune
     // centre, but the town hall stands by its east end.
     options.insee = "06012";
-    options.town_hall = "7.4200,43.7400";
+    options.town_hall = geo::XY{7.42, 43.74};
     geo::XY hall{7.42, 43.74};
     geo::Transformer("EPSG:4326", "EPSG:2154").forward({&hall, 1});
     model.centre = {hall.x - 2000, hall.y};
@@ -259,12 +259,13 @@ TEST_F(Fixture, TownHallGivesTheOrigin) {
     EXPECT_EQ(model.voies[0].origin_rule, OriginRule::town_hall);
     EXPECT_NEAR(model.voies[0].origin().x, hall.x - 10, 1e-6);
     EXPECT_EQ(numbers_by_fid().at(10), 90); // going west, north is right: even
-    EXPECT_EQ(ctx.report_sections["numbering"]["town_hall"], "7.4200,43.7400");
+    // The value's canonical text (option_values.hpp), not the spelling given.
+    EXPECT_EQ(ctx.report_sections["numbering"]["town_hall"], "7.42,43.74");
 }
 
 TEST_F(Fixture, TownHallOutsideTheBoundaryIsAnInputError) {
     options.insee = "06012";
-    options.town_hall = "43.74,7.42"; // latitude first
+    options.town_hall = geo::XY{43.74, 7.42}; // latitude first
     model.boundary = box_around({1000, 6000000}, 500);
     add_road(1, "Rue Haute", {{800, 6000000}, {1200, 6000000}});
     VoiesStage voies;
@@ -301,7 +302,7 @@ TEST_F(Fixture, HomonymousVoiesShareTheirNumbers) {
 
 TEST_F(Fixture, HomonymousVoiesGoOnFromTheLastNumbersInClassicNumbering) {
     model.centre = {0, 0};
-    options.numbering = "classic";
+    options.numbering = NumberingMode::classic;
     add_road(1, "Chemin du Moulin", {{0, 0}, {200, 0}});
     add_road(2, "Chemin du Moulin", {{1200, 0}, {1400, 0}});
     // Another name starts again: its ends are about as far from the centre, so it runs East to
@@ -321,7 +322,7 @@ TEST_F(Fixture, HomonymousVoiesGoOnFromTheLastNumbersInClassicNumbering) {
 
 TEST_F(Fixture, HomonymsOfTwoCommunesDelegueesKeepTheirOwnNumbers) {
     model.centre = {0, 0};
-    options.numbering = "classic";
+    options.numbering = NumberingMode::classic;
     add_road(1, "Chemin du Moulin", {{0, 0}, {200, 0}});
     add_road(2, "Chemin du Moulin", {{1200, 0}, {1400, 0}});
     add_building(10, {50, 10});

@@ -36,7 +36,7 @@ struct UpdateFixture : ::testing::Test {
         std::ofstream(existing) << bal;
         options.insee = "06012";
         options.existing = existing.string();
-        options.numbering = numbering;
+        options.numbering = numbering_mode_from(numbering).value();
         model.insee = "06012";
         model.centre = {0, 0};
         model.roads.push_back(RoadSegment{0, 1, "Rue A", {{0, 0}, {200, 0}}});
