@@ -309,7 +309,8 @@ BatchResult run_batch(BatchOptions options) {
     const std::shared_ptr<WorkingSet> working_set = open_layers(options, selection);
     const names::Dictionaries &dictionaries =
         working_set->dictionaries.emplace(loading_dictionaries.get());
-    const RunShared shared{&cog, &dictionaries, jobs > 1};
+    const RunShared shared{
+        .communes = &cog, .dictionaries = &dictionaries, .one_thread = jobs > 1, .observe = {}};
 
     // Nothing is created before every batch-wide input was read.
     const fs::path out = create_out_dir(options.run.out_dir);

@@ -105,8 +105,11 @@ std::vector<GeometricAlert> check_commune(geo::GeosContext &geos, const CommuneM
 class GeometricChecksStage final : public Stage {
   public:
     std::string_view name() const override { return "checks"; }
-    Tables needs() const override { return positions_table | numeros_table | voies_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return boundary_table | buildings_table | voies_table | assignments_table | numeros_table |
+               positions_table;
+    }
+    Tables writes() const override { return report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 

@@ -44,7 +44,7 @@ void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
         }
     }
     ctx.diagnostics.count("checks", "geometric_alerts", static_cast<std::int64_t>(alerts.size()));
-    ctx.report_sections["geometric_checks"] = {
+    ctx.results.report_sections["geometric_checks"] = {
         {"positions", model.positions.size()},
         {"alert_counts", {{"W", warnings}, {"I", alerts.size() - warnings}}},
         {"codes", codes}};

@@ -1,6 +1,7 @@
 #pragma once
 // What the stages of one commune share besides the model: options, the commune list, the
-// opened inputs, the thread's GEOS context and the diagnostics.
+// opened inputs, the thread's GEOS context, the diagnostics, and the named results a stage
+// passes on to later ones (declared in each stage's reads()/writes(), stage.hpp).
 #include <memory>
 
 #include "adressage/formats/commune_list.hpp"
@@ -18,6 +19,16 @@ namespace adressage::pipeline {
 
 struct UpdateState; // update_stage.hpp
 
+// What stages pass on besides the model's tables; each has its bit in stage.hpp's Table.
+struct StageResults {
+    // update_result: the existing BAL, its matches and the ledger (the existing stage).
+    std::shared_ptr<UpdateState> update;
+    // report_result: the report's sections, by stage (the topo stage renames codes in them).
+    nlohmann::json report_sections = nlohmann::json::object();
+    // bal_result: the rows of the BAL written (the write stage).
+    std::size_t rows_written = 0;
+};
+
 struct RunContext {
     explicit RunContext(const RunOptions &o) : options(o) {}
 
@@ -32,7 +43,8 @@ struct RunContext {
     const formats::CogEntry *commune = nullptr;
     bool one_thread = false; // RunShared::one_thread
 
-    // The commune's inputs given in memory (a batch), or null: the ingest stage reads them.
+    // Inputs, not results: the commune's inputs given in memory (a batch), or null: the ingest
+    // stage reads the sources.
     CommuneInputs *preloaded = nullptr;
     // A batch reading its layers: every road and building skipped goes here too.
     std::vector<SkippedFeature> *skipped_features = nullptr;
@@ -47,7 +59,6 @@ struct RunContext {
 
     std::string output_dir; // <out>/<insee>
     std::string bal_path;
-    std::size_t rows_written = 0;
     bool created_output_dir = false; // removed again if the run fails
 
     std::unique_ptr<names::Dictionaries> name_dictionaries;
@@ -56,8 +67,7 @@ struct RunContext {
 
     geo::GeosContext geos;
     Diagnostics diagnostics;
-    nlohmann::json report_sections = nlohmann::json::object(); // extra report parts, by stage
-    std::shared_ptr<UpdateState> update; // set by the existing stage (update_stage.hpp)
+    StageResults results;
 };
 
 } // namespace adressage::pipeline

@@ -31,13 +31,13 @@ const formats::CogEntry &find_commune(const formats::CommuneList &communes,
 }
 
 void check_chain(const std::vector<std::unique_ptr<Stage>> &stages) {
-    Tables provided = no_table;
+    Tables written = no_table;
     for (const auto &stage : stages) {
-        if ((stage->needs() & ~provided) != 0) {
+        if ((stage->reads() & ~written) != 0) {
             throw Error("pipeline: stage '" + std::string(stage->name()) +
-                        "' runs before the stage that provides what it needs");
+                        "' runs before the stage that writes what it reads");
         }
-        provided |= stage->provides();
+        written |= stage->writes();
     }
 }
 
@@ -127,8 +127,15 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
 
     auto stages = standard_stages();
     check_chain(stages);
+    const auto observe = [&](const Stage *stage) {
+        if (shared.observe) {
+            shared.observe(stage, model, ctx);
+        }
+    };
+    observe(nullptr);
     for (auto &stage : stages) {
         in_stage(*stage, [&] { stage->prepare(ctx); });
+        observe(stage.get());
     }
 
     nlohmann::json timings = nlohmann::json::object();
@@ -140,6 +147,7 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
             const std::chrono::duration<double, std::milli> spent =
                 std::chrono::steady_clock::now() - start;
             timings[std::string(stage->name())] = std::round(spent.count() * 10.0) / 10.0;
+            observe(stage.get());
         }
 
         nlohmann::json report;
@@ -171,10 +179,10 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
             {"buildings_skipped_by_reason", by_reason},
             {"voies", ctx.diagnostics.counted("voies", "voies")},
             {"voies_numbered", ctx.diagnostics.counted("number", "voies_numbered")},
-            {"rows_written", ctx.rows_written}};
+            {"rows_written", ctx.results.rows_written}};
         report["output"] = {{"file", fs::path(ctx.bal_path).filename().string()},
                             {"format", "BAL " + option_text(options.bal_version)}};
-        for (const auto &[section, content] : ctx.report_sections.items()) {
+        for (const auto &[section, content] : ctx.results.report_sections.items()) {
             report[section] = content;
         }
         report["timings_ms"] = timings;
@@ -185,7 +193,7 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
         std::error_code ignored;
         if (ctx.created_output_dir) {
             fs::remove_all(ctx.output_dir, ignored);
-        } else if (ctx.rows_written > 0) {
+        } else if (ctx.results.rows_written > 0) {
             fs::remove(ctx.bal_path, ignored);
         }
         throw;
@@ -199,6 +207,10 @@ RunResult run_commune(RunOptions options) { return run(std::move(options), nullp
 
 RunResult run_commune(RunOptions options, CommuneInputs inputs, const RunShared &shared) {
     return run(std::move(options), &inputs, shared);
+}
+
+RunResult run_commune(RunOptions options, const RunShared &shared) {
+    return run(std::move(options), nullptr, shared);
 }
 
 } // namespace adressage::pipeline

@@ -75,7 +75,7 @@ void AssignStage::run(CommuneModel &model, RunContext &ctx) {
     const auto assigned = static_cast<std::int64_t>(model.assignments.size());
     diag.count("assign", "buildings_assigned", assigned);
     diag.count("assign", "ambiguous", ambiguous);
-    ctx.report_sections["assignment"] = {
+    ctx.results.report_sections["assignment"] = {
         {"rules",
          {{"max_distance_m", rules.max_distance},
           {"min_building_area_m2", rules.min_building_area},

@@ -91,8 +91,8 @@ void DelegueesStage::run(CommuneModel &model, RunContext &ctx) {
                        {"toponymes", toponymes_of[d]}});
     }
     ctx.diagnostics.count("deleguees", "voies_split", static_cast<std::int64_t>(split.size()));
-    ctx.report_sections["communes_deleguees"] = {{"communes_deleguees", per},
-                                                 {"voies_split", split}};
+    ctx.results.report_sections["communes_deleguees"] = {{"communes_deleguees", per},
+                                                         {"voies_split", split}};
 }
 
 } // namespace adressage::pipeline

@@ -51,7 +51,7 @@ void NamesStage::run(CommuneModel &model, RunContext &ctx) {
     ctx.diagnostics.count("names", "distinct_names", static_cast<std::int64_t>(done.size()));
     ctx.diagnostics.count("names", "changed", static_cast<std::int64_t>(changed.size()));
     ctx.diagnostics.count("names", "flagged", static_cast<std::int64_t>(flagged.size()));
-    ctx.report_sections["names"] = {{"changed", changed}, {"flagged", flagged}};
+    ctx.results.report_sections["names"] = {{"changed", changed}, {"flagged", flagged}};
 }
 
 } // namespace adressage::pipeline

@@ -207,7 +207,8 @@ void NumberStage::run(CommuneModel &model, RunContext &ctx) {
     if (moved > 0) {
         diag.count("number", "metric_numbers_moved_past_a_taken_one", moved);
     }
-    ctx.report_sections["numbering"] = numbering_report(std::move(voies_report), ctx.options);
+    ctx.results.report_sections["numbering"] =
+        numbering_report(std::move(voies_report), ctx.options);
 }
 
 } // namespace adressage::pipeline

@@ -19,8 +19,11 @@ namespace adressage::pipeline {
 class IngestStage final : public Stage {
   public:
     std::string_view name() const override { return "ingest"; }
-    Tables needs() const override { return no_table; }
-    Tables provides() const override { return roads_table | buildings_table | boundary_table; }
+    Tables reads() const override { return no_table; }
+    Tables writes() const override {
+        return boundary_table | roads_table | buildings_table | parcels_table | deleguees_table |
+               toponymes_table;
+    }
     void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
 
@@ -51,8 +54,8 @@ class IngestStage final : public Stage {
 class NamesStage final : public Stage {
   public:
     std::string_view name() const override { return "names"; }
-    Tables needs() const override { return roads_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override { return roads_table | toponymes_table; }
+    Tables writes() const override { return roads_table | toponymes_table | report_result; }
     void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
 };
@@ -61,8 +64,8 @@ class NamesStage final : public Stage {
 class ClipStage final : public Stage {
   public:
     std::string_view name() const override { return "clip"; }
-    Tables needs() const override { return roads_table | buildings_table | boundary_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override { return boundary_table | roads_table | buildings_table; }
+    Tables writes() const override { return boundary_table | roads_table | buildings_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
@@ -74,8 +77,8 @@ void reverse_voie(Voie &voie);
 class VoiesStage final : public Stage {
   public:
     std::string_view name() const override { return "voies"; }
-    Tables needs() const override { return roads_table; }
-    Tables provides() const override { return voies_table; }
+    Tables reads() const override { return boundary_table | roads_table; }
+    Tables writes() const override { return voies_table | report_result; }
     void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
 
@@ -94,8 +97,8 @@ class VoiesStage final : public Stage {
 class AssignStage final : public Stage {
   public:
     std::string_view name() const override { return "assign"; }
-    Tables needs() const override { return buildings_table | voies_table; }
-    Tables provides() const override { return assignments_table; }
+    Tables reads() const override { return buildings_table | parcels_table | voies_table; }
+    Tables writes() const override { return assignments_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
@@ -108,8 +111,13 @@ class AssignStage final : public Stage {
 class DelegueesStage final : public Stage {
   public:
     std::string_view name() const override { return "deleguees"; }
-    Tables needs() const override { return assignments_table | voies_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return buildings_table | deleguees_table | voies_table | assignments_table |
+               toponymes_table;
+    }
+    Tables writes() const override {
+        return voies_table | assignments_table | toponymes_table | report_result;
+    }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 
@@ -125,8 +133,8 @@ class DelegueesStage final : public Stage {
 class NumberStage final : public Stage {
   public:
     std::string_view name() const override { return "number"; }
-    Tables needs() const override { return assignments_table | voies_table; }
-    Tables provides() const override { return numeros_table; }
+    Tables reads() const override { return buildings_table | voies_table | assignments_table; }
+    Tables writes() const override { return voies_table | numeros_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 
     // The numbers already given to the homonyms of a voie (empty for the first of a name).
@@ -155,8 +163,10 @@ class NumberStage final : public Stage {
 class PositionStage final : public Stage {
   public:
     std::string_view name() const override { return "position"; }
-    Tables needs() const override { return numeros_table | buildings_table; }
-    Tables provides() const override { return positions_table; }
+    Tables reads() const override {
+        return buildings_table | parcels_table | voies_table | numeros_table;
+    }
+    Tables writes() const override { return positions_table; }
     void run(CommuneModel &model, RunContext &ctx) override;
 
     // Per-record work: where a position of `type` lies for a building numbered on `voie`.
@@ -170,8 +180,11 @@ class PositionStage final : public Stage {
 class WriteStage final : public Stage {
   public:
     std::string_view name() const override { return "write"; }
-    Tables needs() const override { return positions_table | numeros_table | voies_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return buildings_table | voies_table | numeros_table | positions_table | toponymes_table |
+               lieudits_table | update_result | report_result;
+    }
+    Tables writes() const override { return update_result | report_result | bal_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 

@@ -36,8 +36,10 @@ class LieuditFinder {
 class ToponymesStage final : public Stage {
   public:
     std::string_view name() const override { return "toponymes"; }
-    Tables needs() const override { return numeros_table | voies_table | buildings_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return boundary_table | buildings_table | voies_table | numeros_table | toponymes_table;
+    }
+    Tables writes() const override { return toponymes_table | lieudits_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 

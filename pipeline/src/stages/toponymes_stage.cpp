@@ -128,8 +128,8 @@ void ToponymesStage::run(CommuneModel &model, RunContext &ctx) {
     }
     diag.count("toponymes", "toponymes", static_cast<std::int64_t>(model.toponymes.size()));
     diag.count("toponymes", "addresses_with_lieudit", with_lieudit);
-    ctx.report_sections["toponymes"] = {{"place_radius_m", ctx.options.place_radius},
-                                        {"toponymes", list}};
+    ctx.results.report_sections["toponymes"] = {{"place_radius_m", ctx.options.place_radius},
+                                                {"toponymes", list}};
 }
 
 } // namespace adressage::pipeline

@@ -253,9 +253,9 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
                 unmatched.push_back({{"line", option.line}, {"voie_nom", option.nom}});
             }
         }
-        ctx.report_sections["voie_options"] = {{"file", ctx.voie_options.path()},
-                                               {"lines", ctx.voie_options.size()},
-                                               {"unmatched", unmatched}};
+        ctx.results.report_sections["voie_options"] = {{"file", ctx.voie_options.path()},
+                                                       {"lines", ctx.voie_options.size()},
+                                                       {"unmatched", unmatched}};
     }
 }
 

@@ -38,7 +38,7 @@ void check_before_writing(const std::string &content, RunContext &ctx) {
         codes.push_back({{"code", std::string(alert.code)},
                          {"level", std::string(1, static_cast<char>(alert.level))}});
     }
-    ctx.report_sections["validation"] = {
+    ctx.results.report_sections["validation"] = {
         {"validator", "adressage validate (the rules of @ban-team/validateur-bal 3.5.2)"},
         {"profile", verdict.profile},
         {"blocked", verdict.blocked},
@@ -54,7 +54,7 @@ void check_before_writing(const std::string &content, RunContext &ctx) {
             ++own[std::string(alert.code)];
         }
     }
-    ctx.report_sections["validation"]["adressage_checks"] = {
+    ctx.results.report_sections["validation"]["adressage_checks"] = {
         {"alert_counts",
          {{"W", verdict.adressage_counts.warnings}, {"I", verdict.adressage_counts.infos}}},
         {"codes", own}};
@@ -177,7 +177,7 @@ void sort_rows(std::vector<formats::BalRow> &rows) {
 // The BAN refuses a BAL without rows: write nothing and say why.
 void refuse_empty_bal(const std::vector<formats::BalRow> &rows, bool update,
                       const CommuneModel &model, const RunContext &ctx) {
-    if (rows.empty() && !(update && ctx.update->kept_rows() > 0)) {
+    if (rows.empty() && !(update && ctx.results.update->kept_rows() > 0)) {
         throw InputError(
             "--commune " + model.insee,
             "no building could be numbered (" + std::to_string(model.buildings.size()) +
@@ -206,7 +206,7 @@ void create_output_dir(RunContext &ctx) {
 std::string updated_bal(const std::vector<formats::BalRow> &rows, RunContext &ctx,
                         formats::BalTable &table) {
     table = build_output_table(rows, ctx);
-    return formats::write_bal(table, ctx.update->version);
+    return formats::write_bal(table, ctx.results.update->version);
 }
 
 // BAL 1.4, each line written in place (the bytes write_bal gives the same rows).
@@ -236,7 +236,7 @@ void write_bal_files(const std::string &content, const RunContext &ctx) {
 void WriteStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<formats::BalRow> rows = bal_rows(model, ctx.options);
     sort_rows(rows);
-    const bool update = ctx.update && ctx.update->active;
+    const bool update = ctx.results.update && ctx.results.update->active;
     refuse_empty_bal(rows, update, model, ctx);
     create_output_dir(ctx);
     formats::BalTable table; // the update's rows
@@ -247,7 +247,7 @@ void WriteStage::run(CommuneModel &model, RunContext &ctx) {
     }
     const std::size_t rows_written = update ? table.rows.size() : rows.size();
     write_bal_files(content, ctx);
-    ctx.rows_written = rows_written;
+    ctx.results.rows_written = rows_written;
     ctx.diagnostics.count("write", "rows", static_cast<std::int64_t>(rows_written));
 }
 

@@ -96,8 +96,10 @@ class TopoMatcher {
 class TopoStage final : public Stage {
   public:
     std::string_view name() const override { return "topo"; }
-    Tables needs() const override { return numeros_table | voies_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return voies_table | numeros_table | toponymes_table | update_result | report_result;
+    }
+    Tables writes() const override { return voies_table | toponymes_table | report_result; }
     void prepare(RunContext &ctx) override; // reads --topo
     void run(CommuneModel &model, RunContext &ctx) override;
 

@@ -40,13 +40,13 @@ void add_cle_interop_codes(const formats::BalTable &existing, std::set<std::stri
 // Every voie code of the existing BAL: never replaced, never given to another voie.
 std::set<std::string> existing_voie_codes(const RunContext &ctx) {
     std::set<std::string> codes;
-    if (ctx.update) {
-        for (const ExistingAddress &a : ctx.update->addresses) {
+    if (ctx.results.update) {
+        for (const ExistingAddress &a : ctx.results.update->addresses) {
             if (!a.voie_code.empty()) {
                 codes.insert(a.voie_code);
             }
         }
-        add_cle_interop_codes(ctx.update->existing, codes);
+        add_cle_interop_codes(ctx.results.update->existing, codes);
     }
     return codes;
 }
@@ -228,24 +228,24 @@ void TopoStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<TopoItem> items = match_coded(model, matcher, existing_codes, kept_existing);
     const CodesGiven given = give_topo_codes(items, matcher, model, existing_codes);
     const TopoLists lists = topo_lists(items, given.reason, matcher);
-    rename_in_report(ctx.report_sections, given.renamed);
+    rename_in_report(ctx.results.report_sections, given.renamed);
 
     Diagnostics &diag = ctx.diagnostics;
     diag.count("topo", "matched_exact", lists.exact);
     diag.count("topo", "matched_fuzzy", lists.fuzzy);
     diag.count("topo", "left_temporary", static_cast<std::int64_t>(lists.review.size()));
-    ctx.report_sections["topo"] = {{"file", ctx.options.topo},
-                                   {"topo_voies", topo_voies},
-                                   {"cancelled_skipped", topo_->cancelled},
-                                   {"fuzzy_threshold", topo_fuzzy_threshold},
-                                   {"ambiguity_margin", topo_ambiguity_margin},
-                                   {"other_type_factor", topo_other_type_factor},
-                                   {"matched_exact", lists.exact},
-                                   {"matched_fuzzy", lists.fuzzy},
-                                   {"left_temporary", lists.review.size()},
-                                   {"kept_from_existing_bal", kept_existing},
-                                   {"matches", lists.matches},
-                                   {"review", lists.review}};
+    ctx.results.report_sections["topo"] = {{"file", ctx.options.topo},
+                                           {"topo_voies", topo_voies},
+                                           {"cancelled_skipped", topo_->cancelled},
+                                           {"fuzzy_threshold", topo_fuzzy_threshold},
+                                           {"ambiguity_margin", topo_ambiguity_margin},
+                                           {"other_type_factor", topo_other_type_factor},
+                                           {"matched_exact", lists.exact},
+                                           {"matched_fuzzy", lists.fuzzy},
+                                           {"left_temporary", lists.review.size()},
+                                           {"kept_from_existing_bal", kept_existing},
+                                           {"matches", lists.matches},
+                                           {"review", lists.review}};
 }
 
 } // namespace adressage::pipeline

@@ -342,26 +342,27 @@ void report_diff(const formats::BalTable &existing, const formats::BalTable &out
 
 formats::BalTable build_output_table(const std::vector<formats::BalRow> &new_rows,
                                      RunContext &ctx) {
-    const UpdateState &state = *ctx.update;
+    const UpdateState &state = *ctx.results.update;
     formats::BalTable out;
     out.header = output_header(state.existing);
     KeyRewrites keys;
     KeptRows(out, state, ctx.options.insee).append(keys);
     const std::int64_t toponymes_kept = append_new_rows(out, new_rows);
     if (toponymes_kept > 0) {
-        ctx.report_sections["update"]["toponymes_already_in_existing"] = toponymes_kept;
+        ctx.results.report_sections["update"]["toponymes_already_in_existing"] = toponymes_kept;
     }
     if (state.version != formats::BalVersion::v1_5 && (keys.rewritten > 0 || keys.built > 0)) {
-        ctx.report_sections["update"]["cle_interop"] = {{"rewritten", keys.rewritten},
-                                                        {"built", keys.built},
-                                                        {"rewritten_examples", keys.examples}};
+        ctx.results.report_sections["update"]["cle_interop"] = {
+            {"rewritten", keys.rewritten},
+            {"built", keys.built},
+            {"rewritten_examples", keys.examples}};
     }
     if (state.version == formats::BalVersion::v1_5 || state.ledger || has_ids(state.existing)) {
         fill_ban_ids(out, state, ctx.options, ctx.diagnostics);
     }
     sort_rows(out, state.version);
     if (!state.existing.rows.empty()) {
-        report_diff(state.existing, out, state.version, ctx.report_sections["update"]);
+        report_diff(state.existing, out, state.version, ctx.results.report_sections["update"]);
     }
     return out;
 }

@@ -39,21 +39,21 @@ void report_update(const UpdateState &state, const UpdateFigures &f, RunContext 
     diag.count("existing", "matched_by_number", f.matches.by_number);
     diag.count("existing", "orphans", f.orphans.count);
     diag.count("existing", "new_numbers", static_cast<std::int64_t>(f.numbers.numeros.size()));
-    ctx.report_sections["update"] = {{"existing", ctx.options.existing},
-                                     {"existing_rows", state.existing.rows.size()},
-                                     {"existing_addresses", state.addresses.size()},
-                                     {"matched_by_position", f.matches.by_position},
-                                     {"matched_by_number", f.matches.by_number},
-                                     {"buildings_numbered_this_run", f.numbered_this_run},
-                                     {"new_numbers", f.numbers.numeros.size()},
-                                     {"new_numbers_with_suffix", f.numbers.with_suffix},
-                                     {"new_buildings_without_number", f.numbers.unnumbered},
-                                     {"new", f.numbers.created},
-                                     {"orphans", f.orphans.count},
-                                     {"orphans_dropped", ctx.options.drop_orphans},
-                                     {"orphan_examples", f.orphans.examples},
-                                     {"voie_codes_from_ledger", f.codes.from_ledger},
-                                     {"voie_codes_temporary", f.codes.temporary}};
+    ctx.results.report_sections["update"] = {{"existing", ctx.options.existing},
+                                             {"existing_rows", state.existing.rows.size()},
+                                             {"existing_addresses", state.addresses.size()},
+                                             {"matched_by_position", f.matches.by_position},
+                                             {"matched_by_number", f.matches.by_number},
+                                             {"buildings_numbered_this_run", f.numbered_this_run},
+                                             {"new_numbers", f.numbers.numeros.size()},
+                                             {"new_numbers_with_suffix", f.numbers.with_suffix},
+                                             {"new_buildings_without_number", f.numbers.unnumbered},
+                                             {"new", f.numbers.created},
+                                             {"orphans", f.orphans.count},
+                                             {"orphans_dropped", ctx.options.drop_orphans},
+                                             {"orphan_examples", f.orphans.examples},
+                                             {"voie_codes_from_ledger", f.codes.from_ledger},
+                                             {"voie_codes_temporary", f.codes.temporary}};
 }
 
 // The rows of other communes left out of the existing BAL, in the report and one line.
@@ -70,7 +70,7 @@ void report_other_communes(const UpdateState &state, RunContext &ctx) {
             .append(std::to_string(lines.size()));
         by_commune[name] = {{"rows", lines.size()}, {"lines", lines}};
     }
-    ctx.report_sections["update"]["other_communes"] = {
+    ctx.results.report_sections["update"]["other_communes"] = {
         {"rows", rows},
         {"by_commune", by_commune},
         {"message", std::to_string(rows) + " row" + (rows > 1 ? "s" : "") +
@@ -106,11 +106,11 @@ void ExistingStage::prepare(RunContext &ctx) {
     if (!o.ledger.empty()) {
         state->ledger = std::make_unique<Ledger>(o.ledger, o.insee);
     }
-    ctx.update = std::move(state);
+    ctx.results.update = std::move(state);
 }
 
 void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
-    UpdateState &state = *ctx.update;
+    UpdateState &state = *ctx.results.update;
     if (state.existing.rows.empty()) {
         return; // a first run: this run's numbers as they are
     }
@@ -131,7 +131,7 @@ void ExistingStage::run(CommuneModel &model, RunContext &ctx) {
 }
 
 void record_in_ledger(const formats::BalTable &table, RunContext &ctx) {
-    UpdateState &state = *ctx.update;
+    UpdateState &state = *ctx.results.update;
     if (!state.ledger) {
         return;
     }
@@ -165,7 +165,7 @@ void record_in_ledger(const formats::BalTable &table, RunContext &ctx) {
     const std::int64_t run =
         state.ledger->commit(ctx.options.date, std::string(formats::to_string(state.version)),
                              commune_id, addresses, toponymes);
-    ctx.report_sections["ledger"] = {{"file", state.ledger->path()}, {"run", run}};
+    ctx.results.report_sections["ledger"] = {{"file", state.ledger->path()}, {"run", run}};
 }
 
 } // namespace adressage::pipeline

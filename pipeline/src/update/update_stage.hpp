@@ -98,8 +98,10 @@ struct UpdateState {
 class ExistingStage final : public Stage {
   public:
     std::string_view name() const override { return "existing"; }
-    Tables needs() const override { return numeros_table | assignments_table | voies_table; }
-    Tables provides() const override { return no_table; }
+    Tables reads() const override {
+        return buildings_table | voies_table | assignments_table | numeros_table;
+    }
+    Tables writes() const override { return numeros_table | update_result | report_result; }
     void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
 

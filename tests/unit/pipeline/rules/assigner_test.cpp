@@ -266,7 +266,7 @@ TEST_F(Commune, StageReportsAnnexesAndAmbiguousBuildings) {
     add_building(10, 10, 13, 13); // annex (9 m²)
     AssignStage().run(model, ctx);
     ASSERT_EQ(model.assignments.size(), 1u);
-    const nlohmann::json &r = ctx.report_sections["assignment"];
+    const nlohmann::json &r = ctx.results.report_sections["assignment"];
     EXPECT_EQ(r["annexes_skipped"], 1);
     EXPECT_EQ(r["annexes_small"], 1);
     EXPECT_EQ(r["ambiguous"], 1);

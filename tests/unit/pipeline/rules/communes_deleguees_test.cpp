@@ -99,7 +99,7 @@ TEST_F(DelegueesStageTest, AVoieWithBuildingsInTwoCommunesDelegueesBecomesTwoVoi
     EXPECT_EQ(model.toponymes[0].commune_deleguee_insee, "27648");
     EXPECT_EQ(model.toponymes[0].commune_deleguee_nom, "Est");
 
-    const auto &section = ctx.report_sections["communes_deleguees"];
+    const auto &section = ctx.results.report_sections["communes_deleguees"];
     ASSERT_EQ(section["voies_split"].size(), 1u);
     EXPECT_EQ(section["voies_split"][0]["voie_nom"], "Grande Rue");
     EXPECT_EQ(section["communes_deleguees"][0]["buildings"], 2);
@@ -112,5 +112,5 @@ TEST_F(DelegueesStageTest, WithoutCommunesDelegueesNothingChanges) {
     DelegueesStage().run(model, ctx);
     ASSERT_EQ(model.voies.size(), 1u);
     EXPECT_EQ(model.voies[0].commune_deleguee_insee, "");
-    EXPECT_FALSE(ctx.report_sections.contains("communes_deleguees"));
+    EXPECT_FALSE(ctx.results.report_sections.contains("communes_deleguees"));
 }

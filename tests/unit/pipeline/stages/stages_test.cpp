@@ -145,7 +145,7 @@ TEST_F(Fixture, ClassicModeNumbersEachSideInOrder) {
     add_building(13, {290, -10}); // right: 4
     run_stages();
     EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {11, 3}, {12, 2}, {13, 4}}));
-    const auto &voie = ctx.report_sections["numbering"]["voies"][0];
+    const auto &voie = ctx.results.report_sections["numbering"]["voies"][0];
     EXPECT_EQ(voie["numbering"], "classic");
     EXPECT_EQ(voie["origin_rule"], "centre");
     EXPECT_EQ(voie["classic_gaps"], false);
@@ -160,7 +160,7 @@ TEST_F(Fixture, ClassicGapsFromTheOptions) {
     add_building(11, {150, 10}); // 130 m further: 3 plots, 3 and 5 left free → 7
     run_stages();
     EXPECT_EQ(numbers_by_fid(), (std::map<std::int64_t, int>{{10, 1}, {11, 7}}));
-    EXPECT_EQ(ctx.report_sections["numbering"]["voies"][0]["classic_gaps"], true);
+    EXPECT_EQ(ctx.results.report_sections["numbering"]["voies"][0]["classic_gaps"], true);
 }
 
 TEST_F(Fixture, VoieOptionsOverrideOriginAndNumbering) {
@@ -193,9 +193,9 @@ TEST_F(Fixture, VoieOptionsOverrideOriginAndNumbering) {
     EXPECT_EQ(model.voies[0].origin_rule, OriginRule::centre);
     EXPECT_EQ(numbers_by_fid(),
               (std::map<std::int64_t, int>{{10, 2}, {11, 3}, {12, 1}, {13, 101}}));
-    EXPECT_EQ(ctx.report_sections["numbering"]["origin_rules"]["voie_options"], 1);
+    EXPECT_EQ(ctx.results.report_sections["numbering"]["origin_rules"]["voie_options"], 1);
     // The line naming no voie is reported.
-    const auto &unmatched = ctx.report_sections["voie_options"]["unmatched"];
+    const auto &unmatched = ctx.results.report_sections["voie_options"]["unmatched"];
     ASSERT_EQ(unmatched.size(), 1u);
     EXPECT_EQ(unmatched[0]["voie_nom"], "Rue Absente");
     EXPECT_EQ(unmatched[0]["line"], 3);
@@ -231,7 +231,7 @@ TEST_F(Fixture, VoieLongerThan9999MetresIsNumberedInDecametres) {
     EXPECT_EQ(n.at(11), 1100);
     EXPECT_EQ(n.at(12), 1102);
     EXPECT_EQ(n.at(13), 100); // in metres: the voie is 300 m long
-    const auto &voies = ctx.report_sections["numbering"]["voies"];
+    const auto &voies = ctx.results.report_sections["numbering"]["voies"];
     ASSERT_EQ(voies.size(), 2u);
     EXPECT_EQ(voies[0]["voie_nom"], "Route de la Montagne");
     EXPECT_EQ(voies[0]["unit"], "decametre");
@@ -260,7 +260,7 @@ TEST_F(Fixture, TownHallGivesTheOrigin) {
     EXPECT_NEAR(model.voies[0].origin().x, hall.x - 10, 1e-6);
     EXPECT_EQ(numbers_by_fid().at(10), 90); // going west, north is right: even
     // The value's canonical text (option_values.hpp), not the spelling given.
-    EXPECT_EQ(ctx.report_sections["numbering"]["town_hall"], "7.42,43.74");
+    EXPECT_EQ(ctx.results.report_sections["numbering"]["town_hall"], "7.42,43.74");
 }
 
 TEST_F(Fixture, TownHallOutsideTheBoundaryIsAnInputError) {

@@ -214,7 +214,7 @@ TEST_F(TopoStageFixture, MatchedVoiesTakeTheirCodeTheOthersStayTemporary) {
     EXPECT_EQ(code_of("Rue A"), "0010");
     EXPECT_EQ(code_of("Rue Pasteur"), "0020");
     EXPECT_EQ(code_of("Route de Menton").front(), 'x');
-    const auto &report = ctx.report_sections["topo"];
+    const auto &report = ctx.results.report_sections["topo"];
     EXPECT_EQ(report["matched_exact"], 2);
     EXPECT_EQ(report["matched_fuzzy"], 0);
     ASSERT_EQ(report["review"].size(), 1u);
@@ -223,7 +223,7 @@ TEST_F(TopoStageFixture, MatchedVoiesTakeTheirCodeTheOthersStayTemporary) {
     EXPECT_EQ(report["review"][0]["best_candidate"]["code"], "0030");
     EXPECT_EQ(report["review"][0]["best_candidate"]["label"], "AV DE MENTON");
     // The numbering section shows the codes written.
-    for (const auto &v : ctx.report_sections["numbering"]["voies"]) {
+    for (const auto &v : ctx.results.report_sections["numbering"]["voies"]) {
         EXPECT_EQ(v["code"], code_of(v["voie_nom"].get<std::string>()));
     }
 }
@@ -244,7 +244,7 @@ TEST_F(TopoStageFixture, ACodeOfTheExistingBalIsNeverReplaced) {
     EXPECT_EQ(code_of("Rue A"), "0999");
     EXPECT_NE(code_of("Rue Pasteur"), "0999");
     EXPECT_EQ(code_of("Rue Pasteur").front(), 'x');
-    const auto &report = ctx.report_sections["topo"];
+    const auto &report = ctx.results.report_sections["topo"];
     EXPECT_EQ(report["kept_from_existing_bal"], 1);
     bool listed = false;
     for (const auto &r : report["review"]) {
@@ -263,7 +263,7 @@ TEST_F(TopoStageFixture, ACodeGoesToOneVoieOnly) {
     EXPECT_EQ(code_of("Rue Pasteur"), "0020");
     EXPECT_EQ(code_of("Rue Pasteurs").front(), 'x');
     bool listed = false;
-    for (const auto &r : ctx.report_sections["topo"]["review"]) {
+    for (const auto &r : ctx.results.report_sections["topo"]["review"]) {
         if (r["nom"] == "Rue Pasteurs") {
             EXPECT_EQ(r["reason"], "code_taken");
             EXPECT_EQ(r["best_candidate"]["code"], "0020");
@@ -281,7 +281,7 @@ TEST_F(TopoStageFixture, ToponymesMatchTheLieuxDits) {
     run(std::string(topo_rows) + "991009306012B00114;;LE CARNIER;;00000000;3\n", "");
     EXPECT_EQ(model.toponymes.front().code, "b001");
     bool listed = false;
-    for (const auto &m : ctx.report_sections["topo"]["matches"]) {
+    for (const auto &m : ctx.results.report_sections["topo"]["matches"]) {
         if (m["nom"] == "Le Carnier") {
             EXPECT_EQ(m["kind"], "toponyme");
             EXPECT_EQ(m["match"], "exact");

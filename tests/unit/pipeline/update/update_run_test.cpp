@@ -79,11 +79,11 @@ TEST_F(UpdateFixture, ClassicNewBuildingsBetweenTheExistingNumbers) {
         run(std::string(header) + row(1, 10, 10) + row(3, 50.5, 12.9) + row(7, 150, 10), "classic");
     EXPECT_EQ(numbers, (std::map<std::int64_t, std::string>{{3, "1bis"}, {4, "5"}, {5, "2"}}));
     EXPECT_EQ(model.voies[0].code, "0010"); // the existing voie's code is kept
-    const auto &update = ctx.report_sections["update"];
+    const auto &update = ctx.results.report_sections["update"];
     EXPECT_EQ(update["matched_by_position"], 2);
     EXPECT_EQ(update["orphans"], 1);
     EXPECT_EQ(update["orphan_examples"][0], "Rue A 7");
-    EXPECT_EQ(ctx.update->kept_rows(), 3u); // the orphan is kept
+    EXPECT_EQ(ctx.results.update->kept_rows(), 3u); // the orphan is kept
 }
 
 TEST_F(UpdateFixture, MetricNewBuildingTakesItsDistanceOrTheNearestFreeNumber) {
@@ -98,7 +98,7 @@ TEST_F(UpdateFixture, OrphansDroppedOnRequest) {
     add_building(1, {10, 10});
     options.drop_orphans = true;
     run(std::string(header) + row(1, 10, 10) + row(7, 150, 10), "classic");
-    EXPECT_EQ(ctx.update->kept_rows(), 1u);
+    EXPECT_EQ(ctx.results.update->kept_rows(), 1u);
 }
 
 TEST_F(UpdateFixture, HomonymousVoiesShareTheirNumbers) {
