@@ -18,6 +18,9 @@ Preset preset_by_name(const std::string &name) {
                         "residential", "living_street", "pedestrian",     "service",
                         "road",        "track",         "footway",        "path",
                         "steps",       "primary_link",  "secondary_link", "tertiary_link"};
+        p.naming_kinds = {"primary",     "secondary",     "tertiary",       "unclassified",
+                          "residential", "living_street", "service",        "road",
+                          "track",       "primary_link",  "secondary_link", "tertiary_link"};
         p.building_layers = {"buildings", "multipolygons"};
         p.building_flag_field = "building";
         p.boundary_layers = {"boundary", "multipolygons"};
@@ -62,6 +65,12 @@ Preset preset_by_name(const std::string &name) {
                         "Escalier",
                         "Route empierr\u00e9e",
                         "Bretelle"};
+        p.naming_kinds = {"Route \u00e0 1 chauss\u00e9e",
+                          "Route \u00e0 2 chauss\u00e9es",
+                          "Rond-point",
+                          "Chemin",
+                          "Route empierr\u00e9e",
+                          "Bretelle"};
         p.building_layers = {"batiment"};
         p.boundary_layers = {"commune"};
         p.place_layers = {"lieu_dit_non_habite", "zone_d_habitation"};
@@ -69,6 +78,12 @@ Preset preset_by_name(const std::string &name) {
         return p;
     }
     throw ConfigError("--preset: unknown preset '" + name + "'; use osm, cadastre or bdtopo");
+}
+
+bool is_naming_kind(const Preset &preset, const std::string &kind) {
+    return preset.road_kind_field.empty() || preset.naming_kinds.empty() ||
+           std::find(preset.naming_kinds.begin(), preset.naming_kinds.end(), kind) !=
+               preset.naming_kinds.end();
 }
 
 bool is_road_kind(const Preset &preset, const std::string &kind) {

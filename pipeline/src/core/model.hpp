@@ -19,11 +19,15 @@ using BuildingIdx = std::size_t;
 using VoieIdx = std::size_t;
 using NumeroIdx = std::size_t;
 
+// A named road segment, or an unnamed one (name "") kept for the voies à nommer (naming/):
+// without a name, or labelled with a placeholder (names/placeholder.hpp) kept as `hint`.
 struct RoadSegment {
     std::uint32_t source = 0; // index of the source in --roads
     std::int64_t fid = 0;
-    std::string name; // as read, then its display form after the names stage
+    std::string name; // as read, then its display form after the names stage; "": unnamed
     geo::Polyline line;
+    std::string kind = {}; // unnamed: the preset's kind field ("track"); "" without one
+    std::string hint = {}; // unnamed: the placeholder label ("CR 12"), "" when none
 };
 
 struct Building {
@@ -104,6 +108,20 @@ struct Position {
     std::string cad_parcelles; // the parcel ids, separated by '|'; "" without parcels
 };
 
+// A voie à nommer (naming/): connected unnamed road pieces that are the access of buildings no
+// named voie serves; the council names it before its buildings get addresses.
+struct VoieANommer {
+    std::string id;                 // "vn-" and 12 hex digits, from its geometry alone
+    std::vector<std::size_t> roads; // its pieces: indexes in CommuneModel::roads, ascending
+    double length = 0.0;            // metres
+    std::string kind;               // the road kind over most of its length ("" without kinds)
+    std::string hint;               // a placeholder label of its pieces ("CR 12"), "" when none
+    int named_ends = 0;             // ends on a named road
+    int unnamed_ends = 0; // ends on another voie à nommer (it is a side road of that one)
+    int free_ends = 0;    // ends that meet no road (a dead end has one)
+    std::vector<BuildingIdx> buildings; // the buildings it serves, ascending
+};
+
 struct CommuneModel {
     std::string insee;
     std::string nom;
@@ -117,6 +135,9 @@ struct CommuneModel {
     std::vector<CommuneDeleguee> communes_deleguees; // by code; empty unless given
     std::vector<Voie> voies;
     std::vector<Assignment> assignments;
+    // Buildings to number that no named voie serves (the assign stage), ascending.
+    std::vector<BuildingIdx> unserved;
+    std::vector<VoieANommer> voies_a_nommer; // by id
     std::vector<Numero> numeros;
     std::vector<Position> positions;
     std::vector<Toponyme> toponymes; // from --places; those written have a code

@@ -29,6 +29,8 @@ enum Table : std::uint32_t {
     update_result = 1u << 11,
     report_result = 1u << 12,
     bal_result = 1u << 13,
+    unserved_table = 1u << 14,       // buildings no named voie serves
+    voies_a_nommer_table = 1u << 15, // naming/
 };
 using Tables = std::uint32_t;
 

@@ -82,6 +82,9 @@ void check_options(RunOptions &o) {
         throw ConfigError("--ambiguity-ratio must be a number of at least 1 (e.g. 1.2: a second "
                           "voie less than 1.2 times as far as the nearest makes it ambiguous)");
     }
+    if (o.naming_min_buildings < 1) {
+        throw ConfigError("--naming-min-buildings must be at least 1 (building served)");
+    }
     if (!(o.place_radius >= 0.0) || !std::isfinite(o.place_radius)) {
         throw ConfigError("--place-radius must be zero or a positive number of metres");
     }

@@ -44,6 +44,7 @@ void AssignStage::run(CommuneModel &model, RunContext &ctx) {
             break;
         case AssignOutcome::no_voie_near:
             diag.skip("assign", too_far, id);
+            model.unserved.push_back(b);
             continue;
         case AssignOutcome::annex_small:
             ++annexes_small;
@@ -55,6 +56,7 @@ void AssignStage::run(CommuneModel &model, RunContext &ctx) {
             continue;
         case AssignOutcome::no_voie_in_sight:
             diag.skip("assign", outcome_name(d.outcome), id);
+            model.unserved.push_back(b);
             continue;
         }
         model.assignments.push_back(d.assignment);

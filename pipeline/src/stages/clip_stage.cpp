@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "adressage/geo/geometry_ops.hpp"
 #include "stages/stages.hpp"
 
@@ -5,7 +7,16 @@ namespace adressage::pipeline {
 
 namespace {
 constexpr double min_piece_length = 1.0; // metres; shorter slivers at the boundary are noise
+
+void count_road_pieces(Diagnostics &diag, const std::vector<RoadSegment> &roads) {
+    const auto unnamed = static_cast<std::int64_t>(std::count_if(
+        roads.begin(), roads.end(), [](const RoadSegment &r) { return r.name.empty(); }));
+    diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(roads.size()) - unnamed);
+    if (unnamed > 0) {
+        diag.count("clip", "unnamed_road_pieces_inside", unnamed);
+    }
 }
+} // namespace
 
 void ClipStage::run(CommuneModel &model, RunContext &ctx) {
     Diagnostics &diag = ctx.diagnostics;
@@ -23,7 +34,7 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
         }
         diag.count("clip", "no_boundary");
         diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
-        diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+        count_road_pieces(diag, model.roads);
         return;
     }
     model.centre = geo::centroid(ctx.geos, *model.boundary);
@@ -33,7 +44,8 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
     for (RoadSegment &road : model.roads) {
         for (geo::Polyline &piece : area.clip(road.line)) {
             if (geo::length(piece) >= min_piece_length) {
-                roads.push_back(RoadSegment{road.source, road.fid, road.name, std::move(piece)});
+                roads.push_back(RoadSegment{road.source, road.fid, road.name, std::move(piece),
+                                            road.kind, road.hint});
             }
         }
     }
@@ -41,7 +53,7 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
 
     if (ctx.preloaded != nullptr && ctx.preloaded->buildings_inside_boundary) {
         diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
-        diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+        count_road_pieces(diag, model.roads);
         return;
     }
     std::vector<Building> buildings;
@@ -54,7 +66,7 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
     }
     model.buildings = std::move(buildings);
     diag.count("clip", "buildings_inside", static_cast<std::int64_t>(model.buildings.size()));
-    diag.count("clip", "road_pieces_inside", static_cast<std::int64_t>(model.roads.size()));
+    count_road_pieces(diag, model.roads);
 }
 
 } // namespace adressage::pipeline

@@ -327,6 +327,7 @@ void IngestStage::read_roads(CommuneModel &model, RunContext &ctx) {
         // Counted here, added once: a map lookup per feature was 1 % of a batch.
         std::int64_t read = 0;
         std::int64_t kept = 0;
+        std::int64_t unnamed = 0;
         ctx.roads[s]->read([&](formats::RoadRecord &road) {
             ++read;
             if (road.skip_reason != nullptr) {
@@ -335,26 +336,30 @@ void IngestStage::read_roads(CommuneModel &model, RunContext &ctx) {
             }
             if (road.name.empty()) {
                 diag.count("ingest", "roads_unnamed");
-                return;
-            }
-            if (!preset.road_kind_field.empty() && !formats::is_road_kind(preset, road.kind)) {
+                if (!formats::is_naming_kind(preset, road.kind)) {
+                    return;
+                }
+                ++unnamed; // kept for the voies à nommer (naming/)
+            } else if (!preset.road_kind_field.empty() &&
+                       !formats::is_road_kind(preset, road.kind)) {
                 diag.count("ingest", "roads_not_addressable_kind");
                 return;
             }
-            if (formats::has_excluded_prefix(preset, road.name)) {
+            if (!road.name.empty() && formats::has_excluded_prefix(preset, road.name)) {
                 diag.count("ingest", "roads_excluded_name");
                 return;
             }
             for (geo::Polyline &line : road.lines) {
                 RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name,
-                                    std::move(line)};
+                                    std::move(line), road.kind};
                 process_one(*roads_to_legal_[s], segment.line);
                 model.roads.push_back(std::move(segment));
             }
-            ++kept;
+            kept += road.name.empty() ? 0 : 1;
         });
         count_if_any(diag, "roads_read", read);
         count_if_any(diag, "roads_kept", kept);
+        count_if_any(diag, "roads_unnamed_kept", unnamed);
     }
 }
 

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "adressage/names/normaliser.hpp"
+#include "adressage/names/placeholder.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
@@ -19,12 +20,29 @@ void NamesStage::run(CommuneModel &model, RunContext &ctx) {
         ctx.shared_dictionaries != nullptr ? *ctx.shared_dictionaries : *ctx.name_dictionaries);
     // Each distinct raw name once; std::map keeps the report in a stable order.
     std::map<std::string, names::NormalisedName> done;
+    std::map<std::string, bool> placeholders; // by display form
+    std::int64_t placeholder_pieces = 0;
     for (RoadSegment &road : model.roads) {
+        if (road.name.empty()) {
+            continue; // unnamed (naming/)
+        }
         auto it = done.find(road.name);
         if (it == done.end()) {
             it = done.emplace(road.name, normaliser.normalise(road.name)).first;
         }
         road.name = it->second.text;
+        auto [p, added] = placeholders.try_emplace(road.name, false);
+        if (added) {
+            p->second = names::placeholder_name(road.name).has_value();
+        }
+        if (p->second) { // N-06: not a name; the label is the voie à nommer's hint
+            road.hint = std::move(road.name);
+            road.name.clear();
+            ++placeholder_pieces;
+        }
+    }
+    if (placeholder_pieces > 0) {
+        ctx.diagnostics.count("names", "placeholder_road_pieces", placeholder_pieces);
     }
     for (Toponyme &toponyme : model.toponymes) { // lieux-dits are written like voies
         auto it = done.find(toponyme.nom);

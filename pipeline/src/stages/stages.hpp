@@ -98,7 +98,7 @@ class AssignStage final : public Stage {
   public:
     std::string_view name() const override { return "assign"; }
     Tables reads() const override { return buildings_table | parcels_table | voies_table; }
-    Tables writes() const override { return assignments_table | report_result; }
+    Tables writes() const override { return assignments_table | unserved_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 };
 

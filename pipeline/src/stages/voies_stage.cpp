@@ -180,6 +180,9 @@ void VoiesStage::run(CommuneModel &model, RunContext &ctx) {
     std::map<std::string, Group> groups;
     for (std::size_t i = 0; i < model.roads.size(); ++i) {
         const std::string &name = model.roads[i].name; // display form (names stage)
+        if (name.empty()) {
+            continue; // unnamed: the voies à nommer's (naming/)
+        }
         if (code_points(name) < min_name_length) {
             diag.skip("voies", "name_too_short", "'" + model.roads[i].name + "'");
             continue;

@@ -15,6 +15,7 @@
 #include "adressage/geo/thread_transformer.hpp"
 #include "adressage/validator/validator.hpp"
 #include "checks/geometric_checks.hpp"
+#include "naming/naming_stage.hpp"
 #include "stages/stages.hpp"
 #include "stages/toponymes.hpp"
 #include "topo/topo_match.hpp"
@@ -258,6 +259,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<NamesStage>());
     stages.push_back(std::make_unique<VoiesStage>());
     stages.push_back(std::make_unique<AssignStage>());
+    stages.push_back(std::make_unique<NamingStage>());
     stages.push_back(std::make_unique<DelegueesStage>());
     stages.push_back(std::make_unique<NumberStage>());
     stages.push_back(std::make_unique<ExistingStage>());

@@ -16,8 +16,11 @@ struct Preset {
     // When road_name_field is empty on a feature, the first of these that is not (BD TOPO
     // names each side of a road: nom_1_gauche, then nom_1_droite).
     std::vector<std::string> road_name_fallbacks;
-    std::string road_kind_field;                     // empty: no kind filter
-    std::vector<std::string> road_kinds;             // kinds kept when road_kind_field is set
+    std::string road_kind_field;         // empty: no kind filter
+    std::vector<std::string> road_kinds; // kinds kept when road_kind_field is set
+    // Kinds of which an unnamed road may make a voie à nommer (not footways, cycle tracks,
+    // steps); empty: every road kind.
+    std::vector<std::string> naming_kinds;
     std::vector<std::string> excluded_name_prefixes; // e.g. motorways in cadastre labels
     std::vector<std::string> building_layers;
     std::string building_flag_field; // empty: every feature is a building
@@ -52,6 +55,8 @@ struct Preset {
 Preset preset_by_name(const std::string &name);
 
 bool is_road_kind(const Preset &preset, const std::string &kind);
+// An unnamed road of this kind may be a voie à nommer (always, without a kind field).
+bool is_naming_kind(const Preset &preset, const std::string &kind);
 bool has_excluded_prefix(const Preset &preset, const std::string &name);
 
 } // namespace adressage::formats

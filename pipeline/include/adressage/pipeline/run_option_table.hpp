@@ -196,6 +196,10 @@ void for_each_numbering_option(Options &o, Visit &visit) {
                      "a building whose second visible voie is less than this many times as far "
                      "as the nearest is reported as ambiguous"},
           o.ambiguity_ratio);
+    visit(OptionSpec{"naming_min_buildings", "--naming-min-buildings",
+                     "an unnamed road is a voie à nommer when it is the nearest road of at least "
+                     "this many buildings that no named voie serves (report.json voies_a_nommer)"},
+          o.naming_min_buildings);
     visit(OptionSpec{"positions", "--positions",
                      "positions written for each address, comma-separated: entrée (the point of "
                      "the building's outline nearest its voie), bâtiment (inside the building), "

@@ -41,6 +41,9 @@ struct RunOptions {
     // Assignment of buildings to voies (assign_stage.cpp).
     double min_building_area = 20.0; // m²: smaller buildings are annexes, not numbered
     double ambiguity_ratio = 1.2;    // second voie nearer than ratio × the first: ambiguous
+    // Voies à nommer (naming/): an unnamed road serving at least this many buildings that no
+    // named voie serves.
+    int naming_min_buildings = 2;
     // Positions written per address, in the BAL's order (entrée, bâtiment, segment), each once.
     std::vector<formats::PositionType> positions = {formats::PositionType::batiment};
     // Updating a commune that already has a BAL (update_stage.hpp).

@@ -51,7 +51,7 @@ std::string summary(Table table, const CommuneModel &m, const RunContext &ctx) {
         break;
     case roads_table:
         for (const RoadSegment &r : m.roads) {
-            out << r.source << r.fid << r.name;
+            out << r.source << r.fid << r.name << r.kind << r.hint;
             put(out, r.line);
         }
         break;
@@ -110,6 +110,23 @@ std::string summary(Table table, const CommuneModel &m, const RunContext &ctx) {
     case lieudits_table:
         for (const auto &l : m.lieudits) {
             out << (l ? std::to_string(*l) : "-") << ';';
+        }
+        break;
+    case unserved_table:
+        for (const BuildingIdx b : m.unserved) {
+            out << b << ';';
+        }
+        break;
+    case voies_a_nommer_table:
+        for (const VoieANommer &v : m.voies_a_nommer) {
+            out << v.id << v.length << v.kind << v.hint << v.named_ends << v.unnamed_ends
+                << v.free_ends << ':';
+            for (const std::size_t r : v.roads) {
+                out << r << ',';
+            }
+            for (const BuildingIdx b : v.buildings) {
+                out << b << ',';
+            }
         }
         break;
     case update_result:

@@ -1,0 +1,115 @@
+#include "naming/naming_stage.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "adressage/geo/nearest_line_index.hpp"
+#include "naming/candidate_voies.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+
+// The voie's pieces as WKT in the commune's legal CRS, to the decimetre.
+std::string trace_wkt(const CommuneModel &model, const VoieANommer &voie) {
+    std::string out = "MULTILINESTRING (";
+    char number[32];
+    for (std::size_t k = 0; k < voie.roads.size(); ++k) {
+        out += k == 0 ? "(" : ", (";
+        const geo::Polyline &line = model.roads[voie.roads[k]].line;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            std::snprintf(number, sizeof number, "%s%.1f %.1f", i == 0 ? "" : ", ", line[i].x,
+                          line[i].y);
+            out += number;
+        }
+        out += ")";
+    }
+    return out + ")";
+}
+
+nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie) {
+    nlohmann::json fids = nlohmann::json::array();
+    for (const BuildingIdx b : voie.buildings) {
+        fids.push_back(model.buildings[b].fid);
+    }
+    return {
+        {"id", voie.id},
+        {"length_m", round1(voie.length)},
+        {"kind", voie.kind},
+        {"placeholder", voie.hint.empty() ? nlohmann::json(nullptr) : nlohmann::json(voie.hint)},
+        {"ends_on_named_voies", voie.named_ends},
+        {"ends_on_voies_a_nommer", voie.unnamed_ends},
+        {"dead_ends", voie.free_ends},
+        {"buildings_served", voie.buildings.size()},
+        {"buildings", fids},
+        {"trace_wkt", trace_wkt(model, voie)}};
+}
+
+} // namespace
+
+std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex &index,
+                                                    const std::vector<std::size_t> &piece_candidate,
+                                                    geo::XY anchor, double max_distance) {
+    const auto hit = index.nearest(anchor, max_distance);
+    if (!hit) {
+        return std::nullopt;
+    }
+    return piece_candidate[hit->index];
+}
+
+void NamingStage::run(CommuneModel &model, RunContext &ctx) {
+    std::vector<VoieANommer> candidates = candidate_voies(model.roads);
+    std::vector<geo::Polyline> lines;
+    std::vector<std::size_t> piece_candidate;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        for (const std::size_t r : candidates[c].roads) {
+            lines.push_back(model.roads[r].line);
+            piece_candidate.push_back(c);
+        }
+    }
+    const geo::NearestLineIndex index(ctx.geos, std::move(lines));
+    std::size_t without_road = 0;
+    for (const BuildingIdx b : model.unserved) {
+        const auto c = process_one(index, piece_candidate, model.buildings[b].anchor,
+                                   ctx.options.max_distance);
+        if (c) {
+            candidates[*c].buildings.push_back(b);
+        } else {
+            ++without_road;
+        }
+    }
+    const auto min_buildings = static_cast<std::size_t>(ctx.options.naming_min_buildings);
+    std::size_t waiting = 0;
+    std::size_t too_few = 0;
+    nlohmann::json voies = nlohmann::json::array();
+    for (VoieANommer &candidate : candidates) {
+        if (candidate.buildings.empty()) {
+            continue;
+        }
+        if (candidate.buildings.size() < min_buildings) {
+            too_few += candidate.buildings.size();
+            continue;
+        }
+        waiting += candidate.buildings.size();
+        voies.push_back(voie_report(model, candidate));
+        model.voies_a_nommer.push_back(std::move(candidate));
+    }
+    Diagnostics &diag = ctx.diagnostics;
+    diag.count("naming", "candidates", static_cast<std::int64_t>(candidates.size()));
+    diag.count("naming", "voies_a_nommer", static_cast<std::int64_t>(model.voies_a_nommer.size()));
+    diag.count("naming", "buildings_waiting_for_a_name", static_cast<std::int64_t>(waiting));
+    ctx.results.report_sections["voies_a_nommer"] = {
+        {"rules",
+         {{"max_distance_m", ctx.options.max_distance},
+          {"min_buildings", ctx.options.naming_min_buildings}}},
+        {"unnamed_road_candidates", candidates.size()},
+        {"buildings_without_named_voie", model.unserved.size()},
+        {"buildings_waiting_for_a_name", waiting},
+        {"buildings_on_lanes_below_min_buildings", too_few},
+        {"buildings_without_any_road", without_road},
+        {"voies", std::move(voies)}};
+}
+
+} // namespace adressage::pipeline

@@ -1,0 +1,82 @@
+// The naming stage on a small hand-made commune: which unnamed roads become voies à nommer.
+#include "naming/naming_stage.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support.hpp"
+#include "stages/stages.hpp"
+
+namespace adressage::pipeline {
+namespace {
+
+struct Naming : ::testing::Test {
+    RunOptions options;
+    RunContext ctx{options};
+    CommuneModel model;
+
+    void add_road(const std::string &name, geo::Polyline line, std::string kind = "residential") {
+        RoadSegment r{0, static_cast<std::int64_t>(model.roads.size()), name, std::move(line)};
+        r.kind = std::move(kind);
+        model.roads.push_back(std::move(r));
+    }
+    void add_building(geo::XY at) {
+        const auto fid = static_cast<std::int64_t>(100 + model.buildings.size());
+        model.buildings.push_back(Building{0, fid, test::box_around(at, 6.0), at});
+    }
+    void run() {
+        model.centre = {0, 0};
+        VoiesStage().run(model, ctx);
+        AssignStage().run(model, ctx);
+        NamingStage().run(model, ctx);
+    }
+};
+
+// A lane 600 m long off a named street, three houses at its far end (beyond --max-distance of
+// the street): a voie à nommer serving them. A house 20 m from the street is the street's.
+TEST_F(Naming, ALaneServingHousesFarFromNamedVoiesIsAVoieANommer) {
+    add_road("Rue du Port", {{0, 0}, {500, 0}});
+    add_road("", {{250, 0}, {250, 600}});
+    add_building({265, 20});
+    add_building({265, 560});
+    add_building({235, 570});
+    add_building({265, 590});
+    run();
+    ASSERT_EQ(model.voies_a_nommer.size(), 1u);
+    const VoieANommer &v = model.voies_a_nommer[0];
+    EXPECT_EQ(v.buildings, (std::vector<BuildingIdx>{1, 2, 3}));
+    EXPECT_EQ(v.named_ends, 1);
+    EXPECT_EQ(v.free_ends, 1); // a dead end: an Impasse
+    EXPECT_EQ(model.assignments.size(), 1u);
+    const auto &section = ctx.results.report_sections["voies_a_nommer"];
+    EXPECT_EQ(section["buildings_waiting_for_a_name"], 3);
+    EXPECT_EQ(section["voies"][0]["buildings"], (nlohmann::json{101, 102, 103}));
+    EXPECT_EQ(section["voies"][0]["trace_wkt"], "MULTILINESTRING ((250.0 0.0, 250.0 600.0))");
+}
+
+// A drive to a single house is not a voie à nommer (--naming-min-buildings 2): the house is
+// counted as waiting on a lane below the minimum.
+TEST_F(Naming, ALaneToOneHouseIsNot) {
+    add_road("Rue du Port", {{0, 0}, {500, 0}});
+    add_road("", {{250, 0}, {250, 600}}, "service");
+    add_building({265, 590});
+    run();
+    EXPECT_TRUE(model.voies_a_nommer.empty());
+    EXPECT_EQ(
+        ctx.results.report_sections["voies_a_nommer"]["buildings_on_lanes_below_min_buildings"], 1);
+}
+
+// Houses near a named street and an unnamed service road beside them: the street serves them,
+// the service road is no voie à nommer (Bondy's parking aisles).
+TEST_F(Naming, UnnamedRoadsBesideNamedVoiesAreNot) {
+    add_road("Rue du Port", {{0, 0}, {500, 0}});
+    add_road("", {{100, 30}, {400, 30}}, "service");
+    for (double x = 120; x < 400; x += 40) {
+        add_building({x, 45});
+    }
+    run();
+    EXPECT_TRUE(model.voies_a_nommer.empty());
+    EXPECT_TRUE(model.unserved.empty());
+}
+
+} // namespace
+} // namespace adressage::pipeline
