@@ -5,6 +5,7 @@
 
 #include "adressage/geo/nearest_line_index.hpp"
 #include "naming/candidate_voies.hpp"
+#include "naming/name_proposals.hpp"
 
 namespace adressage::pipeline {
 
@@ -29,7 +30,15 @@ std::string trace_wkt(const CommuneModel &model, const VoieANommer &voie) {
     return out + ")";
 }
 
-nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie) {
+nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
+                           const std::vector<NameProposal> &proposals) {
+    nlohmann::json names = nlohmann::json::array();
+    for (std::size_t rank = 0; rank < proposals.size(); ++rank) {
+        names.push_back({{"rank", rank + 1},
+                         {"nom", proposals[rank].nom},
+                         {"reason", proposals[rank].reason},
+                         {"rules", proposals[rank].rule}});
+    }
     nlohmann::json fids = nlohmann::json::array();
     for (const BuildingIdx b : voie.buildings) {
         fids.push_back(model.buildings[b].fid);
@@ -44,6 +53,7 @@ nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie) {
         {"dead_ends", voie.free_ends},
         {"buildings_served", voie.buildings.size()},
         {"buildings", fids},
+        {"proposals", std::move(names)},
         {"trace_wkt", trace_wkt(model, voie)}};
 }
 
@@ -61,6 +71,9 @@ std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex 
 
 void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
+    const names::NameNormaliser normaliser(
+        ctx.shared_dictionaries != nullptr ? *ctx.shared_dictionaries : *ctx.name_dictionaries);
+    const auto proposals = propose_names(candidates, model.roads, model.toponymes, normaliser);
     std::vector<geo::Polyline> lines;
     std::vector<std::size_t> piece_candidate;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
@@ -84,7 +97,9 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::size_t waiting = 0;
     std::size_t too_few = 0;
     nlohmann::json voies = nlohmann::json::array();
-    for (VoieANommer &candidate : candidates) {
+    std::size_t without_proposal = 0;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        VoieANommer &candidate = candidates[c];
         if (candidate.buildings.empty()) {
             continue;
         }
@@ -93,7 +108,8 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
             continue;
         }
         waiting += candidate.buildings.size();
-        voies.push_back(voie_report(model, candidate));
+        without_proposal += proposals[c].empty() ? 1 : 0;
+        voies.push_back(voie_report(model, candidate, proposals[c]));
         model.voies_a_nommer.push_back(std::move(candidate));
     }
     Diagnostics &diag = ctx.diagnostics;
@@ -109,6 +125,7 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         {"buildings_waiting_for_a_name", waiting},
         {"buildings_on_lanes_below_min_buildings", too_few},
         {"buildings_without_any_road", without_road},
+        {"voies_without_proposal", without_proposal},
         {"voies", std::move(voies)}};
 }
 

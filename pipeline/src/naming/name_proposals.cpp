@@ -1,0 +1,207 @@
+#include "naming/name_proposals.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+#include "adressage/geo/point_line_distance.hpp"
+#include "adressage/names/grouping_key.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+constexpr double place_reach = 600.0; // metres from the trace
+constexpr std::size_t max_proposals = 3;
+constexpr std::size_t max_length = 32; // N-05
+constexpr double route_length = 800.0; // metres: a longer main road is a Route
+constexpr double allee_length = 150.0; // metres: a shorter street is an Allée
+
+std::size_t code_points(const std::string &s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool starts_with_vowel_sound(const std::string &name) {
+    static const std::vector<std::string> starts = {
+        "A",      "E",      "I",      "O", "U", "Y", "H", "\u00c9", "\u00c8", "\u00ca",
+        "\u00c2", "\u00ce", "\u00d4", "a", "e", "i", "o", "u",      "h"};
+    return std::any_of(starts.begin(), starts.end(),
+                       [&](const std::string &s) { return name.starts_with(s); });
+}
+
+struct Candidate {
+    std::string nom;
+    std::string reason;
+    std::string rule;
+};
+
+double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &roads, geo::XY p) {
+    double best = std::numeric_limits<double>::infinity();
+    for (const std::size_t r : voie.roads) {
+        if (roads[r].line.size() >= 2) {
+            best = std::min(best, geo::point_line_distance(p, roads[r].line));
+        }
+    }
+    return best;
+}
+
+// The named roads an end of the voie lies on (within 1 m), in name order.
+std::set<std::string> named_roads_at_ends(const VoieANommer &voie,
+                                          const std::vector<RoadSegment> &roads) {
+    std::set<std::string> out;
+    for (const std::size_t r : voie.roads) {
+        for (const geo::XY end : {roads[r].line.front(), roads[r].line.back()}) {
+            for (const RoadSegment &road : roads) {
+                if (!road.name.empty() && road.line.size() >= 2 &&
+                    geo::point_line_distance_within(end, road.line, 1.0)) {
+                    out.insert(road.name);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<Candidate> raw_candidates(const VoieANommer &voie,
+                                      const std::vector<RoadSegment> &roads,
+                                      const std::vector<Toponyme> &places) {
+    const std::string type = proposed_type(voie);
+    const std::string why_type =
+        type == "Impasse" ? "voie sans issue" : "voie de type « " + voie.kind + " »";
+    std::vector<std::pair<double, std::size_t>> near;
+    for (std::size_t t = 0; t < places.size(); ++t) {
+        const double d = distance_to(voie, roads, places[t].xy);
+        if (d <= place_reach) {
+            near.emplace_back(d, t);
+        }
+    }
+    std::sort(near.begin(), near.end());
+    std::vector<Candidate> out;
+    for (const auto &[d, t] : near) {
+        std::ostringstream reason;
+        reason << "passe à " << static_cast<long>(d + 0.5) << " m du lieu-dit « " << places[t].nom
+               << " » ; " << why_type;
+        out.push_back({type + " " + of_name(places[t].nom), reason.str(), "L-04 V-09 N-05"});
+    }
+    for (const std::string &named : named_roads_at_ends(voie, roads)) {
+        out.push_back({type + " " + of_voie(named),
+                       "part de la voie « " + named + " » ; " + why_type, "V-06 N-01 N-05"});
+    }
+    return out;
+}
+
+} // namespace
+
+std::string of_voie(const std::string &nom) {
+    // Voie types that take "la" (the others take "le": du Chemin, du Boulevard).
+    static const std::set<std::string> feminine = {
+        "Rue",       "Route",     "Avenue",   "All\u00e9e", "Impasse", "Place",    "Mont\u00e9e",
+        "Traverse",  "Corniche",  "Ruelle",   "Rampe",      "Voie",    "Descente", "Promenade",
+        "Cit\u00e9", "Esplanade", "Terrasse", "Placette",   "Venelle", "Sente",    "Passerelle"};
+    if (starts_with_vowel_sound(nom)) {
+        return "de l\u2019" + nom;
+    }
+    const std::string first = nom.substr(0, nom.find(' '));
+    return (feminine.contains(first) ? "de la " : "du ") + nom;
+}
+
+std::string proposed_type(const VoieANommer &candidate) {
+    const int on_roads = candidate.named_ends + candidate.unnamed_ends;
+    if (candidate.free_ends >= 1 && on_roads <= 1) {
+        return "Impasse";
+    }
+    const std::string &k = candidate.kind;
+    if (k == "track" || k == "Chemin" || k == "Route empierr\u00e9e") {
+        return "Chemin";
+    }
+    if (k == "residential" || k == "living_street" || k == "service") {
+        return candidate.length < allee_length ? "All\u00e9e" : "Rue";
+    }
+    return candidate.length >= route_length ? "Route" : "Chemin";
+}
+
+std::string of_name(const std::string &name) {
+    if (name.starts_with("Le ")) {
+        return "du " + name.substr(3);
+    }
+    if (name.starts_with("Les ")) {
+        return "des " + name.substr(4);
+    }
+    if (name.starts_with("La ")) {
+        return "de la " + name.substr(3);
+    }
+    if (name.starts_with("L\u2019") || name.starts_with("L'")) {
+        return "de l\u2019" + name.substr(name.starts_with("L'") ? 2 : 4);
+    }
+    if (starts_with_vowel_sound(name)) {
+        return "d\u2019" + name;
+    }
+    return "de " + name;
+}
+
+std::string specific_key(const std::string &name, const names::VoieVocabulary &vocabulary) {
+    std::istringstream words(names::grouping_key(name));
+    std::vector<std::string> kept;
+    std::string word;
+    bool first = true;
+    static const std::set<std::string> articles = {"de", "du", "des", "la", "le", "les",
+                                                   "l",  "d",  "a",   "au", "aux"};
+    while (words >> word) {
+        if (first && vocabulary.is_type_word(word)) {
+            first = false;
+            continue;
+        }
+        first = false;
+        if (!articles.contains(word)) {
+            kept.push_back(word);
+        }
+    }
+    return std::accumulate(
+        kept.begin(), kept.end(), std::string(),
+        [](std::string a, const std::string &b) { return a.empty() ? b : a + " " + b; });
+}
+
+std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
+                                                     const std::vector<RoadSegment> &roads,
+                                                     const std::vector<Toponyme> &places,
+                                                     const names::NameNormaliser &normaliser) {
+    std::set<std::string> taken_keys;
+    std::set<std::string> taken_specific;
+    for (const RoadSegment &road : roads) {
+        if (!road.name.empty()) {
+            taken_keys.insert(names::grouping_key(road.name));
+            taken_specific.insert(specific_key(road.name));
+        }
+    }
+    std::vector<std::size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return candidates[a].length != candidates[b].length
+                   ? candidates[a].length > candidates[b].length
+                   : candidates[a].id < candidates[b].id;
+    });
+    std::vector<std::vector<NameProposal>> out(candidates.size());
+    for (const std::size_t c : order) {
+        for (const Candidate &raw : raw_candidates(candidates[c], roads, places)) {
+            const std::string nom = normaliser.normalise(raw.nom).text;
+            const std::string key = names::grouping_key(nom);
+            const std::string specific = specific_key(nom);
+            if (code_points(nom) > max_length || specific.empty() || taken_keys.contains(key) ||
+                taken_specific.contains(specific)) {
+                continue;
+            }
+            taken_keys.insert(key);
+            taken_specific.insert(specific);
+            out[c].push_back({nom, raw.reason, raw.rule});
+            if (out[c].size() == max_proposals) {
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace adressage::pipeline
