@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "adressage/error.hpp"
 #include "adressage/geo/nearest_line_index.hpp"
 #include "naming/candidate_voies.hpp"
 #include "naming/name_proposals.hpp"
@@ -71,8 +72,12 @@ std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex 
 
 void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const names::NameNormaliser normaliser(
-        ctx.shared_dictionaries != nullptr ? *ctx.shared_dictionaries : *ctx.name_dictionaries);
+    const names::Dictionaries *dictionaries =
+        ctx.shared_dictionaries != nullptr ? ctx.shared_dictionaries : ctx.name_dictionaries.get();
+    if (dictionaries == nullptr) {
+        throw Error("naming: the names stage's dictionaries are not loaded");
+    }
+    const names::NameNormaliser normaliser(*dictionaries);
     const auto proposals = propose_names(candidates, model.roads, model.toponymes, normaliser);
     std::vector<geo::Polyline> lines;
     std::vector<std::size_t> piece_candidate;
