@@ -196,6 +196,12 @@ RunOptions commune_run_options(const RunOptions &base, const std::string &insee,
             o.voie_options.clear(); // no per-voie options for this commune
         }
     }
+    if (!o.voie_names.empty()) {
+        o.voie_names = expand_insee(o.voie_names, insee);
+        if (!fs::exists(o.voie_names, ec)) {
+            o.voie_names.clear(); // the council has not named this commune's voies yet
+        }
+    }
     o.ledger = expand_insee(o.ledger, insee);
     if (line != nullptr) {
         if (line->numbering) {
@@ -217,6 +223,7 @@ RunOptions commune_run_options(const RunOptions &base, const std::string &insee,
 nlohmann::json commune_options_key(const RunOptions &options, const CommuneOption *line) {
     nlohmann::json key = {{"existing", file_key(options.existing)},
                           {"voie_options", file_key(options.voie_options)},
+                          {"voie_names", file_key(options.voie_names)},
                           {"ledger", options.ledger}};
     if (line != nullptr) {
         key["commune_options"] = {line->numbering ? option_text(*line->numbering) : "",

@@ -16,6 +16,7 @@
 #include "adressage/validator/validator.hpp"
 #include "checks/geometric_checks.hpp"
 #include "naming/naming_stage.hpp"
+#include "naming/voie_names_stage.hpp"
 #include "stages/stages.hpp"
 #include "stages/toponymes.hpp"
 #include "topo/topo_match.hpp"
@@ -257,6 +258,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<IngestStage>());
     stages.push_back(std::make_unique<ClipStage>());
     stages.push_back(std::make_unique<NamesStage>());
+    stages.push_back(std::make_unique<VoieNamesStage>());
     stages.push_back(std::make_unique<VoiesStage>());
     stages.push_back(std::make_unique<AssignStage>());
     stages.push_back(std::make_unique<NamingStage>());

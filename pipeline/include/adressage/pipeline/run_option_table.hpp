@@ -200,6 +200,15 @@ void for_each_numbering_option(Options &o, Visit &visit) {
                      "an unnamed road is a voie à nommer when it is the nearest road of at least "
                      "this many buildings that no named voie serves (report.json voies_a_nommer)"},
           o.naming_min_buildings);
+    visit(OptionSpec{.key = "voie_names",
+                     .flag = "--voie-names",
+                     .help = "CSV id;nom: the names the council chose for voies à nommer (their "
+                             "id from report.json voies_a_nommer; nom: the name, or a proposal's "
+                             "rank 1-3); those voies are numbered and written like any other",
+                     .scope = S::batch_pattern,
+                     .batch_help = "the communes' --voie-names files, a path with {insee} (e.g. "
+                                   "names/{insee}.csv); a commune without its file has none"},
+          o.voie_names);
     visit(OptionSpec{"positions", "--positions",
                      "positions written for each address, comma-separated: entrée (the point of "
                      "the building's outline nearest its voie), bâtiment (inside the building), "

@@ -44,6 +44,8 @@ struct RunOptions {
     // Voies à nommer (naming/): an unnamed road serving at least this many buildings that no
     // named voie serves.
     int naming_min_buildings = 2;
+    // --voie-names: CSV id;nom, the council's names for voies à nommer; "": none.
+    std::string voie_names;
     // Positions written per address, in the BAL's order (entrée, bâtiment, segment), each once.
     std::vector<formats::PositionType> positions = {formats::PositionType::batiment};
     // Updating a commune that already has a BAL (update_stage.hpp).

@@ -207,8 +207,8 @@ struct StageDeclarations : ::testing::Test {
 
 TEST_F(StageDeclarations, EveryChangeIsDeclaredOnEveryPath) {
     Tables changed = no_table;
-    // Beausoleil: its square, every position type, TOPO codes, a BAL 1.5 with a ledger, then
-    // its update.
+    // Beausoleil: its square, every position type, TOPO codes, its voies à nommer named, a BAL
+    // 1.5 with a ledger, then its update.
     RunOptions o = default_commune_options(data);
     const RunOptions b = base();
     o.data_dir = b.data_dir;
@@ -218,6 +218,7 @@ TEST_F(StageDeclarations, EveryChangeIsDeclaredOnEveryPath) {
     o.positions = {formats::PositionType::entree, formats::PositionType::batiment,
                    formats::PositionType::segment};
     o.topo = data + "/../tests/fixtures/topo/TOPO-06012-beausoleil-CONSTRUCTED.csv";
+    o.voie_names = data + "/../tests/e2e/voie-names/beausoleil.csv";
     o.ledger = (dir / "ledger.sqlite").string();
     o.bal_version = formats::BalVersion::v1_5;
     o.id_ban_commune = "0c2f1d55-3e6b-4c7a-9d1e-0a0000006012";
