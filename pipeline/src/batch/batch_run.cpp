@@ -99,6 +99,12 @@ void fill_from_report(Outcome &o, const nlohmann::json &report) {
     o.buildings_numbered = s.value("buildings_numbered", std::int64_t{0});
     o.voies_numbered = s.value("voies_numbered", std::int64_t{0});
     o.rows = s.value("rows_written", std::int64_t{0});
+    if (report.contains("voies_a_nommer")) {
+        const nlohmann::json &naming = report["voies_a_nommer"];
+        o.voies_a_nommer = static_cast<std::int64_t>(naming["voies"].size());
+        o.buildings_waiting_for_a_name =
+            naming.value("buildings_waiting_for_a_name", std::int64_t{0});
+    }
     const nlohmann::json none = nlohmann::json::object();
     const nlohmann::json &update = report.contains("update") ? report["update"] : none;
     o.preflight = update.contains("preflight") ? update["preflight"].value("level", "")

@@ -39,6 +39,8 @@ struct Outcome {
     std::int64_t buildings_numbered = 0;
     std::int64_t voies_numbered = 0;
     std::int64_t rows = 0;
+    std::int64_t voies_a_nommer = 0;               // report.json voies_a_nommer (naming/)
+    std::int64_t buildings_waiting_for_a_name = 0; // on those voies
     std::string validation; // accepted or blocked; "" when the file was not checked
     // The BAN's upload gates against the current BAL (--existing): ok, warning or blocked;
     // "first" when the commune had none (nothing to lose: a first upload).

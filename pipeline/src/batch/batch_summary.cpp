@@ -102,7 +102,8 @@ std::string number_text(double v) {
 
 std::string summary_csv(const nlohmann::json &results) {
     std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
-                      "validation;alerts_E;alerts_W;alerts_I;preflight;seconds;reason\n";
+                      "voies_a_nommer;buildings_waiting_for_a_name;validation;alerts_E;alerts_W;"
+                      "alerts_I;preflight;seconds;reason\n";
     for (const nlohmann::json &r : results) {
         const nlohmann::json none = nlohmann::json::object();
         const nlohmann::json &v = r.contains("validation") ? r["validation"] : none;
@@ -114,7 +115,8 @@ std::string summary_csv(const nlohmann::json &results) {
         out += r.value("insee", "") + ";" + formats::csv_field(r.value("nom", "")) + ";" +
                r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
                n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
-               ";" + v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
+               ";" + n(r, "voies_a_nommer") + ";" + n(r, "buildings_waiting_for_a_name") + ";" +
+               v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
                n(counts, "I") + ";" + r.value("preflight", "") + ";" +
                number_text(r.value("seconds", 0.0)) + ";" +
                formats::csv_field(error.value("reason", "")) + "\n";
@@ -132,6 +134,8 @@ nlohmann::json outcome_json(const Outcome &o) {
                         {"buildings_numbered", o.buildings_numbered},
                         {"voies_numbered", o.voies_numbered},
                         {"rows", o.rows},
+                        {"voies_a_nommer", o.voies_a_nommer},
+                        {"buildings_waiting_for_a_name", o.buildings_waiting_for_a_name},
                         {"seconds", round3(o.seconds)}};
     if (!o.existing.empty()) {
         j["existing"] = o.existing;

@@ -59,6 +59,23 @@ for reading in by-area whole; do
 done
 grep -q '"buildings_in_layers"' "$work/w2/batch-summary.json" || fail "GPKG not read whole"
 echo "jobs 1 and 2, read by area and whole: byte-identical to adressage run"
+# The voies à nommer of each commune as adressage run finds them, counted in the summary.
+for dir in j2 w2; do
+    node -e '
+const [ref, dir] = process.argv.slice(1);
+for (const insee of ["06012", "06032", "06150"]) {
+  const a = require(`${ref}/${insee}/report.json`).voies_a_nommer;
+  const b = require(`${dir}/${insee}/report.json`).voies_a_nommer;
+  if (JSON.stringify(a) !== JSON.stringify(b)) { console.log(`FAIL: ${insee}: voies à nommer differ`); process.exit(1); }
+}
+const turbie = require(`${dir}/batch-summary.json`).results.find((c) => c.insee === "06150");
+if (!(turbie.voies_a_nommer > 0 && turbie.buildings_waiting_for_a_name > 0)) {
+  console.log("FAIL: La Turbie has no voie à nommer in the summary"); process.exit(1);
+}' "$work/ref" "$work/$dir" || fail "voies à nommer ($dir)"
+done
+head -1 "$work/j2/batch-summary.csv" | grep -q ';voies_a_nommer;buildings_waiting_for_a_name;' ||
+    fail "summary CSV without the voies à nommer columns"
+echo "voies à nommer: the same in batch as in run, counted in the summary"
 
 # 2. Killed after the first commune, then resumed.
 "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" \
