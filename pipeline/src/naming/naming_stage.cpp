@@ -7,6 +7,7 @@
 #include "adressage/geo/nearest_line_index.hpp"
 #include "naming/candidate_voies.hpp"
 #include "naming/name_proposals.hpp"
+#include "naming/provisional_numbers.hpp"
 
 namespace adressage::pipeline {
 
@@ -32,7 +33,12 @@ std::string trace_wkt(const CommuneModel &model, const VoieANommer &voie) {
 }
 
 nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
-                           const std::vector<NameProposal> &proposals) {
+                           const std::vector<NameProposal> &proposals,
+                           const std::vector<std::pair<BuildingIdx, int>> &numbers) {
+    nlohmann::json provisional = nlohmann::json::array();
+    for (const auto &[b, numero] : numbers) {
+        provisional.push_back({{"building", model.buildings[b].fid}, {"numero", numero}});
+    }
     nlohmann::json names = nlohmann::json::array();
     for (std::size_t rank = 0; rank < proposals.size(); ++rank) {
         names.push_back({{"rank", rank + 1},
@@ -55,7 +61,48 @@ nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
         {"buildings_served", voie.buildings.size()},
         {"buildings", fids},
         {"proposals", std::move(names)},
+        {"provisional_numbers", std::move(provisional)},
         {"trace_wkt", trace_wkt(model, voie)}};
+}
+
+// Every building of the commune the run gives no address, by fid, under its reason: annexes
+// (smaller than --min-building-area or attached to a numbered building of their parcel), those
+// waiting for a voie à nommer's name, those on a lane below --naming-min-buildings, those with
+// no road within --max-distance. None is left out.
+nlohmann::json unaddressed(const CommuneModel &model, const std::vector<VoieANommer> &candidates,
+                           std::size_t min_buildings) {
+    std::vector<char> state(model.buildings.size(), 'a'); // annex unless found otherwise
+    for (const Assignment &a : model.assignments) {
+        state[a.building] = 'n'; // numbered
+    }
+    for (const BuildingIdx b : model.unserved) {
+        state[b] = 'r'; // no road, unless a candidate serves it
+    }
+    for (const VoieANommer &c : candidates) { // those kept were moved out: empty here
+        for (const BuildingIdx b : c.buildings) {
+            state[b] = c.buildings.size() >= min_buildings ? 'w' : 'l';
+        }
+    }
+    for (const VoieANommer &v : model.voies_a_nommer) {
+        for (const BuildingIdx b : v.buildings) {
+            state[b] = 'w';
+        }
+    }
+    nlohmann::json out = {{"annex", nlohmann::json::array()},
+                          {"waiting_for_a_name", nlohmann::json::array()},
+                          {"lane_below_min_buildings", nlohmann::json::array()},
+                          {"no_road_within_max_distance", nlohmann::json::array()}};
+    for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
+        const char *reason = state[b] == 'a'   ? "annex"
+                             : state[b] == 'w' ? "waiting_for_a_name"
+                             : state[b] == 'l' ? "lane_below_min_buildings"
+                             : state[b] == 'r' ? "no_road_within_max_distance"
+                                               : nullptr;
+        if (reason != nullptr) {
+            out[reason].push_back(model.buildings[b].fid);
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -114,7 +161,10 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         }
         waiting += candidate.buildings.size();
         without_proposal += proposals[c].empty() ? 1 : 0;
-        voies.push_back(voie_report(model, candidate, proposals[c]));
+        const auto numbers =
+            provisional_numbers(ctx.geos, model, candidate, model.centre, ctx.options.numbering,
+                                ctx.options.classic_gap_metres);
+        voies.push_back(voie_report(model, candidate, proposals[c], numbers));
         model.voies_a_nommer.push_back(std::move(candidate));
     }
     Diagnostics &diag = ctx.diagnostics;
@@ -131,7 +181,8 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         {"buildings_on_lanes_below_min_buildings", too_few},
         {"buildings_without_any_road", without_road},
         {"voies_without_proposal", without_proposal},
-        {"voies", std::move(voies)}};
+        {"voies", std::move(voies)},
+        {"buildings_without_address", unaddressed(model, candidates, min_buildings)}};
 }
 
 } // namespace adressage::pipeline

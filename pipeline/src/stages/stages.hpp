@@ -74,6 +74,11 @@ void reverse_voie(Voie &voie);
 
 // Groups named road segments into voies (see Voie), chooses each voie's origin and numbering
 // mode. prepare() reads --voie-options and places --town-hall.
+// Orders the merged parts of a voie into one chain starting at the end nearest `centre`, each
+// part oriented away from the origin, and records where each part starts along the voie
+// (voies_stage.cpp; the naming stage chains its voies à nommer the same way).
+void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie);
+
 class VoiesStage final : public Stage {
   public:
     std::string_view name() const override { return "voies"; }

@@ -58,8 +58,8 @@ void open_ring_at(geo::Polyline &ring, geo::XY reference) {
     ring.push_back(ring.front());
 }
 
-// Orders the merged parts into one chain starting at the end nearest `centre`, each part
-// oriented away from the origin, and records where each part starts along the voie.
+} // namespace
+
 void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
     for (geo::Polyline &part : parts) {
         open_ring_at(part, centre);
@@ -117,8 +117,6 @@ void chain_parts(std::vector<geo::Polyline> parts, geo::XY centre, Voie &voie) {
         append(next, reversed);
     }
 }
-
-} // namespace
 
 void reverse_voie(Voie &voie) {
     std::reverse(voie.parts.begin(), voie.parts.end());

@@ -58,6 +58,16 @@ TEST_F(Naming, ALaneServingHousesFarFromNamedVoiesIsAVoieANommer) {
     EXPECT_EQ(section["buildings_waiting_for_a_name"], 3);
     EXPECT_EQ(section["voies"][0]["buildings"], (nlohmann::json{101, 102, 103}));
     EXPECT_EQ(section["voies"][0]["trace_wkt"], "MULTILINESTRING ((250.0 0.0, 250.0 600.0))");
+    // Provisional metric numbers from the end nearer the centre (0, 0): the distance along the
+    // lane, even on the right (east) and odd on the left.
+    EXPECT_EQ(section["voies"][0]["provisional_numbers"],
+              (nlohmann::json{{{"building", 101}, {"numero", 560}},
+                              {{"building", 102}, {"numero", 571}},
+                              {{"building", 103}, {"numero", 590}}}));
+    // Every building without an address, by reason: here only the three waiting.
+    EXPECT_EQ(section["buildings_without_address"]["waiting_for_a_name"],
+              (nlohmann::json{101, 102, 103}));
+    EXPECT_TRUE(section["buildings_without_address"]["annex"].empty());
 }
 
 // A drive to a single house is not a voie à nommer (--naming-min-buildings 2): the house is
