@@ -1,6 +1,7 @@
 #include "naming/name_proposals.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <set>
@@ -82,8 +83,8 @@ std::vector<Candidate> raw_candidates(const VoieANommer &voie,
     std::vector<Candidate> out;
     for (const auto &[d, t] : near) {
         std::ostringstream reason;
-        reason << "passe à " << static_cast<long>(d + 0.5) << " m du lieu-dit « " << places[t].nom
-               << " » ; " << why_type;
+        reason << "passe à " << std::lround(d) << " m du lieu-dit « " << places[t].nom << " » ; "
+               << why_type;
         out.push_back({type + " " + of_name(places[t].nom), reason.str(), "L-04 V-09 N-05"});
     }
     for (const std::string &named : named_roads_at_ends(voie, roads)) {
@@ -159,9 +160,11 @@ std::string specific_key(const std::string &name, const names::VoieVocabulary &v
             kept.push_back(word);
         }
     }
-    return std::accumulate(
-        kept.begin(), kept.end(), std::string(),
-        [](std::string a, const std::string &b) { return a.empty() ? b : a + " " + b; });
+    std::string out;
+    for (const std::string &w : kept) {
+        out += (out.empty() ? "" : " ") + w;
+    }
+    return out;
 }
 
 std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
