@@ -7,6 +7,7 @@
 #include "adressage/geo/nearest_line_index.hpp"
 #include "naming/candidate_voies.hpp"
 #include "naming/name_proposals.hpp"
+#include "naming/names_to_review.hpp"
 #include "naming/provisional_numbers.hpp"
 
 namespace adressage::pipeline {
@@ -105,6 +106,14 @@ nlohmann::json unaddressed(const CommuneModel &model, const std::vector<VoieANom
     return out;
 }
 
+nlohmann::json review_report(const std::vector<Voie> &voies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const NamesToReview &r : names_to_review(voies)) {
+        out.push_back({{"kind", r.kind}, {"names", r.names}, {"voies", r.voies}, {"rule", "N-01"}});
+    }
+    return out;
+}
+
 } // namespace
 
 std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex &index,
@@ -182,7 +191,8 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         {"buildings_without_any_road", without_road},
         {"voies_without_proposal", without_proposal},
         {"voies", std::move(voies)},
-        {"buildings_without_address", unaddressed(model, candidates, min_buildings)}};
+        {"buildings_without_address", unaddressed(model, candidates, min_buildings)},
+        {"names_to_review", review_report(model.voies)}};
 }
 
 } // namespace adressage::pipeline

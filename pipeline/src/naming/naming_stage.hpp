@@ -16,7 +16,7 @@ class NamingStage final : public Stage {
   public:
     std::string_view name() const override { return "naming"; }
     Tables reads() const override {
-        return roads_table | buildings_table | toponymes_table | unserved_table;
+        return roads_table | buildings_table | toponymes_table | voies_table | unserved_table;
     }
     Tables writes() const override { return voies_a_nommer_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
