@@ -117,6 +117,7 @@ struct VoieANommer {
     std::string kind;               // the road kind over most of its length ("" without kinds)
     std::string hint;               // a placeholder label of its pieces ("CR 12"), "" when none
     int named_ends = 0;             // ends on a named road
+    std::vector<std::size_t> named_roads; // the named roads its ends lie on (indexes in roads)
     int unnamed_ends = 0; // ends on another voie à nommer (it is a side road of that one)
     int free_ends = 0;    // ends that meet no road (a dead end has one)
     std::vector<BuildingIdx> buildings; // the buildings it serves, ascending

@@ -30,6 +30,18 @@ struct KeyHash {
     }
 };
 
+// A vertex on a named road → the road (of the least name when several meet there: the same
+// whatever the read order).
+using NamedAt = std::unordered_map<VertexKey, std::size_t, KeyHash>;
+
+void mark_named(NamedAt &named, VertexKey key, std::size_t road,
+                const std::vector<RoadSegment> &roads) {
+    const auto [it, added] = named.try_emplace(key, road);
+    if (!added && roads[road].name < roads[it->second].name) {
+        it->second = road;
+    }
+}
+
 struct UnionFind {
     std::vector<std::size_t> parent;
     explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -68,8 +80,7 @@ std::optional<geo::XY> unit(geo::XY from, geo::XY to) {
 
 // Every vertex of `line` not on a named road, with the arms of the piece there: one at an end,
 // two at an inner vertex (the piece goes on through it).
-void add_arms(const geo::Polyline &line, std::size_t piece,
-              const std::unordered_set<VertexKey, KeyHash> &named,
+void add_arms(const geo::Polyline &line, std::size_t piece, const NamedAt &named,
               std::unordered_map<VertexKey, std::vector<Arm>, KeyHash> &arms_at) {
     for (std::size_t k = 0; k < line.size(); ++k) {
         const VertexKey key = key_of(line[k]);
@@ -143,8 +154,7 @@ constexpr double on_named_line = 1.0; // metres
 constexpr double cell_size = 100.0;
 
 void add_ends_on_named_lines(const std::vector<RoadSegment> &roads,
-                             const std::vector<std::size_t> &unnamed,
-                             std::unordered_set<VertexKey, KeyHash> &named) {
+                             const std::vector<std::size_t> &unnamed, NamedAt &named) {
     const auto cell = [](double v) { return static_cast<std::int64_t>(std::floor(v / cell_size)); };
     std::unordered_map<VertexKey, std::vector<std::size_t>, KeyHash> lines_in;
     for (std::size_t i = 0; i < roads.size(); ++i) {
@@ -168,7 +178,7 @@ void add_ends_on_named_lines(const std::vector<RoadSegment> &roads,
             for (const std::size_t i : it->second) {
                 if (roads[i].line.size() >= 2 &&
                     geo::point_line_distance_within(end, roads[i].line, on_named_line)) {
-                    named.insert(key_of(end));
+                    mark_named(named, key_of(end), i, roads);
                     break;
                 }
             }
@@ -196,8 +206,7 @@ std::string main_kind(const std::vector<RoadSegment> &roads,
 
 // Ends: endpoints that belong to one piece of the candidate only; on a named road, on another
 // candidate (a side road of an unnamed one), or on nothing (a dead end).
-void count_ends(const std::vector<RoadSegment> &roads,
-                const std::unordered_set<VertexKey, KeyHash> &named,
+void count_ends(const std::vector<RoadSegment> &roads, const NamedAt &named,
                 const std::unordered_map<VertexKey, std::vector<Arm>, KeyHash> &arms_at,
                 VoieANommer &c) {
     std::map<VertexKey, int> endpoint_uses;
@@ -214,8 +223,9 @@ void count_ends(const std::vector<RoadSegment> &roads,
         if (uses != 1 || inner.contains(key)) {
             continue; // a junction inside the candidate
         }
-        if (named.contains(key)) {
+        if (const auto on = named.find(key); on != named.end()) {
             ++c.named_ends;
+            c.named_roads.push_back(on->second);
             continue;
         }
         const auto it = arms_at.find(key);
@@ -249,7 +259,7 @@ std::string candidate_id(const std::vector<const geo::Polyline *> &lines) {
 }
 
 std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) {
-    std::unordered_set<VertexKey, KeyHash> named;
+    NamedAt named;
     std::vector<std::size_t> unnamed;
     for (std::size_t i = 0; i < roads.size(); ++i) {
         if (roads[i].name.empty()) {
@@ -257,7 +267,7 @@ std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) 
             continue;
         }
         for (const geo::XY p : roads[i].line) {
-            named.insert(key_of(p));
+            mark_named(named, key_of(p), i, roads);
         }
     }
     add_ends_on_named_lines(roads, unnamed, named);
@@ -287,6 +297,9 @@ std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) 
         c.id = candidate_id(lines);
         c.kind = main_kind(roads, c.roads);
         count_ends(roads, named, arms_at, c);
+        std::sort(c.named_roads.begin(), c.named_roads.end());
+        c.named_roads.erase(std::unique(c.named_roads.begin(), c.named_roads.end()),
+                            c.named_roads.end());
         out.push_back(std::move(c));
     }
     std::sort(out.begin(), out.end(),

@@ -49,23 +49,6 @@ double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &road
     return best;
 }
 
-// The named roads an end of the voie lies on (within 1 m), in name order.
-std::set<std::string> named_roads_at_ends(const VoieANommer &voie,
-                                          const std::vector<RoadSegment> &roads) {
-    std::set<std::string> out;
-    for (const std::size_t r : voie.roads) {
-        for (const geo::XY end : {roads[r].line.front(), roads[r].line.back()}) {
-            for (const RoadSegment &road : roads) {
-                if (!road.name.empty() && road.line.size() >= 2 &&
-                    geo::point_line_distance_within(end, road.line, 1.0)) {
-                    out.insert(road.name);
-                }
-            }
-        }
-    }
-    return out;
-}
-
 std::vector<Candidate> raw_candidates(const VoieANommer &voie,
                                       const std::vector<RoadSegment> &roads,
                                       const std::vector<Toponyme> &places) {
@@ -87,7 +70,11 @@ std::vector<Candidate> raw_candidates(const VoieANommer &voie,
                << why_type;
         out.push_back({type + " " + of_name(places[t].nom), reason.str(), "L-04 V-09 N-05"});
     }
-    for (const std::string &named : named_roads_at_ends(voie, roads)) {
+    std::set<std::string> named_at_ends; // in name order
+    for (const std::size_t r : voie.named_roads) {
+        named_at_ends.insert(roads[r].name);
+    }
+    for (const std::string &named : named_at_ends) {
         out.push_back({type + " " + of_voie(named),
                        "part de la voie « " + named + " » ; " + why_type, "V-06 N-01 N-05"});
     }
@@ -169,15 +156,18 @@ std::string specific_key(const std::string &name, const names::VoieVocabulary &v
 
 std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
                                                      const std::vector<RoadSegment> &roads,
-                                                     const std::vector<Toponyme> &places,
-                                                     const names::NameNormaliser &normaliser) {
-    std::set<std::string> taken_keys;
-    std::set<std::string> taken_specific;
+                                                     const std::vector<Toponyme> &places) {
+    std::set<std::string> named; // each name once: keys cost an ICU normalisation
     for (const RoadSegment &road : roads) {
         if (!road.name.empty()) {
-            taken_keys.insert(names::grouping_key(road.name));
-            taken_specific.insert(specific_key(road.name));
+            named.insert(road.name);
         }
+    }
+    std::set<std::string> taken_keys;
+    std::set<std::string> taken_specific;
+    for (const std::string &name : named) {
+        taken_keys.insert(names::grouping_key(name));
+        taken_specific.insert(specific_key(name));
     }
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
@@ -189,7 +179,7 @@ std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANomm
     std::vector<std::vector<NameProposal>> out(candidates.size());
     for (const std::size_t c : order) {
         for (const Candidate &raw : raw_candidates(candidates[c], roads, places)) {
-            const std::string nom = normaliser.normalise(raw.nom).text;
+            const std::string &nom = raw.nom;
             const std::string key = names::grouping_key(nom);
             const std::string specific = specific_key(nom);
             if (code_points(nom) > max_length || specific.empty() || taken_keys.contains(key) ||

@@ -8,8 +8,10 @@
 //  - The specific part: the lieu-dit or hamlet (--places, after the names stage) the voie passes
 //    by or leads to, nearest first, within 600 m of its trace (L-04, V-09); as a last resort
 //    the named voie it leaves ("Impasse de la Rue Droite").
-//  - Display form through the names normaliser; at most 32 characters (N-05: longer labels are
-//    abbreviated in postal addresses); never the same name as a named road of the commune or
+//  - In display form by construction: the names stage put the places' and voies' names in it,
+//    and the type and articles are written in it (no second pass of the normaliser, which cost
+//    a tenth of a batch); at most 32 characters (N-05: longer labels are abbreviated in postal
+//    addresses); never the same name as a named road of the commune or
 //    another proposal, nor the same specific part under another type (N-01: same key without
 //    type word and articles).
 // Proposals are made for every candidate (longest first, then by id) from the roads, places and
@@ -17,7 +19,6 @@
 #include <string>
 #include <vector>
 
-#include "adressage/names/normaliser.hpp"
 #include "adressage/names/voie_vocabulary.hpp"
 #include "core/model.hpp"
 
@@ -32,8 +33,7 @@ struct NameProposal {
 // Per candidate, in the order given.
 std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
                                                      const std::vector<RoadSegment> &roads,
-                                                     const std::vector<Toponyme> &places,
-                                                     const names::NameNormaliser &normaliser);
+                                                     const std::vector<Toponyme> &places);
 
 // The voie type proposed for a candidate (exposed for its test).
 std::string proposed_type(const VoieANommer &candidate);

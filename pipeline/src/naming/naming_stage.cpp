@@ -119,22 +119,19 @@ nlohmann::json review_report(const std::vector<Voie> &voies) {
 std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex &index,
                                                     const std::vector<std::size_t> &piece_candidate,
                                                     geo::XY anchor, double max_distance) {
-    const auto hit = index.nearest(anchor, max_distance);
-    if (!hit) {
+    // within() measures with point_line_distance (the assigner's query); nearest() goes through
+    // GEOS's STRtree distance callback, four times slower on a département's 97,000 buildings
+    // without a named voie.
+    const auto hits = index.within(anchor, max_distance);
+    if (hits.empty()) {
         return std::nullopt;
     }
-    return piece_candidate[hit->index];
+    return piece_candidate[hits.front().index];
 }
 
 void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const names::Dictionaries *dictionaries =
-        ctx.shared_dictionaries != nullptr ? ctx.shared_dictionaries : ctx.name_dictionaries.get();
-    if (dictionaries == nullptr) {
-        throw Error("naming: the names stage's dictionaries are not loaded");
-    }
-    const names::NameNormaliser normaliser(*dictionaries);
-    const auto proposals = propose_names(candidates, model.roads, model.toponymes, normaliser);
+    const auto proposals = propose_names(candidates, model.roads, model.toponymes);
     std::vector<geo::Polyline> lines;
     std::vector<std::size_t> piece_candidate;
     for (std::size_t c = 0; c < candidates.size(); ++c) {

@@ -51,14 +51,8 @@ void VoieNamesStage::run(CommuneModel &model, RunContext &ctx) {
         return;
     }
     const std::string input = "--voie-names " + ctx.options.voie_names;
-    const names::Dictionaries *dictionaries =
-        ctx.shared_dictionaries != nullptr ? ctx.shared_dictionaries : ctx.name_dictionaries.get();
-    if (dictionaries == nullptr) {
-        throw Error("voie_names: the names stage's dictionaries are not loaded");
-    }
-    const names::NameNormaliser normaliser(*dictionaries);
     const std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const auto proposals = propose_names(candidates, model.roads, model.toponymes, normaliser);
+    const auto proposals = propose_names(candidates, model.roads, model.toponymes);
     std::map<std::string, std::size_t> by_id;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         by_id.emplace(candidates[c].id, c);

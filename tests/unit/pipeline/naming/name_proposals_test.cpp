@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include "adressage/names/dictionaries.hpp"
 #include "naming/candidate_voies.hpp"
 
 namespace adressage::pipeline {
@@ -26,17 +25,11 @@ Toponyme place(std::string nom, geo::XY at) {
 }
 
 struct Proposals : ::testing::Test {
-    static const names::Dictionaries &dictionaries() {
-        static const names::Dictionaries d =
-            names::Dictionaries::load(names::DictionaryPaths::defaults(ADRESSAGE_TEST_DATA));
-        return d;
-    }
-    names::NameNormaliser normaliser{dictionaries()};
     std::vector<RoadSegment> roads = {road("Route de Menton", {{0, 0}, {1000, 0}}, "tertiary")};
 
     std::vector<std::string> names_of(const std::vector<Toponyme> &places, std::size_t which = 0) {
         const auto candidates = candidate_voies(roads);
-        const auto proposals = propose_names(candidates, roads, places, normaliser);
+        const auto proposals = propose_names(candidates, roads, places);
         std::vector<std::string> out;
         for (const NameProposal &p : proposals.at(which)) {
             out.push_back(p.nom);
@@ -110,8 +103,7 @@ TEST_F(Proposals, TwoVoiesNeverShareAProposal) {
     roads.push_back(road("", {{300, 0}, {300, 600}}, "residential")); // 600 m
     roads.push_back(road("", {{700, 0}, {700, 200}}, "residential")); // 200 m
     const auto candidates = candidate_voies(roads);
-    const auto proposals =
-        propose_names(candidates, roads, {place("Les Adrets", {500, 300})}, normaliser);
+    const auto proposals = propose_names(candidates, roads, {place("Les Adrets", {500, 300})});
     std::vector<std::string> all;
     for (const auto &list : proposals) {
         for (const auto &p : list) {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "../support.hpp"
-#include "adressage/names/dictionaries.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
@@ -14,12 +13,6 @@ struct Naming : ::testing::Test {
     RunOptions options;
     RunContext ctx{options};
     CommuneModel model;
-
-    void SetUp() override {
-        static const names::Dictionaries dictionaries =
-            names::Dictionaries::load(names::DictionaryPaths::defaults(ADRESSAGE_TEST_DATA));
-        ctx.shared_dictionaries = &dictionaries; // as a batch lends them
-    }
 
     void add_road(const std::string &name, geo::Polyline line, std::string kind = "residential") {
         RoadSegment r{0, static_cast<std::int64_t>(model.roads.size()), name, std::move(line)};
