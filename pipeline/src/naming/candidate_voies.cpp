@@ -14,6 +14,7 @@
 
 #include "adressage/geo/linear_ref.hpp"
 #include "adressage/geo/point_line_distance.hpp"
+#include "core/union_find.hpp"
 
 namespace adressage::pipeline {
 
@@ -41,23 +42,6 @@ void mark_named(NamedAt &named, VertexKey key, std::size_t road,
         it->second = road;
     }
 }
-
-struct UnionFind {
-    std::vector<std::size_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-    std::size_t find(std::size_t i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-    void join(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        parent[std::max(a, b)] = std::min(a, b);
-    }
-};
 
 // A piece leaving a vertex: the piece (index among the unnamed) and its unit direction.
 struct Arm {
@@ -110,7 +94,7 @@ void add_arms(const geo::Polyline &line, std::size_t piece, const NamedAt &named
 // by read order.
 void join_at_vertex(const std::vector<Arm> &arms, UnionFind &sets) {
     if (arms.size() == 2) {
-        sets.join(arms[0].piece, arms[1].piece);
+        sets.unite(arms[0].piece, arms[1].piece);
         return;
     }
     struct Pair {
@@ -142,7 +126,7 @@ void join_at_vertex(const std::vector<Arm> &arms, UnionFind &sets) {
     for (const Pair &p : pairs) {
         if (!paired[p.a] && !paired[p.b]) {
             paired[p.a] = paired[p.b] = true;
-            sets.join(arms[p.a].piece, arms[p.b].piece);
+            sets.unite(arms[p.a].piece, arms[p.b].piece);
         }
     }
 }

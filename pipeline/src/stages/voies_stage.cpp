@@ -7,6 +7,7 @@
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/names/grouping_key.hpp"
+#include "core/union_find.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
@@ -21,25 +22,6 @@ std::size_t code_points(const std::string &utf8) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
 }
-
-struct UnionFind {
-    std::vector<std::size_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-    std::size_t find(std::size_t i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) {
-            parent[std::max(a, b)] = std::min(a, b);
-        }
-    }
-};
 
 // A closed part (a roundabout, the outline of a square) has no end: it is made to start at its
 // vertex nearest `reference`, so its origin follows the national rule like any voie's.

@@ -4,19 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "../support.hpp"
+
 #include <algorithm>
 #include <random>
 
 namespace adressage::pipeline {
 namespace {
 
-RoadSegment road(std::string name, geo::Polyline line, std::string kind = "residential") {
-    RoadSegment r;
-    r.name = std::move(name);
-    r.line = std::move(line);
-    r.kind = std::move(kind);
-    return r;
-}
+using test::road;
 
 // A named street along y = 0 from x = 0 to 1000, with a vertex every 100 m.
 std::vector<RoadSegment> named_street() {

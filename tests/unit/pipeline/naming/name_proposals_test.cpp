@@ -4,18 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support.hpp"
+
 #include "naming/candidate_voies.hpp"
 
 namespace adressage::pipeline {
 namespace {
 
-RoadSegment road(std::string name, geo::Polyline line, std::string kind = "residential") {
-    RoadSegment r;
-    r.name = std::move(name);
-    r.line = std::move(line);
-    r.kind = std::move(kind);
-    return r;
-}
+using test::road;
 
 Toponyme place(std::string nom, geo::XY at) {
     Toponyme t;
