@@ -9,6 +9,7 @@
 
 #include "adressage/geo/point_line_distance.hpp"
 #include "adressage/names/grouping_key.hpp"
+#include "core/code_points.hpp"
 
 namespace adressage::pipeline {
 
@@ -19,11 +20,6 @@ constexpr std::size_t max_proposals = 3;
 constexpr std::size_t max_length = 32; // N-05
 constexpr double route_length = 800.0; // metres: a longer main road is a Route
 constexpr double allee_length = 150.0; // metres: a shorter street is an Allée
-
-std::size_t code_points(const std::string &s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 bool starts_with_vowel_sound(const std::string &name) {
     static const std::vector<std::string> starts = {

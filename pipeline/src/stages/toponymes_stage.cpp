@@ -8,6 +8,7 @@
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/names/grouping_key.hpp"
+#include "core/code_points.hpp"
 
 namespace adressage::pipeline {
 
@@ -23,12 +24,6 @@ std::vector<geo::MultiPolygon> areas_of(const std::vector<Toponyme> &toponymes,
         }
     }
     return areas;
-}
-
-std::size_t code_points(const std::string &utf8) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 } // namespace

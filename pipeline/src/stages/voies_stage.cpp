@@ -7,6 +7,7 @@
 #include "adressage/geo/geometry_ops.hpp"
 #include "adressage/geo/transformer.hpp"
 #include "adressage/names/grouping_key.hpp"
+#include "core/code_points.hpp"
 #include "core/union_find.hpp"
 #include "stages/stages.hpp"
 
@@ -16,12 +17,6 @@ namespace {
 
 // Shortest names the validator accepts (voie_nom.trop_court below 3 characters).
 constexpr std::size_t min_name_length = 3;
-
-std::size_t code_points(const std::string &utf8) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
 
 // A closed part (a roundabout, the outline of a square) has no end: it is made to start at its
 // vertex nearest `reference`, so its origin follows the national rule like any voie's.
