@@ -29,12 +29,6 @@ bool starts_with_vowel_sound(const std::string &name) {
                        [&](const std::string &s) { return name.starts_with(s); });
 }
 
-struct Candidate {
-    std::string nom;
-    std::string reason;
-    std::string rule;
-};
-
 double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &roads, geo::XY p) {
     double best = std::numeric_limits<double>::infinity();
     for (const std::size_t r : voie.roads) {
@@ -45,9 +39,9 @@ double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &road
     return best;
 }
 
-std::vector<Candidate> raw_candidates(const VoieANommer &voie,
-                                      const std::vector<RoadSegment> &roads,
-                                      const std::vector<Toponyme> &places) {
+std::vector<NameProposal> raw_candidates(const VoieANommer &voie,
+                                         const std::vector<RoadSegment> &roads,
+                                         const std::vector<Toponyme> &places) {
     const std::string type = proposed_type(voie);
     const std::string why_type =
         type == "Impasse" ? "voie sans issue" : "voie de type « " + voie.kind + " »";
@@ -59,7 +53,7 @@ std::vector<Candidate> raw_candidates(const VoieANommer &voie,
         }
     }
     std::sort(near.begin(), near.end());
-    std::vector<Candidate> out;
+    std::vector<NameProposal> out;
     for (const auto &[d, t] : near) {
         std::ostringstream reason;
         reason << "passe à " << std::lround(d) << " m du lieu-dit « " << places[t].nom << " » ; "
@@ -174,7 +168,7 @@ std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANomm
     });
     std::vector<std::vector<NameProposal>> out(candidates.size());
     for (const std::size_t c : order) {
-        for (const Candidate &raw : raw_candidates(candidates[c], roads, places)) {
+        for (const NameProposal &raw : raw_candidates(candidates[c], roads, places)) {
             const std::string &nom = raw.nom;
             const std::string key = names::grouping_key(nom);
             const std::string specific = specific_key(nom);
@@ -184,7 +178,7 @@ std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANomm
             }
             taken_keys.insert(key);
             taken_specific.insert(specific);
-            out[c].push_back({nom, raw.reason, raw.rule});
+            out[c].push_back(raw);
             if (out[c].size() == max_proposals) {
                 break;
             }

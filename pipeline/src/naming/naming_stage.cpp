@@ -70,23 +70,21 @@ nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
 // (smaller than --min-building-area or attached to a numbered building of their parcel), those
 // waiting for a voie à nommer's name, those on a lane below --naming-min-buildings, those with
 // no road within --max-distance. None is left out.
-nlohmann::json unaddressed(const CommuneModel &model, const std::vector<VoieANommer> &candidates,
-                           std::size_t min_buildings) {
-    std::vector<char> state(model.buildings.size(), 'a'); // annex unless found otherwise
+nlohmann::json unaddressed(const CommuneModel &model, const std::vector<BuildingIdx> &on_lanes) {
+    enum class Why : char { annex, numbered, no_road, lane, waiting };
+    std::vector<Why> why(model.buildings.size(), Why::annex); // annex unless found otherwise
     for (const Assignment &a : model.assignments) {
-        state[a.building] = 'n'; // numbered
+        why[a.building] = Why::numbered;
     }
     for (const BuildingIdx b : model.unserved) {
-        state[b] = 'r'; // no road, unless a candidate serves it
+        why[b] = Why::no_road; // unless a voie à nommer or a lane serves it
     }
-    for (const VoieANommer &c : candidates) { // those kept were moved out: empty here
-        for (const BuildingIdx b : c.buildings) {
-            state[b] = c.buildings.size() >= min_buildings ? 'w' : 'l';
-        }
+    for (const BuildingIdx b : on_lanes) {
+        why[b] = Why::lane;
     }
     for (const VoieANommer &v : model.voies_a_nommer) {
         for (const BuildingIdx b : v.buildings) {
-            state[b] = 'w';
+            why[b] = Why::waiting;
         }
     }
     nlohmann::json out = {{"annex", nlohmann::json::array()},
@@ -94,13 +92,22 @@ nlohmann::json unaddressed(const CommuneModel &model, const std::vector<VoieANom
                           {"lane_below_min_buildings", nlohmann::json::array()},
                           {"no_road_within_max_distance", nlohmann::json::array()}};
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
-        const char *reason = state[b] == 'a'   ? "annex"
-                             : state[b] == 'w' ? "waiting_for_a_name"
-                             : state[b] == 'l' ? "lane_below_min_buildings"
-                             : state[b] == 'r' ? "no_road_within_max_distance"
-                                               : nullptr;
-        if (reason != nullptr) {
-            out[reason].push_back(model.buildings[b].fid);
+        const std::int64_t fid = model.buildings[b].fid;
+        switch (why[b]) {
+        case Why::annex:
+            out["annex"].push_back(fid);
+            break;
+        case Why::waiting:
+            out["waiting_for_a_name"].push_back(fid);
+            break;
+        case Why::lane:
+            out["lane_below_min_buildings"].push_back(fid);
+            break;
+        case Why::no_road:
+            out["no_road_within_max_distance"].push_back(fid);
+            break;
+        case Why::numbered:
+            break;
         }
     }
     return out;
@@ -153,7 +160,7 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     }
     const auto min_buildings = static_cast<std::size_t>(ctx.options.naming_min_buildings);
     std::size_t waiting = 0;
-    std::size_t too_few = 0;
+    std::vector<BuildingIdx> on_lanes; // served by a candidate below min_buildings
     nlohmann::json voies = nlohmann::json::array();
     std::size_t without_proposal = 0;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
@@ -162,7 +169,7 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
             continue;
         }
         if (candidate.buildings.size() < min_buildings) {
-            too_few += candidate.buildings.size();
+            on_lanes.insert(on_lanes.end(), candidate.buildings.begin(), candidate.buildings.end());
             continue;
         }
         waiting += candidate.buildings.size();
@@ -184,11 +191,11 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         {"unnamed_road_candidates", candidates.size()},
         {"buildings_without_named_voie", model.unserved.size()},
         {"buildings_waiting_for_a_name", waiting},
-        {"buildings_on_lanes_below_min_buildings", too_few},
+        {"buildings_on_lanes_below_min_buildings", on_lanes.size()},
         {"buildings_without_any_road", without_road},
         {"voies_without_proposal", without_proposal},
         {"voies", std::move(voies)},
-        {"buildings_without_address", unaddressed(model, candidates, min_buildings)},
+        {"buildings_without_address", unaddressed(model, on_lanes)},
         {"names_to_review", review_report(model.voies)}};
 }
 
