@@ -39,10 +39,26 @@ double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &road
     return best;
 }
 
+NameProposal towards(const VoieANommer &voie, const LeadsTo &to) {
+    std::ostringstream reason;
+    reason << "mène vers " << to.nom;
+    if (to.boundary_m == 0.0) {
+        reason << " (franchit la limite communale)";
+    } else if (to.boundary_m < 1.0) {
+        reason << " (atteint la limite communale)";
+    } else {
+        reason << " (finit à " << std::lround(to.boundary_m) << " m de la limite communale)";
+    }
+    const std::string type = voie.kind == "track" || voie.kind == "Chemin" ? "Chemin" : "Route";
+    return {type + " " + of_name(to.nom), reason.str() + " ; voie de type « " + voie.kind + " »",
+            "V-09 N-05"};
+}
+
 std::vector<NameProposal> raw_candidates(const VoieANommer &voie,
                                          const std::vector<RoadSegment> &roads,
-                                         const std::vector<Toponyme> &places) {
-    const std::string type = proposed_type(voie);
+                                         const std::vector<Toponyme> &places,
+                                         const std::optional<LeadsTo> &leads_to) {
+    const std::string type = proposed_type(voie, leads_to.has_value());
     const std::string why_type =
         type == "Impasse" ? "voie sans issue" : "voie de type « " + voie.kind + " »";
     std::vector<std::pair<double, std::size_t>> near;
@@ -59,6 +75,9 @@ std::vector<NameProposal> raw_candidates(const VoieANommer &voie,
         reason << "passe à " << std::lround(d) << " m du lieu-dit « " << places[t].nom << " » ; "
                << why_type;
         out.push_back({type + " " + of_name(places[t].nom), reason.str(), "L-04 V-09 N-05"});
+    }
+    if (leads_to) {
+        out.push_back(towards(voie, *leads_to));
     }
     std::set<std::string> named_at_ends; // in name order
     for (const std::size_t r : voie.named_roads) {
@@ -86,9 +105,9 @@ std::string of_voie(const std::string &nom) {
     return (feminine.contains(first) ? "de la " : "du ") + nom;
 }
 
-std::string proposed_type(const VoieANommer &candidate) {
+std::string proposed_type(const VoieANommer &candidate, bool leaves_commune) {
     const int on_roads = candidate.named_ends + candidate.unnamed_ends;
-    if (candidate.free_ends >= 1 && on_roads <= 1) {
+    if (candidate.free_ends >= 1 && on_roads <= 1 && !leaves_commune) {
         return "Impasse";
     }
     const std::string &k = candidate.kind;
@@ -144,9 +163,10 @@ std::string specific_key(const std::string &name, const names::VoieVocabulary &v
     return out;
 }
 
-std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
-                                                     const std::vector<RoadSegment> &roads,
-                                                     const std::vector<Toponyme> &places) {
+std::vector<std::vector<NameProposal>>
+propose_names(const std::vector<VoieANommer> &candidates, const std::vector<RoadSegment> &roads,
+              const std::vector<Toponyme> &places,
+              const std::vector<std::optional<LeadsTo>> &leads_to) {
     std::set<std::string> named; // each name once: keys cost an ICU normalisation
     for (const RoadSegment &road : roads) {
         if (!road.name.empty()) {
@@ -168,7 +188,8 @@ std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANomm
     });
     std::vector<std::vector<NameProposal>> out(candidates.size());
     for (const std::size_t c : order) {
-        for (const NameProposal &raw : raw_candidates(candidates[c], roads, places)) {
+        for (const NameProposal &raw : raw_candidates(
+                 candidates[c], roads, places, leads_to.empty() ? std::nullopt : leads_to[c])) {
             const std::string &nom = raw.nom;
             const std::string key = names::grouping_key(nom);
             const std::string specific = specific_key(nom);

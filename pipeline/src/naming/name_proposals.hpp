@@ -2,12 +2,13 @@
 // Names proposed for the voies à nommer, up to three each, ranked, each with its reason and the
 // rule it follows (naming-and-council-documents.md). The council chooses; nothing here names a
 // voie by itself.
-//  - The type from the voie's shape and kind: a dead end (one end on a road, one free) is an
-//    Impasse; a track a Chemin; a long road of the main kinds a Route; a street of a built-up
-//    kind (residential, living_street, service) a Rue, an Allée when it is short.
+//  - The type from the voie's shape and kind: a dead end (one end on a road, one free, inside
+//    the commune) is an Impasse; a track a Chemin; a long road of the main kinds a Route; a street
+//    of a built-up kind (residential, living_street, service) a Rue, an Allée when it is short.
 //  - The specific part: the lieu-dit or hamlet (--places, after the names stage) the voie passes
-//    by or leads to, nearest first, within 600 m of its trace (L-04, V-09); as a last resort
-//    the named voie it leaves ("Impasse de la Rue Droite").
+//    by or leads to, nearest first, within 600 m of its trace (L-04, V-09); then
+//    the neighbouring commune it leads to (« Route de Peille », a Chemin for a track; see
+//    neighbour_communes.hpp), then the named voie it leaves ("Impasse de la Rue Droite").
 //  - In display form by construction: the names stage put the places' and voies' names in it,
 //    and the type and articles are written in it (no second pass of the normaliser, which cost
 //    a tenth of a batch); at most 32 characters (N-05: longer labels are abbreviated in postal
@@ -21,6 +22,7 @@
 
 #include "adressage/names/voie_vocabulary.hpp"
 #include "core/model.hpp"
+#include "naming/neighbour_communes.hpp"
 
 namespace adressage::pipeline {
 
@@ -30,13 +32,15 @@ struct NameProposal {
     std::string rule;   // the rule ids it follows ("V-09 N-05")
 };
 
-// Per candidate, in the order given.
-std::vector<std::vector<NameProposal>> propose_names(const std::vector<VoieANommer> &candidates,
-                                                     const std::vector<RoadSegment> &roads,
-                                                     const std::vector<Toponyme> &places);
+// Per candidate, in the order given; `leads_to` parallel to the candidates, or empty.
+std::vector<std::vector<NameProposal>>
+propose_names(const std::vector<VoieANommer> &candidates, const std::vector<RoadSegment> &roads,
+              const std::vector<Toponyme> &places,
+              const std::vector<std::optional<LeadsTo>> &leads_to = {});
 
-// The voie type proposed for a candidate (exposed for its test).
-std::string proposed_type(const VoieANommer &candidate);
+// The voie type proposed for a candidate (exposed for its test). A voie that leaves the commune
+// is no Impasse: its free end is where the data stops, not the road.
+std::string proposed_type(const VoieANommer &candidate, bool leaves_commune = false);
 
 // "de " + name with the article contracted: du Moulin, des Adrets, de la Turbie, de l’Église,
 // d’Hubac (exposed for its test).

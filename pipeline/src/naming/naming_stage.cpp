@@ -138,7 +138,10 @@ std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex 
 
 void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const auto proposals = propose_names(candidates, model.roads, model.toponymes);
+    const auto proposals =
+        propose_names(candidates, model.roads, model.toponymes,
+                      communes_led_to(candidates, model,
+                                      ctx.options.data_dir + "/cog-2026/communes-centres.csv"));
     std::vector<geo::Polyline> lines;
     std::vector<std::size_t> piece_candidate;
     for (std::size_t c = 0; c < candidates.size(); ++c) {

@@ -83,6 +83,28 @@ TEST_F(Proposals, ATrackBetweenTwoHamlets) {
                                         "Chemin de la Route de Menton"}));
 }
 
+// A track that leaves the commune is no Impasse even with a free end: the data stops at the
+// boundary, the road does not. The commune it leads to comes after the hamlet it passes.
+TEST_F(Proposals, LeavingTheCommuneARouteOrChemin) {
+    roads.push_back(road("", {{500, 0}, {500, 900}}, "track"));
+    const auto candidates = candidate_voies(roads);
+    ASSERT_EQ(candidates.size(), 1u);
+    const auto proposals = propose_names(candidates, roads, {place("Le Serre", {520, 450})},
+                                         {LeadsTo{"Peille", 12.0}});
+    std::vector<std::string> names;
+    for (const auto &p : proposals[0]) {
+        names.push_back(p.nom);
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"Chemin du Serre", "Chemin de Peille",
+                                               "Chemin de la Route de Menton"}));
+    EXPECT_NE(proposals[0][1].reason.find("finit \u00e0 12 m de la limite communale"),
+              std::string::npos);
+    roads.back().kind = "unclassified";
+    EXPECT_EQ(
+        propose_names(candidate_voies(roads), roads, {}, {LeadsTo{"\u00c8ze", 0.0}})[0][0].nom,
+        "Route d\u2019\u00c8ze");
+}
+
 // Never a name the commune has, nor its specific part under another type (N-01); never over
 // 32 characters (N-05).
 TEST_F(Proposals, NeverAnExistingNameNorTooLong) {

@@ -1,0 +1,35 @@
+#pragma once
+// The centre and bounding box of every current commune, as the BAN platform keeps them
+// (datasets/cog-2026/communes-centres.csv, WGS84, 3 decimals: about 100 m). Coarse on purpose:
+// enough to say which neighbouring commune a road leads to, never a boundary.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::formats {
+
+struct CommuneCentre {
+    std::string code;
+    std::string nom;
+    geo::XY centre; // longitude, latitude
+    geo::Box box;   // longitude, latitude
+};
+
+class CommuneCentres {
+  public:
+    // Throws InputError when the file is missing or malformed.
+    static CommuneCentres load(const std::string &path);
+    // Loaded once per process and path (a batch's communes share it); thread-safe.
+    static const CommuneCentres &shared(const std::string &path);
+
+    // The communes other than `except` whose box holds `lonlat`, by code.
+    std::vector<const CommuneCentre *> holding(geo::XY lonlat, std::string_view except) const;
+    std::size_t size() const noexcept { return communes_.size(); }
+
+  private:
+    std::vector<CommuneCentre> communes_; // by code
+};
+
+} // namespace adressage::formats

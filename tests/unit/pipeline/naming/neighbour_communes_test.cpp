@@ -1,0 +1,76 @@
+// The neighbouring commune a voie à nommer leads to, on the shipped centres and boxes: a square
+// commune of 3 km around La Turbie's centre (Lambert-93), roads leaving it north and west.
+#include "naming/neighbour_communes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support.hpp"
+
+#include "adressage/error.hpp"
+#include "adressage/geo/transformer.hpp"
+
+namespace adressage::pipeline {
+namespace {
+
+using test::road;
+
+constexpr geo::XY centre{1054141.9, 6303862.3}; // 7.398 E, 43.745 N
+
+struct LeadsOut : ::testing::Test {
+    formats::CommuneCentres centres = formats::CommuneCentres::load(
+        std::string(ADRESSAGE_TEST_DATA) + "/cog-2026/communes-centres.csv");
+    geo::Transformer to_lonlat{"EPSG:2154", "EPSG:4326"};
+    geo::MultiPolygon boundary = test::box_around(centre, 1500.0);
+
+    std::optional<LeadsTo> led_to(geo::Polyline line) {
+        const std::vector<RoadSegment> roads = {road("", std::move(line), "track")};
+        VoieANommer voie;
+        voie.roads = {0};
+        return commune_led_to(voie, roads, boundary, to_lonlat, centres, "06150");
+    }
+};
+
+TEST_F(LeadsOut, NorthAcrossTheBoundaryIsPeille) {
+    const auto to = led_to({centre, {centre.x, centre.y + 2000}});
+    ASSERT_TRUE(to);
+    EXPECT_EQ(to->nom, "Peille");
+    EXPECT_EQ(to->boundary_m, 0.0);
+}
+
+// West, the point ahead lies in the boxes of Èze and La Trinité: La Trinité's centre is in
+// line with the road, Èze's 48° off it.
+TEST_F(LeadsOut, WestThePlaceInLineWins) {
+    const auto to = led_to({{centre.x + 200, centre.y}, {centre.x - 1470, centre.y}});
+    ASSERT_TRUE(to);
+    EXPECT_EQ(to->nom, "La Trinit\u00e9");
+    EXPECT_NEAR(to->boundary_m, 30.0, 1e-6);
+}
+
+TEST_F(LeadsOut, InsideOrStoppingShortLeadsNowhere) {
+    EXPECT_FALSE(led_to({centre, {centre.x, centre.y + 500}}));
+    EXPECT_FALSE(led_to({centre, {centre.x, centre.y + 1440}})); // 60 m short: beyond the reach
+}
+
+// The end read first does not matter: the piece reversed gives the same commune.
+TEST_F(LeadsOut, EitherEnd) {
+    const auto to = led_to({{centre.x, centre.y + 2000}, centre});
+    ASSERT_TRUE(to);
+    EXPECT_EQ(to->nom, "Peille");
+}
+
+TEST(CommuneCentresFile, HoldingExcludesTheCommuneItself) {
+    const auto centres = formats::CommuneCentres::load(std::string(ADRESSAGE_TEST_DATA) +
+                                                       "/cog-2026/communes-centres.csv");
+    EXPECT_GT(centres.size(), 34000u);
+    for (const auto *c : centres.holding({7.398, 43.745}, "06150")) {
+        EXPECT_NE(c->code, "06150");
+    }
+    EXPECT_TRUE(centres.holding({-30.0, 40.0}, "").empty()); // the Atlantic
+}
+
+TEST(CommuneCentresFile, MissingFileIsAnInputError) {
+    EXPECT_THROW(formats::CommuneCentres::load("/nonexistent/communes-centres.csv"), InputError);
+}
+
+} // namespace
+} // namespace adressage::pipeline
