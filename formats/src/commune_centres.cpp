@@ -2,6 +2,8 @@
 
 #include <libfccp/csv.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -9,6 +11,18 @@
 #include "adressage/error.hpp"
 
 namespace adressage::formats {
+
+namespace {
+
+constexpr double cell_degrees = 0.25;
+
+std::int64_t cell_of(double degrees) {
+    return static_cast<std::int64_t>(std::floor(degrees / cell_degrees));
+}
+
+std::int64_t key_of(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xffffffff); }
+
+} // namespace
 
 CommuneCentres CommuneCentres::load(const std::string &path) {
     CommuneCentres out;
@@ -30,6 +44,14 @@ CommuneCentres CommuneCentres::load(const std::string &path) {
     if (out.communes_.empty()) {
         throw InputError("commune centres " + path, "no commune in the file");
     }
+    for (std::uint32_t i = 0; i < out.communes_.size(); ++i) {
+        const geo::Box &box = out.communes_[i].box;
+        for (auto x = cell_of(box.min_x); x <= cell_of(box.max_x); ++x) {
+            for (auto y = cell_of(box.min_y); y <= cell_of(box.max_y); ++y) {
+                out.cells_[key_of(x, y)].push_back(i);
+            }
+        }
+    }
     return out;
 }
 
@@ -45,12 +67,16 @@ const CommuneCentres &CommuneCentres::shared(const std::string &path) {
 }
 
 std::vector<const CommuneCentre *> CommuneCentres::holding(geo::XY lonlat,
-                                                          std::string_view except) const {
-    const geo::Box at{lonlat.x, lonlat.y, lonlat.x, lonlat.y};
+                                                           std::string_view except) const {
     std::vector<const CommuneCentre *> out;
-    for (const CommuneCentre &c : communes_) {
-        if (c.code != except && c.box.meets(at)) {
-            out.push_back(&c);
+    const auto cell = cells_.find(key_of(cell_of(lonlat.x), cell_of(lonlat.y)));
+    if (cell == cells_.end()) {
+        return out;
+    }
+    const geo::Box at{lonlat.x, lonlat.y, lonlat.x, lonlat.y};
+    for (const std::uint32_t i : cell->second) { // ascending: by code
+        if (communes_[i].box.meets(at) && communes_[i].code != except) {
+            out.push_back(&communes_[i]);
         }
     }
     return out;

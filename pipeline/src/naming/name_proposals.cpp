@@ -42,9 +42,7 @@ double distance_to(const VoieANommer &voie, const std::vector<RoadSegment> &road
 NameProposal towards(const VoieANommer &voie, const LeadsTo &to) {
     std::ostringstream reason;
     reason << "mène vers " << to.nom;
-    if (to.boundary_m == 0.0) {
-        reason << " (franchit la limite communale)";
-    } else if (to.boundary_m < 1.0) {
+    if (to.boundary_m < 1.0) {
         reason << " (atteint la limite communale)";
     } else {
         reason << " (finit à " << std::lround(to.boundary_m) << " m de la limite communale)";

@@ -140,7 +140,7 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
     const auto proposals =
         propose_names(candidates, model.roads, model.toponymes,
-                      communes_led_to(candidates, model,
+                      communes_led_to(ctx.geos, candidates, model,
                                       ctx.options.data_dir + "/cog-2026/communes-centres.csv"));
     std::vector<geo::Polyline> lines;
     std::vector<std::size_t> piece_candidate;

@@ -54,7 +54,7 @@ void VoieNamesStage::run(CommuneModel &model, RunContext &ctx) {
     const std::vector<VoieANommer> candidates = candidate_voies(model.roads);
     const auto proposals =
         propose_names(candidates, model.roads, model.toponymes,
-                      communes_led_to(candidates, model,
+                      communes_led_to(ctx.geos, candidates, model,
                                       ctx.options.data_dir + "/cog-2026/communes-centres.csv"));
     std::map<std::string, std::size_t> by_id;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
