@@ -28,6 +28,9 @@ struct RoadSegment {
     geo::Polyline line;
     std::string kind = {}; // unnamed: the preset's kind field ("track"); "" without one
     std::string hint = {}; // unnamed: the placeholder label ("CR 12"), "" when none
+    // Unnamed footway, path or steps (an addressable kind that is not a naming kind of the
+    // preset): a voie à nommer only where it is the sole access of buildings (naming/).
+    bool access_only = false;
 };
 
 struct Building {
@@ -118,8 +121,9 @@ struct VoieANommer {
     std::string hint;               // a placeholder label of its pieces ("CR 12"), "" when none
     int named_ends = 0;             // ends on a named road
     std::vector<std::size_t> named_roads; // the named roads its ends lie on (indexes in roads)
-    int unnamed_ends = 0; // ends on another voie à nommer (it is a side road of that one)
-    int free_ends = 0;    // ends that meet no road (a dead end has one)
+    int unnamed_ends = 0;     // ends on another voie à nommer (it is a side road of that one)
+    int free_ends = 0;        // ends that meet no road (a dead end has one)
+    bool access_only = false; // footways, paths, steps: kept only as the sole access
     std::vector<BuildingIdx> buildings; // the buildings it serves, ascending
 };
 

@@ -242,30 +242,23 @@ std::string candidate_id(const std::vector<const geo::Polyline *> &lines) {
     return std::string("vn-") + text;
 }
 
-std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) {
-    NamedAt named;
-    std::vector<std::size_t> unnamed;
-    for (std::size_t i = 0; i < roads.size(); ++i) {
-        if (roads[i].name.empty()) {
-            unnamed.push_back(i);
-            continue;
-        }
-        for (const geo::XY p : roads[i].line) {
-            mark_named(named, key_of(p), i, roads);
-        }
-    }
-    add_ends_on_named_lines(roads, unnamed, named);
+namespace {
+
+// The candidates made of `pieces` (unnamed, all of one class: roads, or access-only ways),
+// each joined at shared vertices and cut where `named` roads pass.
+std::vector<VoieANommer> group_pieces(const std::vector<RoadSegment> &roads, const NamedAt &named,
+                                      const std::vector<std::size_t> &pieces) {
     std::unordered_map<VertexKey, std::vector<Arm>, KeyHash> arms_at;
-    for (std::size_t u = 0; u < unnamed.size(); ++u) {
-        add_arms(roads[unnamed[u]].line, u, named, arms_at);
+    for (std::size_t u = 0; u < pieces.size(); ++u) {
+        add_arms(roads[pieces[u]].line, u, named, arms_at);
     }
-    UnionFind sets(unnamed.size());
+    UnionFind sets(pieces.size());
     for (auto &[key, arms] : arms_at) {
         join_at_vertex(arms, sets);
     }
     std::map<std::size_t, VoieANommer> by_root; // the root is the lowest member: read order
-    for (std::size_t u = 0; u < unnamed.size(); ++u) {
-        by_root[sets.find(u)].roads.push_back(unnamed[u]);
+    for (std::size_t u = 0; u < pieces.size(); ++u) {
+        by_root[sets.find(u)].roads.push_back(pieces[u]);
     }
     std::vector<VoieANommer> out;
     out.reserve(by_root.size());
@@ -280,12 +273,38 @@ std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) 
         }
         c.id = candidate_id(lines);
         c.kind = main_kind(roads, c.roads);
+        c.access_only = roads[c.roads.front()].access_only;
         count_ends(roads, named, arms_at, c);
         std::sort(c.named_roads.begin(), c.named_roads.end());
         c.named_roads.erase(std::unique(c.named_roads.begin(), c.named_roads.end()),
                             c.named_roads.end());
         out.push_back(std::move(c));
     }
+    return out;
+}
+
+} // namespace
+
+std::vector<VoieANommer> candidate_voies(const std::vector<RoadSegment> &roads) {
+    NamedAt named;
+    std::vector<std::size_t> unnamed; // both classes, for the ends on named lines
+    std::vector<std::size_t> ways;    // roads
+    std::vector<std::size_t> access;  // footways, paths, steps
+    for (std::size_t i = 0; i < roads.size(); ++i) {
+        if (roads[i].name.empty()) {
+            unnamed.push_back(i);
+            (roads[i].access_only ? access : ways).push_back(i);
+            continue;
+        }
+        for (const geo::XY p : roads[i].line) {
+            mark_named(named, key_of(p), i, roads);
+        }
+    }
+    add_ends_on_named_lines(roads, unnamed, named);
+    std::vector<VoieANommer> out = group_pieces(roads, named, ways);
+    std::vector<VoieANommer> paths = group_pieces(roads, named, access);
+    out.insert(out.end(), std::make_move_iterator(paths.begin()),
+               std::make_move_iterator(paths.end()));
     std::sort(out.begin(), out.end(),
               [](const VoieANommer &a, const VoieANommer &b) { return a.id < b.id; });
     return out;

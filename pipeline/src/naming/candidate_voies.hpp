@@ -4,7 +4,9 @@
 // named road: a named voie cuts them (V-03: one name, one continuous stretch; two lanes
 // leaving the same crossroads are two voies). Each candidate gets an id from its geometry
 // alone (its vertices, sorted), so that it stays the same when the run is repeated, the
-// features are read in another order, or a road elsewhere changes.
+// features are read in another order, or a road elsewhere changes. Footways, paths and steps
+// (RoadSegment::access_only) are grouped among themselves, apart from the roads: the roads'
+// candidates and ids are the same with or without them.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "adressage/geo/point_line_distance.hpp"
 #include "adressage/names/grouping_key.hpp"
@@ -104,6 +105,9 @@ std::string of_voie(const std::string &nom) {
 }
 
 std::string proposed_type(const VoieANommer &candidate, bool leaves_commune) {
+    if (candidate.access_only) {
+        return candidate.kind == "path" || candidate.kind == "Sentier" ? "Sentier" : "Passage";
+    }
     const int on_roads = candidate.named_ends + candidate.unnamed_ends;
     if (candidate.free_ends >= 1 && on_roads <= 1 && !leaves_commune) {
         return "Impasse";
@@ -179,10 +183,12 @@ propose_names(const std::vector<VoieANommer> &candidates, const std::vector<Road
     }
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
+    // Roads before footways (whose proposals do not change the roads'), longest first.
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return candidates[a].length != candidates[b].length
-                   ? candidates[a].length > candidates[b].length
-                   : candidates[a].id < candidates[b].id;
+        const VoieANommer &x = candidates[a];
+        const VoieANommer &y = candidates[b];
+        return std::make_tuple(x.access_only, -x.length, std::cref(x.id)) <
+               std::make_tuple(y.access_only, -y.length, std::cref(y.id));
     });
     std::vector<std::vector<NameProposal>> out(candidates.size());
     for (const std::size_t c : order) {

@@ -15,8 +15,9 @@
 //    addresses); never the same name as a named road of the commune or
 //    another proposal, nor the same specific part under another type (N-01: same key without
 //    type word and articles).
-// Proposals are made for every candidate (longest first, then by id) from the roads, places and
-// names alone, so a later run given the council's choices by rank finds the same ones.
+// Proposals are made for every candidate (roads before footways, longest first, then by id)
+// from the roads, places and names alone, so a later run given the council's choices by rank
+// finds the same ones.
 #include <string>
 #include <vector>
 

@@ -55,6 +55,7 @@ nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
         {"id", voie.id},
         {"length_m", round1(voie.length)},
         {"kind", voie.kind},
+        {"access_only", voie.access_only},
         {"placeholder", voie.hint.empty() ? nlohmann::json(nullptr) : nlohmann::json(voie.hint)},
         {"ends_on_named_voies", voie.named_ends},
         {"ends_on_voies_a_nommer", voie.unnamed_ends},
@@ -123,38 +124,48 @@ nlohmann::json review_report(const std::vector<Voie> &voies) {
 
 } // namespace
 
-std::optional<std::size_t> NamingStage::process_one(const geo::NearestLineIndex &index,
-                                                    const std::vector<std::size_t> &piece_candidate,
+std::optional<std::size_t> NamingStage::process_one(const Pieces &roads, const Pieces &access,
                                                     geo::XY anchor, double max_distance) {
     // within() measures with point_line_distance (the assigner's query); nearest() goes through
     // GEOS's STRtree distance callback, four times slower on a département's 97,000 buildings
     // without a named voie.
-    const auto hits = index.within(anchor, max_distance);
-    if (hits.empty()) {
-        return std::nullopt;
+    for (const Pieces *pieces : {&roads, &access}) {
+        const auto hits = pieces->index.within(anchor, max_distance);
+        if (!hits.empty()) {
+            return pieces->candidate[hits.front().index];
+        }
     }
-    return piece_candidate[hits.front().index];
+    return std::nullopt;
 }
+
+namespace {
+
+NamingStage::Pieces pieces_of(geo::GeosContext &geos, const CommuneModel &model,
+                              const std::vector<VoieANommer> &candidates, bool access_only) {
+    std::vector<geo::Polyline> lines;
+    std::vector<std::size_t> candidate;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        if (candidates[c].access_only != access_only) {
+            continue;
+        }
+        for (const std::size_t r : candidates[c].roads) {
+            lines.push_back(model.roads[r].line);
+            candidate.push_back(c);
+        }
+    }
+    return {geo::NearestLineIndex(geos, std::move(lines)), std::move(candidate)};
+}
+
+} // namespace
 
 void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const auto proposals =
-        propose_names(candidates, model.roads, model.toponymes,
-                      communes_led_to(ctx.geos, candidates, model,
-                                      ctx.options.data_dir + "/cog-2026/communes-centres.csv"));
-    std::vector<geo::Polyline> lines;
-    std::vector<std::size_t> piece_candidate;
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-        for (const std::size_t r : candidates[c].roads) {
-            lines.push_back(model.roads[r].line);
-            piece_candidate.push_back(c);
-        }
-    }
-    const geo::NearestLineIndex index(ctx.geos, std::move(lines));
+    const Pieces roads = pieces_of(ctx.geos, model, candidates, false);
+    const Pieces access = pieces_of(ctx.geos, model, candidates, true);
     std::size_t without_road = 0;
     for (const BuildingIdx b : model.unserved) {
-        const auto c = process_one(index, piece_candidate, model.buildings[b].anchor,
-                                   ctx.options.max_distance);
+        const auto c =
+            process_one(roads, access, model.buildings[b].anchor, ctx.options.max_distance);
         if (c) {
             candidates[*c].buildings.push_back(b);
         } else {
@@ -164,17 +175,27 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     const auto min_buildings = static_cast<std::size_t>(ctx.options.naming_min_buildings);
     std::size_t waiting = 0;
     std::vector<BuildingIdx> on_lanes; // served by a candidate below min_buildings
+    std::vector<std::size_t> kept;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const VoieANommer &candidate = candidates[c];
+        if (candidate.buildings.size() >= min_buildings) {
+            kept.push_back(c);
+        } else {
+            on_lanes.insert(on_lanes.end(), candidate.buildings.begin(), candidate.buildings.end());
+        }
+    }
+    // Proposals for every candidate (their ranks must not depend on the buildings), but only
+    // where there is a voie à nommer (a town whose streets all have names, Bondy, has none).
+    const auto proposals =
+        kept.empty() ? std::vector<std::vector<NameProposal>>(candidates.size())
+                     : propose_names(candidates, model.roads, model.toponymes,
+                                     communes_led_to(ctx.geos, candidates, model,
+                                                     ctx.options.data_dir +
+                                                         "/cog-2026/communes-centres.csv"));
     nlohmann::json voies = nlohmann::json::array();
     std::size_t without_proposal = 0;
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
+    for (const std::size_t c : kept) {
         VoieANommer &candidate = candidates[c];
-        if (candidate.buildings.empty()) {
-            continue;
-        }
-        if (candidate.buildings.size() < min_buildings) {
-            on_lanes.insert(on_lanes.end(), candidate.buildings.begin(), candidate.buildings.end());
-            continue;
-        }
         waiting += candidate.buildings.size();
         without_proposal += proposals[c].empty() ? 1 : 0;
         const auto numbers =

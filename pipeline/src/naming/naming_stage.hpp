@@ -4,6 +4,9 @@
 // (none within --max-distance, or none in sight) goes to the candidate of its nearest unnamed
 // road piece within --max-distance; a candidate serving at least --naming-min-buildings of them
 // is a voie à nommer (a lane to one house is not: rule V-06 names the lanes that serve plots).
+// Footways, paths and steps (access_only) are looked at only for a building with no unnamed
+// road within --max-distance: they are voies à nommer only as the sole access (V-01 leaves
+// footpaths out otherwise).
 #include <optional>
 #include <vector>
 
@@ -21,11 +24,15 @@ class NamingStage final : public Stage {
     Tables writes() const override { return voies_a_nommer_table | report_result; }
     void run(CommuneModel &model, RunContext &ctx) override;
 
-    // Per-record work: the candidate (index in `candidates`) serving a building at `anchor`, from
-    // the nearest unnamed piece within `max_distance`; `piece_candidate[i]` is the candidate of
-    // the i-th line of `index`.
-    static std::optional<std::size_t> process_one(const geo::NearestLineIndex &index,
-                                                  const std::vector<std::size_t> &piece_candidate,
+    // Unnamed pieces of one class (roads, or access-only ways) and the candidate of each.
+    struct Pieces {
+        geo::NearestLineIndex index;
+        std::vector<std::size_t> candidate; // of the i-th line of `index`
+    };
+
+    // Per-record work: the candidate (index in `candidates`) serving a building at `anchor`: of
+    // the nearest unnamed road piece within `max_distance`, else of the nearest access-only one.
+    static std::optional<std::size_t> process_one(const Pieces &roads, const Pieces &access,
                                                   geo::XY anchor, double max_distance);
 };
 

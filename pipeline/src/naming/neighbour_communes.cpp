@@ -52,9 +52,10 @@ commune_led_to(const VoieANommer &voie, const std::vector<RoadSegment> &roads,
         const std::array<End, 2> ends = {End{line.front(), line[1]},
                                          End{line.back(), line[line.size() - 2]}};
         for (const End &end : ends) {
-            const auto hit = outline.nearest(end.at, boundary_reach);
-            if (hit && (best ? hit->distance < best_d : hit->distance <= best_d)) {
-                best_d = hit->distance;
+            // within(): point_line_distance; nearest() pays GEOS's distance callback.
+            const auto hits = outline.within(end.at, boundary_reach);
+            if (!hits.empty() && (best ? hits[0].distance < best_d : hits[0].distance <= best_d)) {
+                best_d = hits[0].distance;
                 best = end;
             }
         }

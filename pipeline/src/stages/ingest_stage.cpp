@@ -334,10 +334,15 @@ void IngestStage::read_roads(CommuneModel &model, RunContext &ctx) {
                 skip_feature(ctx, "roads", o.roads, s, road.fid, road.skip_reason);
                 return;
             }
+            bool access_only = false; // a footway: named only as a building's sole access
             if (road.name.empty()) {
                 diag.count("ingest", "roads_unnamed");
                 if (!formats::is_naming_kind(preset, road.kind)) {
-                    return;
+                    if (preset.road_kind_field.empty() ||
+                        !formats::is_road_kind(preset, road.kind)) {
+                        return;
+                    }
+                    access_only = true;
                 }
                 ++unnamed; // kept for the voies à nommer (naming/)
             } else if (!preset.road_kind_field.empty() &&
@@ -352,6 +357,7 @@ void IngestStage::read_roads(CommuneModel &model, RunContext &ctx) {
             for (geo::Polyline &line : road.lines) {
                 RoadSegment segment{static_cast<std::uint32_t>(s), road.fid, road.name,
                                     std::move(line), road.kind};
+                segment.access_only = access_only;
                 process_one(*roads_to_legal_[s], segment.line);
                 model.roads.push_back(std::move(segment));
             }

@@ -119,5 +119,28 @@ TEST(CandidateVoies, IdsAreStableAcrossReadOrderAndFarAwayChanges) {
               1);
 }
 
+// Footways are grouped among themselves: a footway continuing a lane is a candidate of its
+// own, and the lane's candidate and id are the same as without it.
+TEST(CandidateVoies, FootwaysApartFromTheRoads) {
+    auto roads = named_street();
+    roads.push_back(road("", {{300, 0}, {300, 150}}));
+    const auto without = candidate_voies(roads);
+    RoadSegment path = road("", {{300, 150}, {300, 400}}, "footway");
+    path.access_only = true;
+    roads.push_back(path);
+    const auto with = candidate_voies(roads);
+    ASSERT_EQ(without.size(), 1u);
+    ASSERT_EQ(with.size(), 2u);
+    const auto lane =
+        std::find_if(with.begin(), with.end(), [](const VoieANommer &c) { return !c.access_only; });
+    ASSERT_NE(lane, with.end());
+    EXPECT_EQ(lane->id, without[0].id);
+    EXPECT_EQ(lane->roads, without[0].roads);
+    const auto foot =
+        std::find_if(with.begin(), with.end(), [](const VoieANommer &c) { return c.access_only; });
+    EXPECT_EQ(foot->roads, std::vector<std::size_t>{2});
+    EXPECT_EQ(foot->kind, "footway");
+}
+
 } // namespace
 } // namespace adressage::pipeline

@@ -16,6 +16,7 @@ struct Naming : ::testing::Test {
 
     void add_road(const std::string &name, geo::Polyline line, std::string kind = "residential") {
         RoadSegment r{0, static_cast<std::int64_t>(model.roads.size()), name, std::move(line)};
+        r.access_only = kind == "footway" || kind == "steps" || kind == "path"; // as ingest does
         r.kind = std::move(kind);
         model.roads.push_back(std::move(r));
     }
@@ -86,6 +87,39 @@ TEST_F(Naming, UnnamedRoadsBesideNamedVoiesAreNot) {
     run();
     EXPECT_TRUE(model.voies_a_nommer.empty());
     EXPECT_TRUE(model.unserved.empty());
+}
+
+// A footway is a voie à nommer only where it is the sole access: three houses up a footway
+// 600 m from the street, no road within --max-distance. Its proposal is a Passage.
+TEST_F(Naming, AFootwayThatIsTheOnlyAccessIsAVoieANommer) {
+    add_road("Rue du Port", {{0, 0}, {500, 0}});
+    add_road("", {{250, 0}, {250, 600}}, "footway");
+    add_building({265, 560});
+    add_building({235, 570});
+    add_building({265, 590});
+    run();
+    ASSERT_EQ(model.voies_a_nommer.size(), 1u);
+    EXPECT_TRUE(model.voies_a_nommer[0].access_only);
+    const auto &voie = ctx.results.report_sections["voies_a_nommer"]["voies"][0];
+    EXPECT_EQ(voie["access_only"], true);
+    EXPECT_EQ(voie["buildings_served"], 3);
+    EXPECT_EQ(voie["proposals"][0]["nom"], "Passage de la Rue du Port");
+}
+
+// The same houses with an unnamed lane beside the footway: the lane serves them, the footway
+// is never a voie à nommer; nor is a footway beside a named street.
+TEST_F(Naming, AFootwayBesideARoadIsNever) {
+    add_road("Rue du Port", {{0, 0}, {500, 0}});
+    add_road("", {{250, 0}, {250, 600}}, "footway");
+    add_road("", {{300, 0}, {300, 600}}, "service");
+    add_road("", {{0, 10}, {500, 10}}, "footway");
+    add_building({265, 560});
+    add_building({235, 570});
+    add_building({265, 590});
+    run();
+    ASSERT_EQ(model.voies_a_nommer.size(), 1u);
+    EXPECT_FALSE(model.voies_a_nommer[0].access_only);
+    EXPECT_EQ(model.voies_a_nommer[0].kind, "service");
 }
 
 } // namespace
