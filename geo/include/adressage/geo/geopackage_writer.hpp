@@ -1,0 +1,48 @@
+#pragma once
+// Writing plain layers to a new GeoPackage with GDAL: the review layers of a run (review/).
+// Deterministic: the same layers give the same bytes, the GeoPackage's own timestamps
+// (gpkg_contents.last_change) being set from `timestamp` through GDAL's OGR_CURRENT_DATE.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "adressage/geo/xy.hpp"
+
+namespace adressage::geo {
+
+enum class FieldType { text, integer, real, boolean, datetime };
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::text;
+};
+
+// A null, an integer (integer, boolean), a real, or a text (text; datetime as ISO 8601).
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+enum class LayerGeometry { none, point, multilinestring, multipolygon };
+
+struct OutputFeature {
+    std::vector<FieldValue> values; // one per field, in the layer's order
+    XY point;                       // LayerGeometry::point
+    std::vector<Polyline> lines;    // LayerGeometry::multilinestring
+    MultiPolygon polygons;          // LayerGeometry::multipolygon
+};
+
+struct OutputLayer {
+    std::string name;
+    LayerGeometry geometry = LayerGeometry::none;
+    std::vector<FieldDef> fields;
+    std::vector<OutputFeature> features;
+    std::string description; // gpkg_contents.description
+};
+
+// Writes `layers` to a new GeoPackage at `path` (an existing file is replaced), geometries in
+// EPSG:`epsg`, each layer in one transaction, without a spatial index. `timestamp`:
+// "YYYY-MM-DDTHH:MM:SS.sssZ". Throws GdalError with GDAL's message; the file may then be
+// partly written (the caller writes to a temporary name and renames).
+void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
+                      const std::string &timestamp);
+
+} // namespace adressage::geo
