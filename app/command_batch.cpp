@@ -47,6 +47,8 @@ void add_execution_options(CLI::App &batch, pipeline::BatchOptions &o) {
     batch.add_option("--jobs,-j", o.jobs, "communes run in parallel (default: the cores)");
     batch.add_flag("--resume", o.resume,
                    "skip the communes whose manifest entry matches their inputs and output");
+    batch.add_flag("--review", o.review,
+                   "write review.gpkg (the review layers for QGIS) beside each commune's BAL");
     batch.add_option("--shard", o.shard, "K/N: run only share K of N of the communes");
     batch
         .add_option("--progress", o.progress,

@@ -1,5 +1,6 @@
 // `adressage run`: one commune's buildings numbered and its BAL written (runner.hpp), through
 // the run module; no input option runs the embedded default commune.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -52,6 +53,15 @@ void print_run(const pipeline::RunResult &result, const pipeline::RunOptions &o)
               << "BAL " << pipeline::option_text(o.bal_version) << ": " << result.bal_path << " ("
               << s["rows_written"] << " rows)\n"
               << "report:  " << result.report_path << "\n";
+    if (result.report.contains("review")) {
+        const auto &layers = result.report["review"]["layers"];
+        std::cout
+            << "review:  "
+            << (std::filesystem::path(result.report_path).parent_path() / "review.gpkg").string()
+            << " (" << layers["adresses"] << " adresses, " << layers["voies"] << " voies, "
+            << layers["voies_a_nommer"] << " voies à nommer, " << layers["batiments"]
+            << " bâtiments; open it in QGIS)\n";
+    }
 }
 
 int execute_run(pipeline::RunOptions o) {

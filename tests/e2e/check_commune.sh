@@ -6,6 +6,7 @@
 # The run report's geometric checks (adressage.* alerts) must have no alert of level W, except
 # those listed in EXPECTED_GEOMETRIC_W ("code=count,..."), which must be there exactly as many
 # times (a known true positive stays visible: if it goes away or grows, the test says so).
+# review.gpkg must be byte-identical too and agree with the BAL and the report (check_review.sh).
 # `adressage validate` must find none of its address checks (numero_duplique...) in the file.
 set -euo pipefail
 bin="$1"; insee="$2"; shift 2
@@ -19,9 +20,12 @@ bal="$work/a/$insee/bal-$insee.csv"
 [ -s "$bal" ] || { echo "FAIL: $bal was not written"; exit 1; }
 cmp "$bal" "$work/b/$insee/bal-$insee.csv" || { echo "FAIL: two runs differ"; exit 1; }
 [ -s "$work/a/$insee/report.json" ] || { echo "FAIL: no report.json"; exit 1; }
-# Nothing but the two outputs: no temporary file left behind.
-extra="$(ls -A "$work/a/$insee" | grep -v -x -e "bal-$insee.csv" -e report.json || true)"
+# Nothing but the three outputs: no temporary file left behind.
+extra="$(ls -A "$work/a/$insee" | grep -v -x -e "bal-$insee.csv" -e report.json -e review.gpkg || true)"
 [ -z "$extra" ] || { echo "FAIL: unexpected files in the output: $extra"; exit 1; }
+cmp "$work/a/$insee/review.gpkg" "$work/b/$insee/review.gpkg" ||
+    { echo "FAIL: two runs wrote different review.gpkg"; exit 1; }
+"$here/check_review.sh" "$work/a/$insee" "$insee"
 
 set +e
 verdict="$("$here/../validator/run" "$bal" 1.4)"

@@ -173,6 +173,7 @@ bool complete_options(BatchOptions &options) {
         throw ConfigError("give --roads, --buildings and --boundaries (the commune boundaries "
                           "layer with an INSEE code field)");
     }
+    base.no_review = !options.review;
     const bool date_given = !base.date.empty();
     {
         RunOptions check = base;

@@ -143,6 +143,8 @@ struct CommuneModel {
     // Buildings to number that no named voie serves (the assign stage), ascending.
     std::vector<BuildingIdx> unserved;
     std::vector<VoieANommer> voies_a_nommer; // by id
+    // Buildings served by an unnamed road below --naming-min-buildings (naming/), ascending.
+    std::vector<BuildingIdx> on_lanes;
     std::vector<Numero> numeros;
     std::vector<Position> positions;
     std::vector<Toponyme> toponymes; // from --places; those written have a code

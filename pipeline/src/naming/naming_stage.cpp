@@ -1,10 +1,12 @@
 #include "naming/naming_stage.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "adressage/error.hpp"
 #include "adressage/geo/nearest_line_index.hpp"
+#include "naming/building_fates.hpp"
 #include "naming/candidate_voies.hpp"
 #include "naming/name_proposals.hpp"
 #include "naming/names_to_review.hpp"
@@ -67,47 +69,30 @@ nlohmann::json voie_report(const CommuneModel &model, const VoieANommer &voie,
         {"trace_wkt", trace_wkt(model, voie)}};
 }
 
-// Every building of the commune the run gives no address, by fid, under its reason: annexes
-// (smaller than --min-building-area or attached to a numbered building of their parcel), those
-// waiting for a voie à nommer's name, those on a lane below --naming-min-buildings, those with
-// no road within --max-distance. None is left out.
-nlohmann::json unaddressed(const CommuneModel &model, const std::vector<BuildingIdx> &on_lanes) {
-    enum class Why : char { annex, numbered, no_road, lane, waiting };
-    std::vector<Why> why(model.buildings.size(), Why::annex); // annex unless found otherwise
-    for (const Assignment &a : model.assignments) {
-        why[a.building] = Why::numbered;
-    }
-    for (const BuildingIdx b : model.unserved) {
-        why[b] = Why::no_road; // unless a voie à nommer or a lane serves it
-    }
-    for (const BuildingIdx b : on_lanes) {
-        why[b] = Why::lane;
-    }
-    for (const VoieANommer &v : model.voies_a_nommer) {
-        for (const BuildingIdx b : v.buildings) {
-            why[b] = Why::waiting;
-        }
-    }
+// Every building of the commune the run gives no address, by fid, under its reason (see
+// building_fates.hpp). None is left out.
+nlohmann::json unaddressed(const CommuneModel &model) {
     nlohmann::json out = {{"annex", nlohmann::json::array()},
                           {"waiting_for_a_name", nlohmann::json::array()},
                           {"lane_below_min_buildings", nlohmann::json::array()},
                           {"no_road_within_max_distance", nlohmann::json::array()}};
+    const std::vector<BuildingFate> fates = building_fates(model);
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
         const std::int64_t fid = model.buildings[b].fid;
-        switch (why[b]) {
-        case Why::annex:
+        switch (fates[b]) {
+        case BuildingFate::annex:
             out["annex"].push_back(fid);
             break;
-        case Why::waiting:
+        case BuildingFate::waiting:
             out["waiting_for_a_name"].push_back(fid);
             break;
-        case Why::lane:
+        case BuildingFate::lane:
             out["lane_below_min_buildings"].push_back(fid);
             break;
-        case Why::no_road:
+        case BuildingFate::no_road:
             out["no_road_within_max_distance"].push_back(fid);
             break;
-        case Why::numbered:
+        case BuildingFate::numbered:
             break;
         }
     }
@@ -174,16 +159,17 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     }
     const auto min_buildings = static_cast<std::size_t>(ctx.options.naming_min_buildings);
     std::size_t waiting = 0;
-    std::vector<BuildingIdx> on_lanes; // served by a candidate below min_buildings
     std::vector<std::size_t> kept;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         const VoieANommer &candidate = candidates[c];
         if (candidate.buildings.size() >= min_buildings) {
             kept.push_back(c);
         } else {
-            on_lanes.insert(on_lanes.end(), candidate.buildings.begin(), candidate.buildings.end());
+            model.on_lanes.insert(model.on_lanes.end(), candidate.buildings.begin(),
+                                  candidate.buildings.end());
         }
     }
+    std::sort(model.on_lanes.begin(), model.on_lanes.end());
     // Proposals for every candidate (their ranks must not depend on the buildings), but only
     // where there is a voie à nommer (a town whose streets all have names, Bondy, has none).
     const auto proposals =
@@ -215,11 +201,11 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
         {"unnamed_road_candidates", candidates.size()},
         {"buildings_without_named_voie", model.unserved.size()},
         {"buildings_waiting_for_a_name", waiting},
-        {"buildings_on_lanes_below_min_buildings", on_lanes.size()},
+        {"buildings_on_lanes_below_min_buildings", model.on_lanes.size()},
         {"buildings_without_any_road", without_road},
         {"voies_without_proposal", without_proposal},
         {"voies", std::move(voies)},
-        {"buildings_without_address", unaddressed(model, on_lanes)},
+        {"buildings_without_address", unaddressed(model)},
         {"names_to_review", review_report(model.voies)}};
 }
 

@@ -17,6 +17,7 @@
 #include "checks/geometric_checks.hpp"
 #include "naming/naming_stage.hpp"
 #include "naming/voie_names_stage.hpp"
+#include "review/review_stage.hpp"
 #include "stages/stages.hpp"
 #include "stages/toponymes.hpp"
 #include "topo/topo_match.hpp"
@@ -270,6 +271,7 @@ std::vector<std::unique_ptr<Stage>> standard_stages() {
     stages.push_back(std::make_unique<TopoStage>());
     stages.push_back(std::make_unique<GeometricChecksStage>());
     stages.push_back(std::make_unique<WriteStage>());
+    stages.push_back(std::make_unique<ReviewStage>());
     return stages;
 }
 

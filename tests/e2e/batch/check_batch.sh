@@ -15,6 +15,7 @@
 #     (GeoPackage, spatial filter) give the same manifest;
 #  7. with run's pipeline options (classic, entrée+bâtiment, annex area) the BALs are still
 #     byte-identical to `adressage run` with the same options;
+#  (and review.gpkg: written by batch --review only, byte-identical to adressage run's)
 #  8. features of the layers that cannot be used (tests/fixtures/batch/bad-*.geojson: no
 #     geometry, a ring of 3 points) are listed once in skipped-features.csv and counted in the
 #     summary, the same at jobs 1 and 2 and through two merged shards, and change no BAL.
@@ -76,6 +77,17 @@ done
 head -1 "$work/j2/batch-summary.csv" | grep -q ';voies_a_nommer;buildings_waiting_for_a_name;' ||
     fail "summary CSV without the voies à nommer columns"
 echo "voies à nommer: the same in batch as in run, counted in the summary"
+# review.gpkg: none by default; with --review, byte-identical to adressage run's at jobs 2.
+for insee in $communes; do
+    [ ! -e "$work/j2/$insee/review.gpkg" ] || fail "$insee: review.gpkg without --review"
+done
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/rv" --jobs 2 --review \
+    --progress none >/dev/null 2>&1 || fail "batch --review"
+for insee in $communes; do
+    cmp "$work/ref/$insee/review.gpkg" "$work/rv/$insee/review.gpkg" ||
+        fail "$insee: batch --review differs from adressage run's review.gpkg"
+done
+echo "review.gpkg: none by default, with --review the same as adressage run's"
 
 # 2. Killed after the first commune, then resumed.
 "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" \

@@ -28,7 +28,10 @@ struct BatchOptions {
 
     unsigned jobs = 0;   // 0: the number of cores
     bool resume = false; // keep the communes whose manifest entry still matches
-    std::string shard;   // "K/N": only the communes of share K (1-based) of N; "": all
+    // --review: a review.gpkg beside each commune's BAL. Off by default: it costs about half
+    // a commune's run time in GDAL's GeoPackage writer, and 1 to 2 MB a commune.
+    bool review = false;
+    std::string shard; // "K/N": only the communes of share K (1-based) of N; "": all
     std::string progress =
         "auto"; // auto (bar on a terminal, JSON lines otherwise), json, bar or none
     // How the roads and buildings are read (batch_layers.hpp): auto, whole or by-area.

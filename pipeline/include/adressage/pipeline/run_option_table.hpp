@@ -268,6 +268,10 @@ template <typename Options, typename Visit> void for_each_update_option(Options 
                      .batch_help = "DGFiP TOPO file (CSV) of the batch's communes (e.g. a "
                                    "département's): voies get their TOPO code by name, as in run"},
           o.topo);
+    visit(OptionSpec{"no_review", "--no-review",
+                     "do not write review.gpkg (the review layers for QGIS) beside the BAL",
+                     S::run_only},
+          o.no_review);
 }
 
 template <typename Options, typename Visit> void for_each_run_option(Options &o, Visit &&visit) {

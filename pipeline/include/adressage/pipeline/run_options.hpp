@@ -56,7 +56,8 @@ struct RunOptions {
     std::string id_ban_commune; // --id-ban-commune: the BAN's id of the commune
     std::string siren;          // --siren and --producteur: the file is named for upload,
     std::string producteur;     // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
-    std::string topo; // --topo: DGFiP TOPO CSV, voie codes by name (topo_match.hpp); "": none
+    std::string topo;       // --topo: DGFiP TOPO CSV, voie codes by name (topo_match.hpp); "": none
+    bool no_review = false; // --no-review: no review.gpkg beside the BAL (review/)
 };
 
 // The shipped datasets folder.

@@ -43,9 +43,10 @@ TEST_F(Runner, SummaryAddsUp) {
     EXPECT_EQ(s["rows_written"].get<std::int64_t>(), numbered);
     EXPECT_TRUE(fs::exists(r.bal_path));
     EXPECT_TRUE(fs::exists(r.report_path));
-    // Only the two outputs in the commune's folder.
+    // Only the three outputs in the commune's folder: no temporary file left.
+    EXPECT_TRUE(fs::exists(dir / "out" / "06012" / "review.gpkg"));
     EXPECT_EQ(
-        std::distance(fs::directory_iterator(dir / "out" / "06012"), fs::directory_iterator{}), 2);
+        std::distance(fs::directory_iterator(dir / "out" / "06012"), fs::directory_iterator{}), 3);
 }
 
 TEST_F(Runner, UnwritableOutputIsAnInputErrorAndLeavesNothing) {

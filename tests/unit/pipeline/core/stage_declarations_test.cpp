@@ -128,6 +128,9 @@ std::string summary(Table table, const CommuneModel &m, const RunContext &ctx) {
                 out << b << ',';
             }
         }
+        for (const BuildingIdx b : m.on_lanes) {
+            out << b << ';';
+        }
         break;
     case update_result:
         if (const UpdateState *u = ctx.results.update.get()) {

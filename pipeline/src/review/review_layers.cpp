@@ -1,0 +1,297 @@
+#include "review/review_layers.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "adressage/formats/bal_format.hpp"
+#include "adressage/pipeline/option_values.hpp"
+#include "naming/building_fates.hpp"
+#include "rules/voie_origin.hpp"
+
+namespace adressage::pipeline {
+
+namespace {
+
+using geo::FieldDef;
+using geo::FieldType;
+using geo::FieldValue;
+
+FieldValue text_or_null(const std::string &s) {
+    return s.empty() ? FieldValue{} : FieldValue{s};
+}
+
+std::optional<double> number_of(const std::string &s) {
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size()) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+// A row's cell by column index; "" where the column or the cell is missing.
+const std::string &cell(const std::vector<std::string> &row, int col) {
+    static const std::string none;
+    return col >= 0 && static_cast<std::size_t>(col) < row.size()
+               ? row[static_cast<std::size_t>(col)]
+               : none;
+}
+
+// A BAL cell as the field's type; null when empty.
+FieldValue cell_value(const std::string &value, FieldType type) {
+    if (value.empty()) {
+        return {};
+    }
+    if (type == FieldType::text) {
+        return value;
+    }
+    const auto v = number_of(value);
+    if (!v) {
+        return {}; // not a number: the validator refused the file before it was written
+    }
+    if (type == FieldType::integer) {
+        return static_cast<std::int64_t>(*v);
+    }
+    return *v;
+}
+
+std::string_view fate_name(BuildingFate fate) {
+    switch (fate) {
+    case BuildingFate::numbered:
+        return "numerote";
+    case BuildingFate::waiting:
+        return "en_attente_de_nom";
+    case BuildingFate::lane:
+        return "desserte_sous_le_minimum";
+    case BuildingFate::no_road:
+        return "sans_voie";
+    case BuildingFate::annex:
+        break;
+    }
+    return "annexe";
+}
+
+std::string_view side_name(geo::Side side) {
+    switch (side) {
+    case geo::Side::left:
+        return "gauche";
+    case geo::Side::right:
+        return "droite";
+    case geo::Side::on:
+        break;
+    }
+    return "sur";
+}
+
+// The model's position of each BAL row the run made: cle_interop and position → position.
+std::map<std::pair<std::string, std::string>, std::size_t>
+positions_by_key(const CommuneModel &model) {
+    std::map<std::pair<std::string, std::string>, std::size_t> out;
+    for (std::size_t i = 0; i < model.positions.size(); ++i) {
+        const Position &p = model.positions[i];
+        const Numero &n = model.numeros[p.numero];
+        const Voie &v = model.voies[n.voie];
+        out.emplace(std::make_pair(formats::cle_interop(model.insee, v.code, n.numero, n.suffixe),
+                                   std::string(formats::position_label(p.type))),
+                    i);
+    }
+    return out;
+}
+
+// The assignment of each building that has one.
+std::map<BuildingIdx, const Assignment *> assignment_of(const CommuneModel &model) {
+    std::map<BuildingIdx, const Assignment *> out;
+    for (const Assignment &a : model.assignments) {
+        out.emplace(a.building, &a);
+    }
+    return out;
+}
+
+} // namespace
+
+geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal) {
+    geo::OutputLayer layer{"adresses", geo::LayerGeometry::point, {}, {}, {}};
+    layer.description = "Les adresses du fichier BAL, avec ce qui a décidé chacune";
+    const int col_x = bal.column("x");
+    const int col_y = bal.column("y");
+    const int col_numero = bal.column("numero");
+    const int col_cle = bal.column("cle_interop");
+    const int col_position = bal.column("position");
+    // The BAL's columns that can be fields: named, each name once (an updated file keeps the
+    // extra columns of the existing one, some without a name).
+    std::vector<int> columns;
+    for (std::size_t c = 0; c < bal.header.size(); ++c) {
+        const std::string &name = bal.header[c];
+        const bool seen = std::any_of(columns.begin(), columns.end(),
+                                      [&](int k) { return bal.header[k] == name; });
+        if (name.empty() || seen) {
+            continue;
+        }
+        columns.push_back(static_cast<int>(c));
+        const bool real = name == "x" || name == "y" || name == "long" || name == "lat";
+        layer.fields.push_back({name, name == "numero" ? FieldType::integer
+                                      : real           ? FieldType::real
+                                                       : FieldType::text});
+    }
+    for (const char *name : {"batiment_fid", "regle", "distance_voie_m", "cote"}) {
+        const std::string n = name;
+        layer.fields.push_back({n, n == "batiment_fid"      ? FieldType::integer
+                                   : n == "distance_voie_m" ? FieldType::real
+                                                            : FieldType::text});
+    }
+    const auto by_key = positions_by_key(model);
+    const auto assignments = assignment_of(model);
+    for (const std::vector<std::string> &row : bal.rows) {
+        geo::OutputFeature f;
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            f.values.push_back(cell_value(cell(row, columns[k]), layer.fields[k].type));
+        }
+        f.point = {number_of(cell(row, col_x)).value_or(0.0),
+                   number_of(cell(row, col_y)).value_or(0.0)};
+        const auto it = by_key.find({cell(row, col_cle), cell(row, col_position)});
+        const Assignment *a = nullptr;
+        FieldValue fid;
+        if (it != by_key.end() && cell(row, col_numero) != "99999") {
+            const BuildingIdx b = model.numeros[model.positions[it->second].numero].building;
+            const auto found = assignments.find(b);
+            a = found == assignments.end() ? nullptr : found->second;
+            fid = model.buildings[b].fid;
+        }
+        f.values.push_back(fid);
+        if (a != nullptr) {
+            f.values.emplace_back(std::string(a->by_parcel ? "parcelle" : "plus_proche"));
+            f.values.emplace_back(std::round(a->offset * 100.0) / 100.0);
+            f.values.emplace_back(std::string(side_name(a->side)));
+        } else {
+            f.values.resize(f.values.size() + 3);
+        }
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+geo::OutputLayer voies_layer(const CommuneModel &model) {
+    geo::OutputLayer layer{"voies", geo::LayerGeometry::multilinestring, {}, {}, {}};
+    layer.description = "Les voies numérotées, tracées dans le sens de la numérotation";
+    layer.fields = {{"voie_nom", FieldType::text},       {"code", FieldType::text},
+                    {"numerotation", FieldType::text},   {"origine", FieldType::text},
+                    {"longueur_m", FieldType::real},     {"adresses", FieldType::integer},
+                    {"premier_pair", FieldType::integer}, {"dernier_pair", FieldType::integer},
+                    {"premier_impair", FieldType::integer},
+                    {"dernier_impair", FieldType::integer}};
+    struct Range {
+        int first = 0, last = 0;
+        void add(int n) {
+            first = first == 0 ? n : std::min(first, n);
+            last = std::max(last, n);
+        }
+    };
+    std::vector<Range> even(model.voies.size()), odd(model.voies.size());
+    std::vector<std::int64_t> count(model.voies.size(), 0);
+    for (const Numero &n : model.numeros) {
+        (n.numero % 2 == 0 ? even : odd)[n.voie].add(n.numero);
+        ++count[n.voie];
+    }
+    const auto number = [](int n) {
+        FieldValue v;
+        if (n != 0) {
+            v = std::int64_t{n};
+        }
+        return v;
+    };
+    for (VoieIdx v = 0; v < model.voies.size(); ++v) {
+        const Voie &voie = model.voies[v];
+        if (voie.code.empty()) {
+            continue; // no number: not in the BAL
+        }
+        geo::OutputFeature f;
+        f.values = {voie.nom,
+                    voie.code,
+                    option_text(voie.numbering),
+                    std::string(origin_rule_name(voie.origin_rule)),
+                    std::round(voie.length * 10.0) / 10.0,
+                    count[v],
+                    number(even[v].first),
+                    number(even[v].last),
+                    number(odd[v].first),
+                    number(odd[v].last)};
+        f.lines = voie.parts;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+geo::OutputLayer batiments_layer(const CommuneModel &model) {
+    geo::OutputLayer layer{"batiments", geo::LayerGeometry::multipolygon, {}, {}, {}};
+    layer.description = "Chaque bâtiment de la commune et ce qu'il est devenu";
+    layer.fields = {{"batiment_fid", FieldType::integer},
+                    {"source", FieldType::integer},
+                    {"devenir", FieldType::text},
+                    {"numeros", FieldType::text},
+                    {"voie_nom", FieldType::text}};
+    const std::vector<BuildingFate> fates = building_fates(model);
+    std::vector<std::string> numbers(model.buildings.size());
+    std::vector<std::string> voie(model.buildings.size());
+    for (const Numero &n : model.numeros) {
+        std::string &list = numbers[n.building];
+        list += (list.empty() ? "" : ",") + std::to_string(n.numero) + n.suffixe;
+        voie[n.building] = model.voies[n.voie].nom;
+    }
+    for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
+        geo::OutputFeature f;
+        f.values = {model.buildings[b].fid, std::int64_t{model.buildings[b].source + 1},
+                    std::string(fate_name(fates[b])),
+                    text_or_null(numbers[b]), text_or_null(voie[b])};
+        f.polygons = model.buildings[b].footprint;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann::json &naming) {
+    geo::OutputLayer layer{"voies_a_nommer", geo::LayerGeometry::multilinestring, {}, {}, {}};
+    layer.description = "Les voies sans nom qui desservent des bâtiments : à nommer par le conseil";
+    layer.fields = {{"id", FieldType::text},           {"nature", FieldType::text},
+                    {"longueur_m", FieldType::real},   {"batiments", FieldType::integer},
+                    {"seule_desserte", FieldType::boolean}, {"libelle_provisoire", FieldType::text}};
+    for (int rank = 1; rank <= 3; ++rank) {
+        layer.fields.push_back({"proposition_" + std::to_string(rank), FieldType::text});
+        layer.fields.push_back({"motif_" + std::to_string(rank), FieldType::text});
+    }
+    std::map<std::string, const nlohmann::json *> reported;
+    if (naming.contains("voies")) {
+        for (const nlohmann::json &v : naming["voies"]) {
+            reported.emplace(v["id"].get<std::string>(), &v);
+        }
+    }
+    for (const VoieANommer &v : model.voies_a_nommer) {
+        geo::OutputFeature f;
+        f.values = {v.id,
+                    text_or_null(v.kind),
+                    std::round(v.length * 10.0) / 10.0,
+                    static_cast<std::int64_t>(v.buildings.size()),
+                    std::int64_t{v.access_only ? 1 : 0},
+                    text_or_null(v.hint)};
+        const auto it = reported.find(v.id);
+        for (std::size_t rank = 0; rank < 3; ++rank) {
+            const bool has = it != reported.end() && rank < (*it->second)["proposals"].size();
+            if (has) {
+                const nlohmann::json &p = (*it->second)["proposals"][rank];
+                f.values.emplace_back(p["nom"].get<std::string>());
+                f.values.emplace_back(p["reason"].get<std::string>());
+            } else {
+                f.values.resize(f.values.size() + 2);
+            }
+        }
+        for (const std::size_t r : v.roads) {
+            f.lines.push_back(model.roads[r].line);
+        }
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+} // namespace adressage::pipeline

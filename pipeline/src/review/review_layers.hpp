@@ -1,0 +1,30 @@
+#pragma once
+// The review layers of a commune (review.gpkg, opened in QGIS): what the run decided, one layer
+// per concept, nothing truncated. Built from the model and the BAL as written (read back), so
+// `adresses` holds exactly the file's rows.
+//  - adresses (points): every BAL column, then what decided the row: the building's fid, the
+//    rule (plus_proche, parcelle), the distance to the voie, the side; null for a row the run
+//    did not make (a toponyme's 99999, an address kept by an update).
+//  - voies (lines): each numbered voie, its parts in numbering order (from the origin), with its
+//    mode, origin rule, length, first and last numbers per side and address count.
+//  - batiments (polygons): every building of the commune (its fid and --buildings source, from
+//    1) with its fate (building_fates.hpp: numerote, annexe,
+//    en_attente_de_nom, desserte_sous_le_minimum, sans_voie) and its numbers.
+//  - voies_a_nommer (lines): their ids, kinds, buildings served and the three proposals.
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "adressage/formats/bal_reader.hpp"
+#include "adressage/geo/geopackage_writer.hpp"
+#include "core/model.hpp"
+
+namespace adressage::pipeline {
+
+geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal);
+geo::OutputLayer voies_layer(const CommuneModel &model);
+geo::OutputLayer batiments_layer(const CommuneModel &model);
+// `naming`: the report's voies_a_nommer section (naming_stage.cpp), for the proposals.
+geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann::json &naming);
+
+} // namespace adressage::pipeline
