@@ -7,7 +7,8 @@
 #  - adresses: one point per BAL row, every BAL column with the row's value, at its x/y;
 #  - batiments: every building of the commune (read, less those outside it); its fates add up
 #    to the report's counts (numbered, annexes, and each reason of buildings_without_address);
-#  - voies: the report's numbered voies; voies_a_nommer: the report's;
+#  - voies: the report's numbered voies; voies_a_nommer: the report's; assignations_ambigues: as
+#    many as the report's ambiguous count (no cap), two segments each;
 #  - layer_styles: one default style per layer, a QGIS style document.
 set -euo pipefail
 dir="$1"; insee="$2"
@@ -15,7 +16,7 @@ gpkg="$dir/review.gpkg"
 [ -s "$gpkg" ] || { echo "FAIL: no $gpkg"; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for layer in adresses voies voies_a_nommer batiments layer_styles; do
+for layer in adresses assignations_ambigues voies voies_a_nommer batiments layer_styles; do
     ogr2ogr -f CSV "$work/$layer.csv" "$gpkg" "$layer" -lco SEPARATOR=SEMICOLON \
         -lco GEOMETRY=AS_WKT >/dev/null 2>&1 || { echo "FAIL: no layer $layer in $gpkg"; exit 1; }
 done
@@ -81,11 +82,17 @@ const voies = read("voies");
 if (voies.length !== s.voies_numbered) fail(`voies ${voies.length}, report ${s.voies_numbered}`);
 const vn = read("voies_a_nommer");
 if (vn.length !== report.voies_a_nommer.voies.length) fail(`voies_a_nommer ${vn.length}, report ${report.voies_a_nommer.voies.length}`);
+const ambiguous = read("assignations_ambigues");
+if (ambiguous.length !== report.assignment.ambiguous) fail(`assignations_ambigues ${ambiguous.length}, report ${report.assignment.ambiguous}`);
+for (const a of ambiguous) {
+  const m = /^MULTILINESTRING \(\(.*\),\(.*\)\)$/.exec(a.WKT);
+  if (!m || !(Number(a.autre_distance_m) >= Number(a.distance_m) || a.regle === "parcelle")) fail(`ambiguous ${a.batiment_fid}: ${a.WKT} ${a.distance_m} ${a.autre_distance_m}`);
+}
 const styles = read("styles", ",");
-for (const layer of ["adresses", "voies", "voies_a_nommer", "batiments"]) {
+for (const layer of ["adresses", "assignations_ambigues", "voies", "voies_a_nommer", "batiments"]) {
   const st = styles.filter((r) => r.f_table_name === layer);
   if (st.length !== 1 || st[0].useAsDefault !== "1" || !st[0].styleQML.includes("<qgis")) fail(`style of ${layer}`);
 }
 console.log(`review.gpkg: ${adresses.length} adresses (= BAL rows), ${voies.length} voies, ${vn.length} voies à nommer, ` +
-            `${batiments.length} bâtiments ${JSON.stringify(fates)}, 4 styles`);
+            `${batiments.length} bâtiments ${JSON.stringify(fates)}, ${ambiguous.length} ambiguous, 5 styles`);
 JS

@@ -77,6 +77,10 @@ struct Assignment {
     geo::Side side = geo::Side::on;
     std::size_t part = 0;   // the voie part the anchor projects on
     bool by_parcel = false; // chosen because the building's parcel fronts the voie
+    // An ambiguous choice (assigner.hpp): the second voie, less than --ambiguity-ratio times as
+    // far, and its distance; nullopt when the choice is clear.
+    std::optional<VoieIdx> rival = {};
+    double rival_distance = 0.0;
 };
 
 struct Numero {

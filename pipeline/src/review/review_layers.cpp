@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 
 #include "adressage/formats/bal_format.hpp"
+#include "adressage/geo/linear_ref.hpp"
 #include "adressage/pipeline/option_values.hpp"
 #include "naming/building_fates.hpp"
 #include "rules/voie_origin.hpp"
@@ -19,9 +21,7 @@ using geo::FieldDef;
 using geo::FieldType;
 using geo::FieldValue;
 
-FieldValue text_or_null(const std::string &s) {
-    return s.empty() ? FieldValue{} : FieldValue{s};
-}
+FieldValue text_or_null(const std::string &s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
 
 std::optional<double> number_of(const std::string &s) {
     double v = 0.0;
@@ -176,12 +176,11 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
 geo::OutputLayer voies_layer(const CommuneModel &model) {
     geo::OutputLayer layer{"voies", geo::LayerGeometry::multilinestring, {}, {}, {}};
     layer.description = "Les voies numérotées, tracées dans le sens de la numérotation";
-    layer.fields = {{"voie_nom", FieldType::text},       {"code", FieldType::text},
-                    {"numerotation", FieldType::text},   {"origine", FieldType::text},
-                    {"longueur_m", FieldType::real},     {"adresses", FieldType::integer},
-                    {"premier_pair", FieldType::integer}, {"dernier_pair", FieldType::integer},
-                    {"premier_impair", FieldType::integer},
-                    {"dernier_impair", FieldType::integer}};
+    layer.fields = {{"voie_nom", FieldType::text},          {"code", FieldType::text},
+                    {"numerotation", FieldType::text},      {"origine", FieldType::text},
+                    {"longueur_m", FieldType::real},        {"adresses", FieldType::integer},
+                    {"premier_pair", FieldType::integer},   {"dernier_pair", FieldType::integer},
+                    {"premier_impair", FieldType::integer}, {"dernier_impair", FieldType::integer}};
     struct Range {
         int first = 0, last = 0;
         void add(int n) {
@@ -243,8 +242,8 @@ geo::OutputLayer batiments_layer(const CommuneModel &model) {
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
         geo::OutputFeature f;
         f.values = {model.buildings[b].fid, std::int64_t{model.buildings[b].source + 1},
-                    std::string(fate_name(fates[b])),
-                    text_or_null(numbers[b]), text_or_null(voie[b])};
+                    std::string(fate_name(fates[b])), text_or_null(numbers[b]),
+                    text_or_null(voie[b])};
         f.polygons = model.buildings[b].footprint;
         layer.features.push_back(std::move(f));
     }
@@ -254,9 +253,12 @@ geo::OutputLayer batiments_layer(const CommuneModel &model) {
 geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann::json &naming) {
     geo::OutputLayer layer{"voies_a_nommer", geo::LayerGeometry::multilinestring, {}, {}, {}};
     layer.description = "Les voies sans nom qui desservent des bâtiments : à nommer par le conseil";
-    layer.fields = {{"id", FieldType::text},           {"nature", FieldType::text},
-                    {"longueur_m", FieldType::real},   {"batiments", FieldType::integer},
-                    {"seule_desserte", FieldType::boolean}, {"libelle_provisoire", FieldType::text}};
+    layer.fields = {{"id", FieldType::text},
+                    {"nature", FieldType::text},
+                    {"longueur_m", FieldType::real},
+                    {"batiments", FieldType::integer},
+                    {"seule_desserte", FieldType::boolean},
+                    {"libelle_provisoire", FieldType::text}};
     for (int rank = 1; rank <= 3; ++rank) {
         layer.fields.push_back({"proposition_" + std::to_string(rank), FieldType::text});
         layer.fields.push_back({"motif_" + std::to_string(rank), FieldType::text});
@@ -289,6 +291,60 @@ geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann:
         for (const std::size_t r : v.roads) {
             f.lines.push_back(model.roads[r].line);
         }
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+namespace {
+
+// The nearest point of a voie's parts to `p`.
+geo::XY foot_on(const Voie &voie, geo::XY p) {
+    geo::XY best = p;
+    double best_d = std::numeric_limits<double>::infinity();
+    for (const geo::Polyline &part : voie.parts) {
+        if (part.size() < 2) {
+            continue;
+        }
+        const geo::LinePosition at = geo::locate(part, p);
+        if (at.offset < best_d) {
+            best_d = at.offset;
+            best = at.foot;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+geo::OutputLayer ambiguous_layer(const CommuneModel &model) {
+    geo::OutputLayer layer{
+        "assignations_ambigues", geo::LayerGeometry::multilinestring, {}, {}, {}};
+    layer.description = "Bâtiments dont la deuxième voie est presque aussi proche que la voie "
+                        "choisie : le segment vers chacune";
+    layer.fields = {{"batiment_fid", FieldType::integer}, {"source", FieldType::integer},
+                    {"voie_nom", FieldType::text},        {"distance_m", FieldType::real},
+                    {"autre_voie_nom", FieldType::text},  {"autre_distance_m", FieldType::real},
+                    {"rapport", FieldType::real},         {"regle", FieldType::text}};
+    const auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
+    for (const Assignment &a : model.assignments) {
+        if (!a.rival) {
+            continue;
+        }
+        const Building &building = model.buildings[a.building];
+        const Voie &voie = model.voies[a.voie];
+        const Voie &other = model.voies[*a.rival];
+        geo::OutputFeature f;
+        f.values = {building.fid,
+                    std::int64_t{building.source + 1},
+                    voie.nom,
+                    round2(a.offset),
+                    other.nom,
+                    round2(a.rival_distance),
+                    a.offset > 0.0 ? FieldValue{round2(a.rival_distance / a.offset)} : FieldValue{},
+                    std::string(a.by_parcel ? "parcelle" : "plus_proche")};
+        f.lines = {{building.anchor, foot_on(voie, building.anchor)},
+                   {building.anchor, foot_on(other, building.anchor)}};
         layer.features.push_back(std::move(f));
     }
     return layer;

@@ -11,6 +11,9 @@
 //    1) with its fate (building_fates.hpp: numerote, annexe,
 //    en_attente_de_nom, desserte_sous_le_minimum, sans_voie) and its numbers.
 //  - voies_a_nommer (lines): their ids, kinds, buildings served and the three proposals.
+//  - assignations_ambigues (lines): each building whose second voie is less than
+//    --ambiguity-ratio times as far as its voie: two segments, from the building's anchor to
+//    the nearest point of the voie chosen and of the other, with both names and distances.
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +27,7 @@ namespace adressage::pipeline {
 geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal);
 geo::OutputLayer voies_layer(const CommuneModel &model);
 geo::OutputLayer batiments_layer(const CommuneModel &model);
+geo::OutputLayer ambiguous_layer(const CommuneModel &model);
 // `naming`: the report's voies_a_nommer section (naming_stage.cpp), for the proposals.
 geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann::json &naming);
 

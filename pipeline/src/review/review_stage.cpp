@@ -14,8 +14,8 @@ namespace {
 
 // The layers in the order they are written, and so in the order QGIS lists them.
 const std::vector<std::string> &layer_names() {
-    static const std::vector<std::string> names = {"adresses", "voies", "voies_a_nommer",
-                                                   "batiments"};
+    static const std::vector<std::string> names = {"adresses", "assignations_ambigues", "voies",
+                                                   "voies_a_nommer", "batiments"};
     return names;
 }
 
@@ -42,17 +42,24 @@ geo::OutputLayer ReviewStage::styles_layer(const std::vector<geo::OutputLayer> &
                                            const std::string &timestamp) {
     using geo::FieldType;
     geo::OutputLayer out{"layer_styles", geo::LayerGeometry::none, {}, {}, {}};
-    out.fields = {{"f_table_catalog", FieldType::text},  {"f_table_schema", FieldType::text},
-                  {"f_table_name", FieldType::text},     {"f_geometry_column", FieldType::text},
-                  {"styleName", FieldType::text},        {"styleQML", FieldType::text},
-                  {"styleSLD", FieldType::text},         {"useAsDefault", FieldType::boolean},
-                  {"description", FieldType::text},      {"owner", FieldType::text},
-                  {"ui", FieldType::text},               {"update_time", FieldType::datetime}};
+    out.fields = {{"f_table_catalog", FieldType::text},
+                  {"f_table_schema", FieldType::text},
+                  {"f_table_name", FieldType::text},
+                  {"f_geometry_column", FieldType::text},
+                  {"styleName", FieldType::text},
+                  {"styleQML", FieldType::text},
+                  {"styleSLD", FieldType::text},
+                  {"useAsDefault", FieldType::boolean},
+                  {"description", FieldType::text},
+                  {"owner", FieldType::text},
+                  {"ui", FieldType::text},
+                  {"update_time", FieldType::datetime}};
     for (std::size_t i = 0; i < layers.size() && i < qml.size(); ++i) {
         geo::OutputFeature f;
-        f.values = {std::string(), std::string(), layers[i].name, std::string("geom"),
-                    layers[i].name, qml[i], std::string(), std::int64_t{1},
-                    std::string("adressage"), std::string(), geo::FieldValue{}, timestamp};
+        f.values = {std::string(),       std::string(),     layers[i].name,
+                    std::string("geom"), layers[i].name,    qml[i],
+                    std::string(),       std::int64_t{1},   std::string("adressage"),
+                    std::string(),       geo::FieldValue{}, timestamp};
         out.features.push_back(std::move(f));
     }
     return out;
@@ -72,10 +79,11 @@ void ReviewStage::run(CommuneModel &model, RunContext &ctx) {
     if (ctx.options.no_review) {
         return;
     }
-    const nlohmann::json &naming = ctx.results.report_sections.value("voies_a_nommer",
-                                                                     nlohmann::json::object());
+    const nlohmann::json &naming =
+        ctx.results.report_sections.value("voies_a_nommer", nlohmann::json::object());
     std::vector<geo::OutputLayer> layers;
     layers.push_back(adresses_layer(model, formats::read_bal_file(ctx.bal_path)));
+    layers.push_back(ambiguous_layer(model));
     layers.push_back(voies_layer(model));
     layers.push_back(voies_a_nommer_layer(model, naming));
     layers.push_back(batiments_layer(model));

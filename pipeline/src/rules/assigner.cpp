@@ -221,6 +221,8 @@ void Assigner::assign(BuildingIdx b, const std::vector<Candidate> &candidates,
         candidates[1].distance < rules_.ambiguity_ratio * chosen.distance) {
         decision.rival = candidates[1].voie;
         decision.rival_distance = candidates[1].distance;
+        decision.assignment.rival = decision.rival;
+        decision.assignment.rival_distance = decision.rival_distance;
     }
     numbered_group_[b] = 1;
 }
