@@ -9,6 +9,8 @@
 #    to the report's counts (numbered, annexes, and each reason of buildings_without_address);
 #  - voies: the report's numbered voies; voies_a_nommer: the report's; assignations_ambigues: as
 #    many as the report's ambiguous count (no cap), two segments each;
+#  - alertes: as many as the report's row alerts (validator and adressage.* checks), each on a
+#    row of the BAL, with a label;
 #  - layer_styles: one default style per layer, a QGIS style document.
 set -euo pipefail
 dir="$1"; insee="$2"
@@ -16,7 +18,7 @@ gpkg="$dir/review.gpkg"
 [ -s "$gpkg" ] || { echo "FAIL: no $gpkg"; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for layer in adresses assignations_ambigues voies voies_a_nommer batiments layer_styles; do
+for layer in alertes adresses assignations_ambigues voies voies_a_nommer batiments layer_styles; do
     ogr2ogr -f CSV "$work/$layer.csv" "$gpkg" "$layer" -lco SEPARATOR=SEMICOLON \
         -lco GEOMETRY=AS_WKT >/dev/null 2>&1 || { echo "FAIL: no layer $layer in $gpkg"; exit 1; }
 done
@@ -88,11 +90,19 @@ for (const a of ambiguous) {
   const m = /^MULTILINESTRING \(\(.*\),\(.*\)\)$/.exec(a.WKT);
   if (!m || !(Number(a.autre_distance_m) >= Number(a.distance_m) || a.regle === "parcelle")) fail(`ambiguous ${a.batiment_fid}: ${a.WKT} ${a.distance_m} ${a.autre_distance_m}`);
 }
+const alertes = read("alertes");
+const v = report.validation, own = v.adressage_checks.alert_counts;
+const alerts = v.alert_counts.E + v.alert_counts.W + v.alert_counts.I + (own.W || 0) + (own.I || 0);
+if (alertes.length !== alerts) fail(`alertes ${alertes.length}, report ${alerts} (${JSON.stringify(v.alert_counts)} ${JSON.stringify(own)})`);
+for (const a of alertes) {
+  const row = bal.find((r) => r.cle_interop === a.cle_interop && r.position === a.position);
+  if (!row || !a.libelle || !/^[EWI]$/.test(a.niveau)) fail(`alerte ${a.code} on ${a.cle_interop}`);
+}
 const styles = read("styles", ",");
-for (const layer of ["adresses", "assignations_ambigues", "voies", "voies_a_nommer", "batiments"]) {
+for (const layer of ["alertes", "adresses", "assignations_ambigues", "voies", "voies_a_nommer", "batiments"]) {
   const st = styles.filter((r) => r.f_table_name === layer);
   if (st.length !== 1 || st[0].useAsDefault !== "1" || !st[0].styleQML.includes("<qgis")) fail(`style of ${layer}`);
 }
 console.log(`review.gpkg: ${adresses.length} adresses (= BAL rows), ${voies.length} voies, ${vn.length} voies à nommer, ` +
-            `${batiments.length} bâtiments ${JSON.stringify(fates)}, ${ambiguous.length} ambiguous, 5 styles`);
+            `${batiments.length} bâtiments ${JSON.stringify(fates)}, ${ambiguous.length} ambiguous, ${alertes.length} alertes, 6 styles`);
 JS

@@ -27,6 +27,14 @@ struct StageResults {
     nlohmann::json report_sections = nlohmann::json::object();
     // bal_result: the rows of the BAL written (the write stage).
     std::size_t rows_written = 0;
+    // bal_result: every alert on a row of the BAL written, the official validator's and the
+    // project's adressage.* checks (the write stage validates before writing).
+    struct RowAlert {
+        std::size_t line = 0; // 0-based data row
+        std::string code;
+        char level = 'I'; // E, W, I
+    };
+    std::vector<RowAlert> row_alerts;
 };
 
 struct RunContext {

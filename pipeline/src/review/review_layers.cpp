@@ -10,6 +10,8 @@
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/geo/linear_ref.hpp"
 #include "adressage/pipeline/option_values.hpp"
+#include "adressage/validator/adressage_checks.hpp"
+#include "adressage/validator/labels.hpp"
 #include "naming/building_fates.hpp"
 #include "rules/voie_origin.hpp"
 
@@ -345,6 +347,58 @@ geo::OutputLayer ambiguous_layer(const CommuneModel &model) {
                     std::string(a.by_parcel ? "parcelle" : "plus_proche")};
         f.lines = {{building.anchor, foot_on(voie, building.anchor)},
                    {building.anchor, foot_on(other, building.anchor)}};
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+geo::OutputLayer alertes_layer(const formats::BalTable &bal,
+                               const std::vector<StageResults::RowAlert> &alerts) {
+    geo::OutputLayer layer{"alertes", geo::LayerGeometry::point, {}, {}, {}};
+    layer.description = "Chaque alerte du validateur et des contrôles d'adressage, sur sa ligne";
+    layer.fields = {{"code", FieldType::text},        {"niveau", FieldType::text},
+                    {"libelle", FieldType::text},     {"label_en", FieldType::text},
+                    {"controle", FieldType::text},    {"ligne", FieldType::integer},
+                    {"cle_interop", FieldType::text}, {"voie_nom", FieldType::text},
+                    {"numero", FieldType::integer},   {"position", FieldType::text}};
+    const int col_x = bal.column("x");
+    const int col_y = bal.column("y");
+    const int col_cle = bal.column("cle_interop");
+    const int col_voie = bal.column("voie_nom");
+    const int col_numero = bal.column("numero");
+    const int col_position = bal.column("position");
+    for (const StageResults::RowAlert &alert : alerts) {
+        if (alert.line >= bal.rows.size()) {
+            continue; // not a row of the file written: cannot happen, never a crash
+        }
+        const std::vector<std::string> &row = bal.rows[alert.line];
+        const bool own = alert.code.starts_with("adressage.");
+        std::string fr;
+        std::string en;
+        if (own) {
+            const validator::ExtraLabel l = validator::extra_label(alert.code);
+            fr = l.fr;
+            en = l.en;
+        } else {
+            validator::Label l = validator::label(alert.code);
+            fr = std::move(l.fr);
+            en = std::move(l.en);
+        }
+        geo::OutputFeature f;
+        f.values = {alert.code,
+                    std::string(1, alert.level),
+                    fr,
+                    en,
+                    std::string(own ? "adressage" : "validateur BAL"),
+                    static_cast<std::int64_t>(alert.line < bal.row_lines.size()
+                                                  ? bal.row_lines[alert.line]
+                                                  : alert.line + 2), // the header is line 1
+                    text_or_null(cell(row, col_cle)),
+                    text_or_null(cell(row, col_voie)),
+                    cell_value(cell(row, col_numero), FieldType::integer),
+                    text_or_null(cell(row, col_position))};
+        f.point = {number_of(cell(row, col_x)).value_or(0.0),
+                   number_of(cell(row, col_y)).value_or(0.0)};
         layer.features.push_back(std::move(f));
     }
     return layer;

@@ -11,6 +11,8 @@
 //    1) with its fate (building_fates.hpp: numerote, annexe,
 //    en_attente_de_nom, desserte_sous_le_minimum, sans_voie) and its numbers.
 //  - voies_a_nommer (lines): their ids, kinds, buildings served and the three proposals.
+//  - alertes (points): every alert on a row of the BAL, the official validator's and the
+//    adressage.* checks, at the row's position, with its level and French and English labels.
 //  - assignations_ambigues (lines): each building whose second voie is less than
 //    --ambiguity-ratio times as far as its voie: two segments, from the building's anchor to
 //    the nearest point of the voie chosen and of the other, with both names and distances.
@@ -21,6 +23,7 @@
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/geo/geopackage_writer.hpp"
 #include "core/model.hpp"
+#include "core/run_context.hpp"
 
 namespace adressage::pipeline {
 
@@ -28,6 +31,9 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
 geo::OutputLayer voies_layer(const CommuneModel &model);
 geo::OutputLayer batiments_layer(const CommuneModel &model);
 geo::OutputLayer ambiguous_layer(const CommuneModel &model);
+// `alerts`: the write stage's (StageResults::row_alerts), on rows of `bal`.
+geo::OutputLayer alertes_layer(const formats::BalTable &bal,
+                               const std::vector<StageResults::RowAlert> &alerts);
 // `naming`: the report's voies_a_nommer section (naming_stage.cpp), for the proposals.
 geo::OutputLayer voies_a_nommer_layer(const CommuneModel &model, const nlohmann::json &naming);
 

@@ -14,8 +14,8 @@ namespace {
 
 // The layers in the order they are written, and so in the order QGIS lists them.
 const std::vector<std::string> &layer_names() {
-    static const std::vector<std::string> names = {"adresses", "assignations_ambigues", "voies",
-                                                   "voies_a_nommer", "batiments"};
+    static const std::vector<std::string> names = {
+        "alertes", "adresses", "assignations_ambigues", "voies", "voies_a_nommer", "batiments"};
     return names;
 }
 
@@ -82,7 +82,9 @@ void ReviewStage::run(CommuneModel &model, RunContext &ctx) {
     const nlohmann::json &naming =
         ctx.results.report_sections.value("voies_a_nommer", nlohmann::json::object());
     std::vector<geo::OutputLayer> layers;
-    layers.push_back(adresses_layer(model, formats::read_bal_file(ctx.bal_path)));
+    const formats::BalTable bal = formats::read_bal_file(ctx.bal_path);
+    layers.push_back(alertes_layer(bal, ctx.results.row_alerts));
+    layers.push_back(adresses_layer(model, bal));
     layers.push_back(ambiguous_layer(model));
     layers.push_back(voies_layer(model));
     layers.push_back(voies_a_nommer_layer(model, naming));

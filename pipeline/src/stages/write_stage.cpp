@@ -57,6 +57,14 @@ void check_before_writing(const std::string &content, RunContext &ctx) {
             ++own[std::string(alert.code)];
         }
     }
+    for (const auto *rows : {&verdict.rows, &verdict.adressage_rows}) {
+        for (const validator::RowAlerts &row : *rows) {
+            for (const validator::Alert &alert : row.errors) {
+                ctx.results.row_alerts.push_back(
+                    {row.line, std::string(alert.code), static_cast<char>(alert.level)});
+            }
+        }
+    }
     ctx.results.report_sections["validation"]["adressage_checks"] = {
         {"alert_counts",
          {{"W", verdict.adressage_counts.warnings}, {"I", verdict.adressage_counts.infos}}},
