@@ -212,4 +212,13 @@ propose_names(const std::vector<VoieANommer> &candidates, const std::vector<Road
     return out;
 }
 
+std::vector<std::vector<NameProposal>> commune_proposals(geo::GeosContext &geos,
+                                                         const std::vector<VoieANommer> &candidates,
+                                                         const CommuneModel &model,
+                                                         const std::string &data_dir) {
+    return propose_names(
+        candidates, model.roads, model.toponymes,
+        communes_led_to(geos, candidates, model, data_dir + "/cog-2026/communes-centres.csv"));
+}
+
 } // namespace adressage::pipeline

@@ -39,6 +39,13 @@ propose_names(const std::vector<VoieANommer> &candidates, const std::vector<Road
               const std::vector<Toponyme> &places,
               const std::vector<std::optional<LeadsTo>> &leads_to = {});
 
+// The proposals the naming and voie_names stages both make, with the neighbouring communes of
+// <data_dir>/cog-2026/communes-centres.csv: one call, so a rank means the same in both.
+std::vector<std::vector<NameProposal>> commune_proposals(geo::GeosContext &geos,
+                                                         const std::vector<VoieANommer> &candidates,
+                                                         const CommuneModel &model,
+                                                         const std::string &data_dir);
+
 // The voie type proposed for a candidate (exposed for its test). A voie that leaves the commune
 // is no Impasse: its free end is where the data stops, not the road.
 std::string proposed_type(const VoieANommer &candidate, bool leaves_commune = false);

@@ -174,10 +174,7 @@ void NamingStage::run(CommuneModel &model, RunContext &ctx) {
     // where there is a voie à nommer (a town whose streets all have names, Bondy, has none).
     const auto proposals =
         kept.empty() ? std::vector<std::vector<NameProposal>>(candidates.size())
-                     : propose_names(candidates, model.roads, model.toponymes,
-                                     communes_led_to(ctx.geos, candidates, model,
-                                                     ctx.options.data_dir +
-                                                         "/cog-2026/communes-centres.csv"));
+                     : commune_proposals(ctx.geos, candidates, model, ctx.options.data_dir);
     nlohmann::json voies = nlohmann::json::array();
     std::size_t without_proposal = 0;
     for (const std::size_t c : kept) {

@@ -52,10 +52,7 @@ void VoieNamesStage::run(CommuneModel &model, RunContext &ctx) {
     }
     const std::string input = "--voie-names " + ctx.options.voie_names;
     const std::vector<VoieANommer> candidates = candidate_voies(model.roads);
-    const auto proposals =
-        propose_names(candidates, model.roads, model.toponymes,
-                      communes_led_to(ctx.geos, candidates, model,
-                                      ctx.options.data_dir + "/cog-2026/communes-centres.csv"));
+    const auto proposals = commune_proposals(ctx.geos, candidates, model, ctx.options.data_dir);
     std::map<std::string, std::size_t> by_id;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         by_id.emplace(candidates[c].id, c);
