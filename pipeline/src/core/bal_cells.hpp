@@ -1,7 +1,8 @@
 #pragma once
 // Reading the cells of a BAL table read from a file (formats::BalTable), the same way for the
-// update (update_stage.cpp) and the trace checks (trace_checks.cpp): columns by name, numbers
-// parsed strictly, the commune of a row as the validator tells it.
+// update (update_stage.cpp), the trace checks (trace_checks.cpp) and the review layers
+// (review_layers.cpp): columns by name or index, numbers parsed strictly, the commune of a row
+// as the validator tells it.
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -36,6 +37,14 @@ inline std::optional<int> parse_int(const std::string &s) {
     return v;
 }
 
+// A row's cell by column index; "" where the column (-1) or the cell is missing.
+inline const std::string &cell(const std::vector<std::string> &row, int col) {
+    static const std::string none;
+    return col >= 0 && static_cast<std::size_t>(col) < row.size()
+               ? row[static_cast<std::size_t>(col)]
+               : none;
+}
+
 // A table cell by column name ("" when absent); voie_nom and toponyme stand for each other.
 struct Columns {
     explicit Columns(const formats::BalTable &t) : table(t) {}
@@ -50,9 +59,7 @@ struct Columns {
         return i;
     }
     std::string get(const std::vector<std::string> &row, std::string_view name) const {
-        const int i = index(name);
-        return i >= 0 && static_cast<std::size_t>(i) < row.size() ? row[static_cast<std::size_t>(i)]
-                                                                  : std::string();
+        return cell(row, index(name));
     }
 };
 

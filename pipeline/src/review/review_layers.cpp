@@ -1,7 +1,6 @@
 #include "review/review_layers.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -12,6 +11,7 @@
 #include "adressage/pipeline/option_values.hpp"
 #include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/labels.hpp"
+#include "core/bal_cells.hpp"
 #include "naming/building_fates.hpp"
 #include "rules/voie_origin.hpp"
 
@@ -25,22 +25,8 @@ using geo::FieldValue;
 
 FieldValue text_or_null(const std::string &s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
 
-std::optional<double> number_of(const std::string &s) {
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || end != s.data() + s.size()) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-// A row's cell by column index; "" where the column or the cell is missing.
-const std::string &cell(const std::vector<std::string> &row, int col) {
-    static const std::string none;
-    return col >= 0 && static_cast<std::size_t>(col) < row.size()
-               ? row[static_cast<std::size_t>(col)]
-               : none;
-}
+using bal_cells::cell;
+using bal_cells::parse_double;
 
 // A BAL cell as the field's type; null when empty.
 FieldValue cell_value(const std::string &value, FieldType type) {
@@ -50,7 +36,7 @@ FieldValue cell_value(const std::string &value, FieldType type) {
     if (type == FieldType::text) {
         return value;
     }
-    const auto v = number_of(value);
+    const auto v = parse_double(value);
     if (!v) {
         return {}; // not a number: the validator refused the file before it was written
     }
@@ -151,8 +137,8 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
         for (std::size_t k = 0; k < columns.size(); ++k) {
             f.values.push_back(cell_value(cell(row, columns[k]), layer.fields[k].type));
         }
-        f.point = {number_of(cell(row, col_x)).value_or(0.0),
-                   number_of(cell(row, col_y)).value_or(0.0)};
+        f.point = {parse_double(cell(row, col_x)).value_or(0.0),
+                   parse_double(cell(row, col_y)).value_or(0.0)};
         const auto it = by_key.find({cell(row, col_cle), cell(row, col_position)});
         const Assignment *a = nullptr;
         FieldValue fid;
@@ -397,8 +383,8 @@ geo::OutputLayer alertes_layer(const formats::BalTable &bal,
                     text_or_null(cell(row, col_voie)),
                     cell_value(cell(row, col_numero), FieldType::integer),
                     text_or_null(cell(row, col_position))};
-        f.point = {number_of(cell(row, col_x)).value_or(0.0),
-                   number_of(cell(row, col_y)).value_or(0.0)};
+        f.point = {parse_double(cell(row, col_x)).value_or(0.0),
+                   parse_double(cell(row, col_y)).value_or(0.0)};
         layer.features.push_back(std::move(f));
     }
     return layer;
