@@ -51,8 +51,8 @@ formats::Preflight upload_gates(const formats::BalTable &before, const formats::
 }
 
 void print_addresses(const formats::BalDiff &d) {
-    for (const std::string &key : d.created) {
-        std::cout << "  + " << key << "\n";
+    for (const formats::AddressChange &c : d.created) {
+        std::cout << "  + " << c.key << "\n";
     }
     for (const formats::AddressChange &c : d.changed) {
         std::cout << "  ~ " << c.key << ":";
@@ -61,8 +61,8 @@ void print_addresses(const formats::BalDiff &d) {
         }
         std::cout << "\n";
     }
-    for (const std::string &key : d.deleted) {
-        std::cout << "  - " << key << "\n";
+    for (const formats::AddressChange &c : d.deleted) {
+        std::cout << "  - " << c.key << "\n";
     }
 }
 

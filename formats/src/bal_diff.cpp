@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/formats/bal_schema.hpp"
@@ -75,6 +76,7 @@ bool every_row_has_ids(const BalTable &t) {
 
 struct Address {
     std::string label;
+    std::vector<std::size_t> rows;
     std::map<std::string, std::string> values; // canonical column -> values of its rows, '\n'
 };
 
@@ -93,7 +95,8 @@ std::string voie_code(const std::string &cle) {
 std::map<std::string, Address> addresses(const BalTable &t, bool by_id, bool by_code) {
     std::map<std::string, Address> out;
     const int numero = t.column("numero");
-    for (const auto &row : t.rows) {
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const std::vector<std::string> &row = t.rows[r];
         if (numero >= 0 && static_cast<std::size_t>(numero) < row.size() &&
             row[static_cast<std::size_t>(numero)] == "99999") {
             continue; // a toponyme row, not an address
@@ -104,6 +107,7 @@ std::map<std::string, Address> addresses(const BalTable &t, bool by_id, bool by_
                                           : label;
         Address &a = out[key];
         a.label = label;
+        a.rows.push_back(r);
         for (std::size_t i = 0; i < t.header.size() && i < row.size(); ++i) {
             if (is_id_column(t.header[i])) {
                 continue;
@@ -147,10 +151,10 @@ BalDiff diff_bal(const BalTable &old_table, const BalTable &new_table) {
     for (const auto &[key, a] : after) {
         const auto it = before.find(key);
         if (it == before.end()) {
-            d.created.push_back(a.label);
+            d.created.push_back({a.label, {}, a.rows});
             continue;
         }
-        AddressChange change{a.label, {}};
+        AddressChange change{a.label, {}, a.rows};
         for (const std::string &c : columns) {
             const auto x = it->second.values.find(c);
             const auto y = a.values.find(c);
@@ -168,13 +172,15 @@ BalDiff diff_bal(const BalTable &old_table, const BalTable &new_table) {
     }
     for (const auto &[key, a] : before) {
         if (!after.contains(key)) {
-            d.deleted.push_back(a.label);
+            d.deleted.push_back({a.label, {}, a.rows});
         }
     }
-    std::sort(d.created.begin(), d.created.end());
-    std::sort(d.deleted.begin(), d.deleted.end());
-    std::sort(d.changed.begin(), d.changed.end(),
-              [](const auto &a, const auto &b) { return a.key < b.key; });
+    const auto by_key = [](const AddressChange &a, const AddressChange &b) {
+        return std::tie(a.key, a.rows) < std::tie(b.key, b.rows);
+    };
+    std::sort(d.created.begin(), d.created.end(), by_key);
+    std::sort(d.deleted.begin(), d.deleted.end(), by_key);
+    std::sort(d.changed.begin(), d.changed.end(), by_key);
     return d;
 }
 

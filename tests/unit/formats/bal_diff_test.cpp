@@ -44,12 +44,15 @@ TEST(BalDiff, CreatedChangedDeletedWithTheirFields) {
     text.replace(text.find(was), was.size(), ";Rue A;2;;entrée;1001;2000");
     const BalDiff d = diff_bal(before, read_bal(text));
     ASSERT_EQ(d.created.size(), 1u);
-    EXPECT_EQ(d.created[0], "Rue A 4");
+    EXPECT_EQ(d.created[0].key, "Rue A 4");
+    EXPECT_EQ(d.created[0].rows, (std::vector<std::size_t>{2})); // of the new table
     ASSERT_EQ(d.deleted.size(), 1u);
-    EXPECT_EQ(d.deleted[0], "Rue A 3");
+    EXPECT_EQ(d.deleted[0].key, "Rue A 3");
+    EXPECT_EQ(d.deleted[0].rows, (std::vector<std::size_t>{2})); // of the old table
     ASSERT_EQ(d.changed.size(), 1u);
     EXPECT_EQ(d.changed[0].key, "Rue A 2");
     EXPECT_EQ(d.changed[0].fields, (std::vector<std::string>{"position", "x"}));
+    EXPECT_EQ(d.changed[0].rows, (std::vector<std::size_t>{1}));
 }
 
 // An update writes the cle_interop it read in its written form (lower case, numero on 5
@@ -65,8 +68,10 @@ TEST(BalDiff, ACleInteropOnlyRewrittenToItsWrittenFormIsNoChange) {
     const BalDiff d = diff_bal(before, after);
     EXPECT_EQ(d.unchanged, 1u); // Rue A 2
     EXPECT_TRUE(d.changed.empty());
-    EXPECT_EQ(d.created, (std::vector<std::string>{"Rue A 3"}));
-    EXPECT_EQ(d.deleted, (std::vector<std::string>{"Rue A 3"}));
+    ASSERT_EQ(d.created.size(), 1u);
+    EXPECT_EQ(d.created[0].key, "Rue A 3");
+    ASSERT_EQ(d.deleted.size(), 1u);
+    EXPECT_EQ(d.deleted[0].key, "Rue A 3");
 }
 
 TEST(BalDiff, RowLossAndDeletionGates) {

@@ -17,7 +17,9 @@ namespace adressage::formats {
 
 struct AddressChange {
     std::string key; // "voie_nom numero[suffixe]" (commune déléguée first if any)
-    std::vector<std::string> fields; // changed columns, sorted
+    std::vector<std::string> fields; // changed columns, sorted; empty when created or deleted
+    // The address's rows, indices into the new table (created, changed) or the old (deleted).
+    std::vector<std::size_t> rows;
 };
 
 struct BalDiff {
@@ -26,9 +28,9 @@ struct BalDiff {
     std::size_t old_addresses = 0;
     std::size_t new_addresses = 0;
     bool matched_by_id = false;
-    std::vector<std::string> created; // keys, sorted
+    std::vector<AddressChange> created; // by key
     std::vector<AddressChange> changed;
-    std::vector<std::string> deleted;
+    std::vector<AddressChange> deleted;
     std::size_t unchanged = 0;
 };
 
