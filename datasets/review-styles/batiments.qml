@@ -8,6 +8,8 @@
       <category value="en_attente_de_nom" symbol="2" label="en attente d'un nom de voie" render="true"/>
       <category value="desserte_sous_le_minimum" symbol="3" label="desserte sous le minimum" render="true"/>
       <category value="sans_voie" symbol="4" label="sans voie à portée" render="true"/>
+      <category value="hors_commune" symbol="5" label="hors de la commune" render="true"/>
+      <category value="inutilisable" symbol="6" label="géométrie inutilisable" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="0.8" clip_to_extent="1" force_rhr="0">
@@ -53,6 +55,24 @@
           <prop k="outline_width" v="0.1"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="style" v="solid"/>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="5" alpha="0.8" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <prop k="color" v="200,200,200,255"/>
+          <prop k="outline_color" v="120,120,120,255"/>
+          <prop k="outline_width" v="0.2"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="6" alpha="0.8" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <prop k="color" v="0,0,0,255"/>
+          <prop k="outline_color" v="0,0,0,255"/>
+          <prop k="outline_width" v="0.2"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="b_diagonal"/>
         </layer>
       </symbol>
     </symbols>

@@ -132,7 +132,9 @@ void write_layer(GDALDataset &ds, OGRSpatialReference &srs, const OutputLayer &l
         for (std::size_t i = 0; i < f.values.size() && i < layer.fields.size(); ++i) {
             set_value(feature, static_cast<int>(i), f.values[i]);
         }
-        if (spatial) {
+        const bool empty = (layer.geometry == LayerGeometry::multilinestring && f.lines.empty()) ||
+                           (layer.geometry == LayerGeometry::multipolygon && f.polygons.empty());
+        if (spatial && !empty) { // an empty collection is a null geometry
             feature.SetGeometryDirectly(geometry_of(layer.geometry, f).release());
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE) {

@@ -5,15 +5,16 @@
 #  - the layers adresses, voies, voies_a_nommer, batiments and layer_styles, in the commune's
 #    legal CRS;
 #  - adresses: one point per BAL row, every BAL column with the row's value, at its x/y;
-#  - batiments: every building of the commune (read, less those outside it); its fates add up
-#    to the report's counts (numbered, annexes, and each reason of buildings_without_address);
+#  - batiments: every building read; its fates add up to the report's counts (numbered,
+#    annexes, each reason of buildings_without_address, outside the commune, unusable);
 #  - voies: the report's numbered voies; voies_a_nommer: the report's; assignations_ambigues: as
 #    many as the report's ambiguous count (no cap), two segments each;
 #  - alertes: as many as the report's row alerts (validator and adressage.* checks), each on a
-#    row of the BAL, with a label;
+#    row of the BAL, with a label, and the geometric checks' alerts (no row);
+#  - with --existing: every row has statut_maj, and their count is the report's diff;
 #  - layer_styles: one default style per layer, a QGIS style document.
 set -euo pipefail
-dir="$1"; insee="$2"
+dir="$(realpath "$1")"; insee="$2"
 gpkg="$dir/review.gpkg"
 [ -s "$gpkg" ] || { echo "FAIL: no $gpkg"; exit 1; }
 work="$(mktemp -d)"
@@ -66,16 +67,18 @@ for (const row of bal) {
 }
 const s = report.summary, by = s.buildings_skipped_by_reason;
 const batiments = read("batiments");
-const inside = s.buildings_read - (by.outside_commune || 0) - (by.invalid_geometry || 0);
 const ids = new Set(batiments.map((b) => `${b.source}:${b.batiment_fid}`));
 if (ids.size !== batiments.length) fail(`${batiments.length - ids.size} buildings twice`);
-if (batiments.length !== inside) fail(`batiments ${batiments.length}, buildings of the commune ${inside}`);
+if (batiments.length !== s.buildings_read) fail(`batiments ${batiments.length}, buildings read ${s.buildings_read}`);
+let unusable = 0;
+for (const r of Object.values((report.skipped || {})["ingest.buildings"] || {})) unusable += r.count;
 const fates = {};
 for (const b of batiments) fates[b.devenir] = (fates[b.devenir] || 0) + 1;
 const lists = report.voies_a_nommer.buildings_without_address;
 const expected = { numerote: s.buildings_numbered, annexe: lists.annex.length,
   en_attente_de_nom: lists.waiting_for_a_name.length, desserte_sous_le_minimum: lists.lane_below_min_buildings.length,
-  sans_voie: lists.no_road_within_max_distance.length };
+  sans_voie: lists.no_road_within_max_distance.length, hors_commune: by.outside_commune || 0,
+  inutilisable: unusable };
 for (const [fate, n] of Object.entries(expected)) if ((fates[fate] || 0) !== n) fail(`${fate}: ${fates[fate] || 0} buildings, report ${n}`);
 if ((fates.annexe || 0) !== (by.annex_small || 0) + (by.annex_attached || 0)) fail(`annexes ${fates.annexe}, report ${JSON.stringify(by)}`);
 const numbered = batiments.filter((b) => b.devenir === "numerote" && b.numeros === "").length;
@@ -92,17 +95,31 @@ for (const a of ambiguous) {
 }
 const alertes = read("alertes");
 const v = report.validation, own = v.adressage_checks.alert_counts;
-const alerts = v.alert_counts.E + v.alert_counts.W + v.alert_counts.I + (own.W || 0) + (own.I || 0);
-if (alertes.length !== alerts) fail(`alertes ${alertes.length}, report ${alerts} (${JSON.stringify(v.alert_counts)} ${JSON.stringify(own)})`);
+const geo = report.geometric_checks.alert_counts;
+const alerts = v.alert_counts.E + v.alert_counts.W + v.alert_counts.I + (own.W || 0) + (own.I || 0) + geo.W + geo.I;
+if (alertes.length !== alerts) fail(`alertes ${alertes.length}, report ${alerts} (${JSON.stringify(v.alert_counts)} ${JSON.stringify(own)} ${JSON.stringify(geo)})`);
+const geometric = alertes.filter((a) => a.controle === "adressage (géométrie)");
+if (geometric.length !== geo.W + geo.I) fail(`geometric alertes ${geometric.length}, report ${JSON.stringify(geo)}`);
+for (const a of geometric) if (a.ligne !== "" || !a.libelle || !a.label_en || !/^POINT/.test(a.WKT)) fail(`geometric alerte ${JSON.stringify(a)}`);
 for (const a of alertes) {
+  if (a.controle === "adressage (géométrie)") continue;
   const row = bal.find((r) => r.cle_interop === a.cle_interop && r.position === a.position);
   if (!row || !a.libelle || !/^[EWI]$/.test(a.niveau)) fail(`alerte ${a.code} on ${a.cle_interop}`);
 }
+const statuses = {};
+for (const a of adresses) statuses[a.statut_maj] = (statuses[a.statut_maj] || 0) + 1;
+const diff = report.update && report.update.diff;
+if (diff && diff.old_rows > 0) {
+  if (statuses[""]) fail(`${statuses[""]} rows without statut_maj after an update`);
+  // The diff counts addresses; a row is one position of an address.
+  const addresses = (status) => new Set(adresses.filter((a) => a.statut_maj === status).map((a) => a.cle_interop || a.id_ban_adresse)).size;
+  if (addresses("cree") !== diff.created || addresses("modifie") !== diff.changed) fail(`statut_maj ${JSON.stringify(statuses)}, report diff ${JSON.stringify(diff)}`);
+} else if (Object.keys(statuses).some((k) => k !== "")) fail(`statut_maj without --existing: ${JSON.stringify(statuses)}`);
 const styles = read("styles", ",");
 for (const layer of ["alertes", "adresses", "assignations_ambigues", "voies", "voies_a_nommer", "batiments"]) {
   const st = styles.filter((r) => r.f_table_name === layer);
   if (st.length !== 1 || st[0].useAsDefault !== "1" || !st[0].styleQML.includes("<qgis")) fail(`style of ${layer}`);
 }
 console.log(`review.gpkg: ${adresses.length} adresses (= BAL rows), ${voies.length} voies, ${vn.length} voies à nommer, ` +
-            `${batiments.length} bâtiments ${JSON.stringify(fates)}, ${ambiguous.length} ambiguous, ${alertes.length} alertes, 6 styles`);
+            `${batiments.length} bâtiments ${JSON.stringify(fates)}, ${ambiguous.length} ambiguous, ${alertes.length} alertes (${geometric.length} geometric), statut_maj ${JSON.stringify(statuses)}, 6 styles`);
 JS

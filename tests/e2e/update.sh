@@ -64,6 +64,8 @@ for mode in metric classic; do
     [ "$(json "$(report $mode.u)" 'update.diff.changed')" = 0 ] || fail "$mode: rows changed"
     [ "$(json "$(report $mode.u)" 'update.diff.deleted')" = 0 ] || fail "$mode: rows deleted"
     accepted "$(bal $mode.u)" 1.4
+    # review.gpkg: statut_maj cree on the added addresses, inchange on the others.
+    "$here/check_review.sh" "$mode.u/06012" 06012 | grep -q '"cree":' || fail "$mode: review.gpkg"
     # No number (with its suffix) given twice on a voie: cle_interop is unique.
     dup="$(cut -d';' -f4 "$(bal $mode.u)" | sort | uniq -d | head -3)"
     [ -z "$dup" ] || fail "$mode: numbers given twice: $dup"
@@ -76,6 +78,10 @@ run --buildings less30.gpkg:buildings --out keep30 --date 2026-11-21 --existing 
 # About 30 % of the buildings are gone: at least a quarter of the rows are orphans.
 rows_a="$(($(wc -l < "$(bal metric.a)") - 1))"
 [ "$(json "$(report keep30)" 'update.orphans')" -gt $((rows_a / 4)) ] || fail "orphans not reported"
+# review.gpkg shows each orphan kept (read back with GDAL).
+orphans="$(ogrinfo -ro -q keep30/06012/review.gpkg -sql \
+    "SELECT COUNT(DISTINCT cle_interop) AS n FROM adresses WHERE orphelin = 1" | grep -o 'n (Integer[^=]*= [0-9]*' | grep -o '[0-9]*$')"
+[ "$orphans" = "$(json "$(report keep30)" 'update.orphans')" ] || fail "review.gpkg: $orphans orphans, report $(json "$(report keep30)" 'update.orphans')"
 run --buildings less30.gpkg:buildings --out less30 --date 2026-11-21 --existing "$(bal metric.a)" --drop-orphans
 [ "$(json "$(report less30)" 'update.preflight.level')" = warning ] || fail "30 %: no warning"
 "$bin" diff --quiet "$(bal metric.a)" "$(bal less30)" > diff30.txt || fail "30 %: diff blocks"

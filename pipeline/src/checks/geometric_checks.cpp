@@ -36,6 +36,27 @@ constexpr std::array<CheckInfo, geometric_check_count> infos = {{
 
 } // namespace
 
+std::string_view geometric_check_label_en(GeometricCheck check) {
+    switch (check) {
+    case GeometricCheck::cote_parite:
+        return "odd number right of its voie or even number left of it (odd left, even right)";
+    case GeometricCheck::ordre:
+        return "number smaller than the one before it on the same side, along the voie";
+    case GeometricCheck::autre_voie:
+    case GeometricCheck::autre_voie_parcelle:
+        return "the position is nearer to another voie than to its own";
+    case GeometricCheck::hors_commune:
+        return "the position is outside the commune boundary";
+    case GeometricCheck::trop_proche:
+        return "two addresses less than a metre apart";
+    case GeometricCheck::trace_croise:
+        return "the voie trace crosses itself";
+    case GeometricCheck::homonyme_proche:
+        return "two voies of the same name less than 500 m apart";
+    }
+    return "";
+}
+
 std::vector<geo::LineMeasures> measure_parts(const Voie &voie) {
     std::vector<geo::LineMeasures> measures;
     measures.reserve(voie.parts.size());

@@ -29,36 +29,16 @@
 
 #include "adressage/geo/geos_context.hpp"
 #include "adressage/geo/linear_ref.hpp"
+#include "core/geometric_alert.hpp"
 #include "core/model.hpp"
 #include "core/stage.hpp"
 
 namespace adressage::pipeline {
 
-enum class GeometricCheck : std::uint8_t {
-    cote_parite,
-    ordre,
-    autre_voie,
-    autre_voie_parcelle,
-    hors_commune,
-    trop_proche,
-    trace_croise,
-    homonyme_proche,
-};
-inline constexpr std::size_t geometric_check_count = 8;
-
 std::string_view geometric_check_code(GeometricCheck check);  // "adressage.numero.cote_parite"...
 std::string_view geometric_check_label(GeometricCheck check); // in French
-char geometric_check_level(GeometricCheck check);             // 'W', or 'I' (informational)
-
-struct GeometricAlert {
-    GeometricCheck check;
-    std::string voie_nom;
-    int numero = 0;      // 0 for a voie-level alert
-    geo::XY xy;          // the position, or where the trace crosses / the voies come close
-    double metres = 0.0; // autre_voie: how much nearer; trop_proche, homonyme_proche: distance
-    std::string other;   // the other voie, or "numero N" of the other address
-    friend bool operator==(const GeometricAlert &, const GeometricAlert &) = default;
-};
+std::string_view geometric_check_label_en(GeometricCheck check);
+char geometric_check_level(GeometricCheck check); // 'W', or 'I' (informational)
 
 struct GeometricCheckOptions {
     double min_spacing = 1.0;        // metres between two addresses

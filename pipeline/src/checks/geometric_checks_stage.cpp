@@ -48,6 +48,7 @@ void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
         {"positions", model.positions.size()},
         {"alert_counts", {{"W", warnings}, {"I", alerts.size() - warnings}}},
         {"codes", codes}};
+    ctx.results.geometric_alerts = alerts;
 }
 
 } // namespace adressage::pipeline

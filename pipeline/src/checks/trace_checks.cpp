@@ -40,27 +40,6 @@ bool numbers_fall_along(const std::vector<std::pair<double, int>> &points) {
     return covariance < 0.0;
 }
 
-std::string_view label_en(GeometricCheck check) {
-    switch (check) {
-    case GeometricCheck::cote_parite:
-        return "odd number right of its voie or even number left of it (odd left, even right)";
-    case GeometricCheck::ordre:
-        return "number smaller than the one before it on the same side, along the voie";
-    case GeometricCheck::autre_voie:
-    case GeometricCheck::autre_voie_parcelle:
-        return "the position is nearer to another voie than to its own";
-    case GeometricCheck::hors_commune:
-        return "the position is outside the commune boundary";
-    case GeometricCheck::trop_proche:
-        return "two addresses less than a metre apart";
-    case GeometricCheck::trace_croise:
-        return "the voie trace crosses itself";
-    case GeometricCheck::homonyme_proche:
-        return "two voies of the same name less than 500 m apart";
-    }
-    return "";
-}
-
 using VoieMeasures = std::vector<std::vector<geo::LineMeasures>>;
 
 // The run's options for the file's commune, checked as a run checks them.
@@ -215,10 +194,11 @@ std::vector<TraceAlert> alerts_of_rows(geo::GeosContext &geos, const CommuneMode
                 continue;
             }
             const std::size_t r = row_of_position[i];
-            alerts.push_back(TraceAlert{
-                r, c.table.row_lines[r], geometric_check_code(a.check),
-                geometric_check_level(a.check), geometric_check_label(a.check), label_en(a.check),
-                c.get(c.table.rows[r], "voie_nom"), a.numero, a.metres, a.other});
+            alerts.push_back(
+                TraceAlert{r, c.table.row_lines[r], geometric_check_code(a.check),
+                           geometric_check_level(a.check), geometric_check_label(a.check),
+                           geometric_check_label_en(a.check), c.get(c.table.rows[r], "voie_nom"),
+                           a.numero, a.metres, a.other});
         }
     }
     std::stable_sort(alerts.begin(), alerts.end(),

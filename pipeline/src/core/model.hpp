@@ -40,6 +40,16 @@ struct Building {
     geo::XY anchor; // a point inside the footprint
 };
 
+// A building read but left out of the commune's addressing (buildings_table): outside the
+// boundary (the clip stage) or unusable as read (ingest: its geometry), with the reason. Only
+// the review's batiments layer shows them; the footprint is empty when none could be read.
+struct SetAsideBuilding {
+    std::uint32_t source = 0;
+    std::int64_t fid = 0;
+    std::string reason; // outside_commune, invalid_geometry, ... (the report's skip reasons)
+    geo::MultiPolygon footprint;
+};
+
 // A cadastre parcel: its 14-character identifier (formats/parcel_id.hpp) and its outline.
 struct Parcel {
     std::string id;
@@ -140,6 +150,7 @@ struct CommuneModel {
 
     std::vector<RoadSegment> roads;
     std::vector<Building> buildings;
+    std::vector<SetAsideBuilding> buildings_set_aside;
     std::vector<Parcel> parcels;                     // empty unless --parcels is given
     std::vector<CommuneDeleguee> communes_deleguees; // by code; empty unless given
     std::vector<Voie> voies;

@@ -13,6 +13,7 @@
 #include "adressage/pipeline/skipped_features.hpp"
 #include "core/commune_inputs.hpp"
 #include "core/diagnostics.hpp"
+#include "core/geometric_alert.hpp"
 #include "options/voie_options.hpp"
 
 namespace adressage::pipeline {
@@ -35,6 +36,8 @@ struct StageResults {
         char level = 'I'; // E, W, I
     };
     std::vector<RowAlert> row_alerts;
+    // report_result: every alert of the geometric checks, in the order found (their stage).
+    std::vector<GeometricAlert> geometric_alerts;
 };
 
 struct RunContext {

@@ -5,15 +5,19 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <tuple>
 
+#include "adressage/formats/bal_diff.hpp"
 #include "adressage/formats/bal_format.hpp"
 #include "adressage/geo/linear_ref.hpp"
 #include "adressage/pipeline/option_values.hpp"
 #include "adressage/validator/adressage_checks.hpp"
 #include "adressage/validator/labels.hpp"
+#include "checks/geometric_checks.hpp"
 #include "core/bal_cells.hpp"
 #include "naming/building_fates.hpp"
 #include "rules/voie_origin.hpp"
+#include "update/update_stage.hpp"
 
 namespace adressage::pipeline {
 
@@ -98,9 +102,68 @@ std::map<BuildingIdx, const Assignment *> assignment_of(const CommuneModel &mode
     return out;
 }
 
+// What an update (--existing) did to a row of the BAL written.
+struct RowUpdate {
+    FieldValue status;                     // cree, modifie, inchange; null: no existing BAL
+    FieldValue changed;                    // modifie: the columns changed, comma-separated
+    const ExistingAddress *kept = nullptr; // the existing address the row keeps
+};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateState *update) {
+    std::vector<RowUpdate> out(bal.rows.size());
+    if (update == nullptr || update->existing.header.empty()) {
+        return out;
+    }
+    for (RowUpdate &r : out) {
+        r.status = std::string("inchange");
+    }
+    const formats::BalDiff diff = formats::diff_bal(update->existing, bal);
+    for (const formats::AddressChange &c : diff.created) {
+        for (const std::size_t row : c.rows) {
+            out[row].status = std::string("cree");
+        }
+    }
+    for (const formats::AddressChange &c : diff.changed) {
+        std::string fields;
+        for (const std::string &f : c.fields) {
+            fields += (fields.empty() ? "" : ",") + f;
+        }
+        for (const std::size_t row : c.rows) {
+            out[row].status = std::string("modifie");
+            out[row].changed = fields;
+        }
+    }
+    // The existing addresses the run kept, by what names them in the file.
+    using Key = std::tuple<std::string, std::string, int, std::string>;
+    std::map<Key, const ExistingAddress *> existing;
+    for (const ExistingAddress &a : update->addresses) {
+        existing.emplace(Key{a.commune_deleguee_insee, a.voie_nom, a.numero, lower(a.suffixe)}, &a);
+    }
+    const bal_cells::Columns columns(bal);
+    const int deleguee = columns.index("commune_deleguee_insee");
+    const int voie = columns.index("voie_nom");
+    const int numero = columns.index("numero");
+    const int suffixe = columns.index("suffixe");
+    for (std::size_t r = 0; r < bal.rows.size(); ++r) {
+        const std::vector<std::string> &row = bal.rows[r];
+        const auto found = existing.find(Key{cell(row, deleguee), cell(row, voie),
+                                             bal_cells::parse_int(cell(row, numero)).value_or(-1),
+                                             lower(cell(row, suffixe))});
+        out[r].kept = found == existing.end() ? nullptr : found->second;
+    }
+    return out;
+}
+
 } // namespace
 
-geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal) {
+geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal,
+                                const UpdateState *update) {
     geo::OutputLayer layer{"adresses", geo::LayerGeometry::point, {}, {}, {}};
     layer.description = "Les adresses du fichier BAL, avec ce qui a décidé chacune";
     const int col_x = bal.column("x");
@@ -124,15 +187,19 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
                                       : real           ? FieldType::real
                                                        : FieldType::text});
     }
-    for (const char *name : {"batiment_fid", "regle", "distance_voie_m", "cote"}) {
+    for (const char *name : {"batiment_fid", "regle", "distance_voie_m", "cote", "statut_maj",
+                             "colonnes_modifiees", "orphelin"}) {
         const std::string n = name;
         layer.fields.push_back({n, n == "batiment_fid"      ? FieldType::integer
                                    : n == "distance_voie_m" ? FieldType::real
+                                   : n == "orphelin"        ? FieldType::boolean
                                                             : FieldType::text});
     }
     const auto by_key = positions_by_key(model);
     const auto assignments = assignment_of(model);
-    for (const std::vector<std::string> &row : bal.rows) {
+    const std::vector<RowUpdate> updates = row_updates(bal, update);
+    for (std::size_t r = 0; r < bal.rows.size(); ++r) {
+        const std::vector<std::string> &row = bal.rows[r];
         geo::OutputFeature f;
         for (std::size_t k = 0; k < columns.size(); ++k) {
             f.values.push_back(cell_value(cell(row, columns[k]), layer.fields[k].type));
@@ -148,14 +215,26 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
             a = found == assignments.end() ? nullptr : found->second;
             fid = model.buildings[b].fid;
         }
+        const ExistingAddress *kept = fid.index() == 0 ? updates[r].kept : nullptr;
+        if (kept != nullptr && kept->building) {
+            fid = model.buildings[*kept->building].fid;
+        }
         f.values.push_back(fid);
         if (a != nullptr) {
             f.values.emplace_back(std::string(a->by_parcel ? "parcelle" : "plus_proche"));
             f.values.emplace_back(std::round(a->offset * 100.0) / 100.0);
             f.values.emplace_back(std::string(side_name(a->side)));
+        } else if (kept != nullptr) {
+            f.values.emplace_back(
+                std::string(kept->by_number ? "existante_par_numero" : "existante_par_position"));
+            f.values.resize(f.values.size() + 2);
         } else {
             f.values.resize(f.values.size() + 3);
         }
+        f.values.push_back(updates[r].status);
+        f.values.push_back(updates[r].changed);
+        f.values.emplace_back(kept == nullptr ? FieldValue{}
+                                              : FieldValue{std::int64_t{kept->building ? 0 : 1}});
         layer.features.push_back(std::move(f));
     }
     return layer;
@@ -211,14 +290,12 @@ geo::OutputLayer voies_layer(const CommuneModel &model) {
     return layer;
 }
 
-geo::OutputLayer batiments_layer(const CommuneModel &model) {
+geo::OutputLayer batiments_layer(const CommuneModel &model, const UpdateState *update) {
     geo::OutputLayer layer{"batiments", geo::LayerGeometry::multipolygon, {}, {}, {}};
     layer.description = "Chaque bâtiment de la commune et ce qu'il est devenu";
-    layer.fields = {{"batiment_fid", FieldType::integer},
-                    {"source", FieldType::integer},
-                    {"devenir", FieldType::text},
-                    {"numeros", FieldType::text},
-                    {"voie_nom", FieldType::text}};
+    layer.fields = {{"batiment_fid", FieldType::integer}, {"source", FieldType::integer},
+                    {"devenir", FieldType::text},         {"numeros", FieldType::text},
+                    {"voie_nom", FieldType::text},        {"motif", FieldType::text}};
     const std::vector<BuildingFate> fates = building_fates(model);
     std::vector<std::string> numbers(model.buildings.size());
     std::vector<std::string> voie(model.buildings.size());
@@ -227,12 +304,36 @@ geo::OutputLayer batiments_layer(const CommuneModel &model) {
         list += (list.empty() ? "" : ",") + std::to_string(n.numero) + n.suffixe;
         voie[n.building] = model.voies[n.voie].nom;
     }
+    // An update writes the existing address of a building it matched, not a fresh number.
+    for (const ExistingAddress &a :
+         update != nullptr ? update->addresses : std::vector<ExistingAddress>{}) {
+        if (a.building) {
+            std::string &list = numbers[*a.building];
+            list += (list.empty() ? "" : ",") + std::to_string(a.numero) + a.suffixe;
+            voie[*a.building] = a.voie_nom;
+        }
+    }
     for (BuildingIdx b = 0; b < model.buildings.size(); ++b) {
         geo::OutputFeature f;
-        f.values = {model.buildings[b].fid, std::int64_t{model.buildings[b].source + 1},
-                    std::string(fate_name(fates[b])), text_or_null(numbers[b]),
-                    text_or_null(voie[b])};
+        f.values = {model.buildings[b].fid,
+                    std::int64_t{model.buildings[b].source + 1},
+                    std::string(fate_name(fates[b])),
+                    text_or_null(numbers[b]),
+                    text_or_null(voie[b]),
+                    FieldValue{}};
         f.polygons = model.buildings[b].footprint;
+        layer.features.push_back(std::move(f));
+    }
+    for (const SetAsideBuilding &b : model.buildings_set_aside) {
+        geo::OutputFeature f;
+        const bool outside = b.reason == "outside_commune";
+        f.values = {b.fid,
+                    std::int64_t{b.source + 1},
+                    std::string(outside ? "hors_commune" : "inutilisable"),
+                    FieldValue{},
+                    FieldValue{},
+                    b.reason};
+        f.polygons = b.footprint; // empty: no geometry
         layer.features.push_back(std::move(f));
     }
     return layer;
@@ -339,14 +440,16 @@ geo::OutputLayer ambiguous_layer(const CommuneModel &model) {
 }
 
 geo::OutputLayer alertes_layer(const formats::BalTable &bal,
-                               const std::vector<StageResults::RowAlert> &alerts) {
+                               const std::vector<StageResults::RowAlert> &alerts,
+                               const std::vector<GeometricAlert> &geometric) {
     geo::OutputLayer layer{"alertes", geo::LayerGeometry::point, {}, {}, {}};
     layer.description = "Chaque alerte du validateur et des contrôles d'adressage, sur sa ligne";
     layer.fields = {{"code", FieldType::text},        {"niveau", FieldType::text},
                     {"libelle", FieldType::text},     {"label_en", FieldType::text},
                     {"controle", FieldType::text},    {"ligne", FieldType::integer},
                     {"cle_interop", FieldType::text}, {"voie_nom", FieldType::text},
-                    {"numero", FieldType::integer},   {"position", FieldType::text}};
+                    {"numero", FieldType::integer},   {"position", FieldType::text},
+                    {"metres", FieldType::real},      {"autre", FieldType::text}};
     const int col_x = bal.column("x");
     const int col_y = bal.column("y");
     const int col_cle = bal.column("cle_interop");
@@ -382,9 +485,29 @@ geo::OutputLayer alertes_layer(const formats::BalTable &bal,
                     text_or_null(cell(row, col_cle)),
                     text_or_null(cell(row, col_voie)),
                     cell_value(cell(row, col_numero), FieldType::integer),
-                    text_or_null(cell(row, col_position))};
+                    text_or_null(cell(row, col_position)),
+                    FieldValue{},
+                    FieldValue{}};
         f.point = {parse_double(cell(row, col_x)).value_or(0.0),
                    parse_double(cell(row, col_y)).value_or(0.0)};
+        layer.features.push_back(std::move(f));
+    }
+    for (const GeometricAlert &a : geometric) {
+        geo::OutputFeature f;
+        f.values = {std::string(geometric_check_code(a.check)),
+                    std::string(1, geometric_check_level(a.check)),
+                    std::string(geometric_check_label(a.check)),
+                    std::string(geometric_check_label_en(a.check)),
+                    std::string("adressage (géométrie)"),
+                    FieldValue{},
+                    FieldValue{},
+                    text_or_null(a.voie_nom),
+                    a.numero != 0 ? FieldValue{std::int64_t{a.numero}} : FieldValue{},
+                    FieldValue{},
+                    a.metres != 0.0 ? FieldValue{std::round(a.metres * 100.0) / 100.0}
+                                    : FieldValue{},
+                    text_or_null(a.other)};
+        f.point = a.xy;
         layer.features.push_back(std::move(f));
     }
     return layer;

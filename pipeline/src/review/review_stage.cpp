@@ -7,6 +7,7 @@
 #include "adressage/error.hpp"
 #include "adressage/formats/bal_reader.hpp"
 #include "review/review_layers.hpp"
+#include "update/update_stage.hpp"
 
 namespace adressage::pipeline {
 
@@ -83,12 +84,12 @@ void ReviewStage::run(CommuneModel &model, RunContext &ctx) {
         ctx.results.report_sections.value("voies_a_nommer", nlohmann::json::object());
     std::vector<geo::OutputLayer> layers;
     const formats::BalTable bal = formats::read_bal_file(ctx.bal_path);
-    layers.push_back(alertes_layer(bal, ctx.results.row_alerts));
-    layers.push_back(adresses_layer(model, bal));
+    layers.push_back(alertes_layer(bal, ctx.results.row_alerts, ctx.results.geometric_alerts));
+    layers.push_back(adresses_layer(model, bal, ctx.results.update.get()));
     layers.push_back(ambiguous_layer(model));
     layers.push_back(voies_layer(model));
     layers.push_back(voies_a_nommer_layer(model, naming));
-    layers.push_back(batiments_layer(model));
+    layers.push_back(batiments_layer(model, ctx.results.update.get()));
     const std::string timestamp = ctx.options.date + "T00:00:00.000Z";
     layers.push_back(styles_layer(layers, styles_, timestamp));
 

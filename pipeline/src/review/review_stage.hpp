@@ -18,7 +18,7 @@ class ReviewStage final : public Stage {
     std::string_view name() const override { return "review"; }
     Tables reads() const override {
         return buildings_table | roads_table | voies_table | assignments_table | numeros_table |
-               positions_table | voies_a_nommer_table | report_result | bal_result;
+               positions_table | voies_a_nommer_table | update_result | report_result | bal_result;
     }
     Tables writes() const override { return report_result; }
     void prepare(RunContext &ctx) override;

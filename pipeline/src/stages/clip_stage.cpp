@@ -62,6 +62,8 @@ void ClipStage::run(CommuneModel &model, RunContext &ctx) {
             buildings.push_back(std::move(building));
         } else {
             diag.skip("clip.buildings", "outside_commune", "fid " + std::to_string(building.fid));
+            model.buildings_set_aside.push_back(
+                {building.source, building.fid, "outside_commune", std::move(building.footprint)});
         }
     }
     model.buildings = std::move(buildings);

@@ -383,6 +383,8 @@ void IngestStage::read_buildings(CommuneModel &model, RunContext &ctx) {
             ++read;
             if (record.skip_reason != nullptr) {
                 skip_feature(ctx, "buildings", o.buildings, s, record.fid, record.skip_reason);
+                model.buildings_set_aside.push_back(
+                    {static_cast<std::uint32_t>(s), record.fid, record.skip_reason, {}});
                 return;
             }
             Building building{
@@ -390,17 +392,24 @@ void IngestStage::read_buildings(CommuneModel &model, RunContext &ctx) {
             reproject(*buildings_to_legal_[s], building.footprint);
             try {
                 if (!geo::is_valid(ctx.geos, building.footprint)) {
-                    building.footprint = geo::make_valid(ctx.geos, building.footprint);
-                    if (building.footprint.empty()) {
+                    geo::MultiPolygon valid = geo::make_valid(ctx.geos, building.footprint);
+                    if (valid.empty()) {
                         skip_feature(ctx, "buildings", o.buildings, s, record.fid,
                                      "invalid_geometry");
+                        model.buildings_set_aside.push_back({building.source, building.fid,
+                                                             "invalid_geometry",
+                                                             std::move(building.footprint)});
                         return;
                     }
+                    building.footprint = std::move(valid);
                     diag.count("ingest", "buildings_repaired");
                 }
                 building.anchor = geo::point_on_surface(ctx.geos, building.footprint);
             } catch (const GeosError &) {
                 skip_feature(ctx, "buildings", o.buildings, s, record.fid, "invalid_geometry");
+                model.buildings_set_aside.push_back({building.source, building.fid,
+                                                     "invalid_geometry",
+                                                     std::move(building.footprint)});
                 return;
             }
             model.buildings.push_back(std::move(building));

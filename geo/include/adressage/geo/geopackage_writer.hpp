@@ -26,8 +26,8 @@ enum class LayerGeometry { none, point, multilinestring, multipolygon };
 struct OutputFeature {
     std::vector<FieldValue> values; // one per field, in the layer's order
     XY point;                       // LayerGeometry::point
-    std::vector<Polyline> lines;    // LayerGeometry::multilinestring
-    MultiPolygon polygons;          // LayerGeometry::multipolygon
+    std::vector<Polyline> lines;    // LayerGeometry::multilinestring; none: null geometry
+    MultiPolygon polygons;          // LayerGeometry::multipolygon; none: null geometry
 };
 
 struct OutputLayer {
