@@ -1,6 +1,7 @@
 // `adressage diff OLD.csv NEW.csv`: addresses created, changed (which columns), deleted, and
-// the BAN's upload gates (formats/bal_diff.hpp). Exit 0 when the upload would pass (warnings
-// included), 1 when a gate blocks it, 2 when a file cannot be read.
+// the BAN's upload gates (formats/bal_diff.hpp), as text or JSON (--format), and with --gpkg
+// as a map layer (formats/bal_diff_layer.hpp). Exit 0 when the upload would pass (warnings
+// included), 1 when a gate blocks it, 2 when a file cannot be read or the layer written.
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -8,11 +9,14 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "adressage/error.hpp"
 #include "adressage/formats/bal_diff.hpp"
 #include "adressage/formats/bal_reader.hpp"
 #include "adressage/formats/upload_file.hpp"
 #include "command.hpp"
+#include "run_module.hpp"
 
 namespace adressage::app {
 
@@ -22,6 +26,8 @@ struct DiffArgs {
     std::string old_file;
     std::string new_file;
     bool quiet = false;
+    std::string format = "text";
+    std::string gpkg;
 };
 
 formats::BalTable read_for_diff(const std::string &path) {
@@ -66,11 +72,59 @@ void print_addresses(const formats::BalDiff &d) {
     }
 }
 
+nlohmann::json addresses_json(const std::vector<formats::AddressChange> &list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const formats::AddressChange &c : list) {
+        nlohmann::json a = {{"adresse", c.key}};
+        if (!c.fields.empty()) {
+            a["colonnes"] = c.fields;
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+void print_json(const DiffArgs &args, const formats::BalDiff &d, const formats::Preflight &gates) {
+    nlohmann::json checks = nlohmann::json::array();
+    for (const formats::GateCheck &c : gates.checks) {
+        checks.push_back({{"code", c.code},
+                          {"level", std::string(formats::to_string(c.level))},
+                          {"message", c.message}});
+    }
+    nlohmann::json out = {
+        {"old", args.old_file},
+        {"new", args.new_file},
+        {"rows", {{"old", d.old_rows}, {"new", d.new_rows}}},
+        {"addresses", {{"old", d.old_addresses}, {"new", d.new_addresses}}},
+        {"matched_by", d.matched_by_id ? "id_ban_adresse" : "voie, numero, suffixe"},
+        {"counts",
+         {{"created", d.created.size()},
+          {"changed", d.changed.size()},
+          {"deleted", d.deleted.size()},
+          {"unchanged", d.unchanged}}},
+        {"preflight",
+         {{"level", std::string(formats::to_string(gates.level))}, {"checks", checks}}}};
+    if (!args.quiet) {
+        out["created"] = addresses_json(d.created);
+        out["changed"] = addresses_json(d.changed);
+        out["deleted"] = addresses_json(d.deleted);
+    }
+    std::cout << out.dump(2) << "\n";
+}
+
 int execute_diff(const DiffArgs &args) {
     const formats::BalTable before = read_for_diff(args.old_file);
     const formats::BalTable after = read_for_diff(args.new_file);
     const formats::BalDiff d = formats::diff_bal(before, after);
     const formats::Preflight gates = upload_gates(before, after, d, args.new_file);
+    const int code = gates.level == formats::GateLevel::blocked ? exit_failure : exit_ok;
+    if (!args.gpkg.empty()) {
+        write_diff_gpkg_in_module(args.gpkg, before, after, d);
+    }
+    if (args.format == "json") {
+        print_json(args, d, gates);
+        return code;
+    }
     std::cout << args.old_file << " -> " << args.new_file << ": " << d.old_rows << " -> "
               << d.new_rows << " rows, " << d.old_addresses << " -> " << d.new_addresses
               << " addresses (matched by "
@@ -85,7 +139,7 @@ int execute_diff(const DiffArgs &args) {
         std::cout << "  " << formats::to_string(c.level) << " " << c.code << ": " << c.message
                   << "\n";
     }
-    return gates.level == formats::GateLevel::blocked ? exit_failure : exit_ok;
+    return code;
 }
 
 } // namespace
@@ -98,6 +152,11 @@ Command declare_diff(CLI::App &adressage) {
     cli->add_option("OLD", args->old_file, "the BAL the BAN has")->required();
     cli->add_option("NEW", args->new_file, "the BAL to upload")->required();
     cli->add_flag("--quiet", args->quiet, "counts and gates only, no address list");
+    cli->add_option("--format", args->format, "text (default) or json, on stdout")
+        ->check(CLI::IsMember({"text", "json"}));
+    cli->add_option("--gpkg", args->gpkg,
+                    "also write the created, changed and deleted addresses to this GeoPackage "
+                    "(layer differences, points in EPSG:4326)");
     return {.cli = cli, .help = "diff", .before_parse = {}, .execute = [args] {
                 return execute_diff(*args);
             }};

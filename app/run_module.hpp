@@ -5,6 +5,7 @@
 // (the way GDAL loads its driver plugins and PDAL its kernels). The module's entry point is
 // `adressage_run_commune` (and `adressage_run_batch` for `adressage batch`); exceptions cross
 // them unchanged, so exit codes are still decided in main.cpp only.
+#include "adressage/formats/bal_diff.hpp"
 #include "adressage/pipeline/batch_options.hpp"
 #include "adressage/pipeline/runner.hpp"
 #include "adressage/pipeline/trace_checks.hpp"
@@ -22,6 +23,9 @@ inline constexpr const char *batch_merge_entry = "adressage_batch_merge";
 using CheckTracesFn = void (*)(const std::string &path, const pipeline::RunOptions &options,
                                pipeline::TraceCheckResult &result);
 inline constexpr const char *check_traces_entry = "adressage_check_traces";
+using WriteDiffFn = void (*)(const std::string &path, const formats::BalTable &old_table,
+                             const formats::BalTable &new_table, const formats::BalDiff &diff);
+inline constexpr const char *write_diff_entry = "adressage_write_diff_gpkg";
 
 // Loads the module once and runs one commune through it. Throws Error when the module cannot
 // be loaded (a broken build or install), and whatever the run throws.
@@ -32,5 +36,8 @@ pipeline::BatchResult batch_merge_in_module(const std::string &out_dir);
 // `adressage validate FILE --roads SRC` (trace_checks.hpp).
 pipeline::TraceCheckResult check_traces_in_module(const std::string &path,
                                                   const pipeline::RunOptions &options);
+// `adressage diff --gpkg` (formats/bal_diff_layer.hpp).
+void write_diff_gpkg_in_module(const std::string &path, const formats::BalTable &old_table,
+                               const formats::BalTable &new_table, const formats::BalDiff &diff);
 
 } // namespace adressage::app

@@ -73,4 +73,10 @@ pipeline::TraceCheckResult check_traces_in_module(const std::string &path,
     return result;
 }
 
+void write_diff_gpkg_in_module(const std::string &path, const formats::BalTable &old_table,
+                               const formats::BalTable &new_table, const formats::BalDiff &diff) {
+    static const auto entry = reinterpret_cast<WriteDiffFn>(load_symbol(write_diff_entry));
+    entry(path, old_table, new_table, diff);
+}
+
 } // namespace adressage::app

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "adressage/error.hpp"
+#include "quiet_gdal.hpp"
 
 namespace adressage::geo {
 
@@ -60,7 +61,7 @@ OGRLinearRing ring_of(const Ring &ring) {
 
 std::unique_ptr<OGRGeometry> geometry_of(LayerGeometry g, const OutputFeature &f) {
     if (g == LayerGeometry::point) {
-        return std::make_unique<OGRPoint>(f.point.x, f.point.y);
+        return std::make_unique<OGRPoint>(f.point->x, f.point->y);
     }
     if (g == LayerGeometry::multilinestring) {
         auto multi = std::make_unique<OGRMultiLineString>();
@@ -132,7 +133,8 @@ void write_layer(GDALDataset &ds, OGRSpatialReference &srs, const OutputLayer &l
         for (std::size_t i = 0; i < f.values.size() && i < layer.fields.size(); ++i) {
             set_value(feature, static_cast<int>(i), f.values[i]);
         }
-        const bool empty = (layer.geometry == LayerGeometry::multilinestring && f.lines.empty()) ||
+        const bool empty = (layer.geometry == LayerGeometry::point && !f.point) ||
+                           (layer.geometry == LayerGeometry::multilinestring && f.lines.empty()) ||
                            (layer.geometry == LayerGeometry::multipolygon && f.polygons.empty());
         if (spatial && !empty) { // an empty collection is a null geometry
             feature.SetGeometryDirectly(geometry_of(layer.geometry, f).release());
@@ -169,6 +171,7 @@ class ThreadOption {
 void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
                       const std::string &timestamp) {
     GDALAllRegister();
+    const QuietGdal quiet; // GDAL's message goes in the exception, not on stderr
     const ThreadOption date("OGR_CURRENT_DATE", timestamp);
     // No fsync per transaction: the file is written under a temporary name and renamed, so a
     // crash leaves no file that looks complete.

@@ -11,6 +11,7 @@
 #include "adressage/error.hpp"
 #include "columnar_features.hpp"
 #include "feature_geometry.hpp"
+#include "quiet_gdal.hpp"
 #include "wkb_geometry.hpp"
 
 namespace adressage::geo {
@@ -21,25 +22,6 @@ void register_drivers_once() {
     static std::once_flag flag;
     std::call_once(flag, [] { GDALAllRegister(); });
 }
-
-// GDAL reports through CPLError; keep its messages off stderr while we work and read the last
-// one when a call fails. Only records: the caller decides what to throw.
-class QuietGdal {
-  public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal &) = delete;
-    QuietGdal &operator=(const QuietGdal &) = delete;
-    static std::string last_message() {
-        const char *raw = CPLGetLastErrorMsg();
-        std::string m = raw != nullptr ? raw : "";
-        m.erase(m.find_last_not_of(" \t\r\n") + 1);
-        return m.empty() ? std::string("unknown GDAL error") : m;
-    }
-};
 
 GeometryKind kind_of(OGRwkbGeometryType type) {
     switch (wkbFlatten(type)) {

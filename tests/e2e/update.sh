@@ -92,6 +92,23 @@ run --buildings less85.gpkg:buildings --out less85 --date 2026-11-21 --existing 
 set +e; "$bin" diff --quiet "$(bal metric.a)" "$(bal less85)" > diff85.txt; status=$?; set -e
 [ "$status" -eq 1 ] && grep -q '^  blocked api_depot.row_loss' diff85.txt || fail "85 %: $(cat diff85.txt)"
 echo "removed 30 %: $(grep row_loss diff30.txt | sed 's/^ *//')"
+# diff as JSON and as a GeoPackage layer (read back with GDAL): the same addresses, each kind.
+"$bin" diff --format json --gpkg diff30.gpkg "$(bal metric.p)" "$(bal less30)" > diff30.json
+for kind in created changed deleted; do
+    statut="$(case $kind in created) echo cree;; changed) echo modifie;; deleted) echo supprime;; esac)"
+    n_json="$(node -e 'const d=require(process.argv[1]); console.log(d.counts[process.argv[2]], d[process.argv[2]].length)' "$work/diff30.json" $kind)"
+    n_gpkg="$(ogrinfo -ro -q diff30.gpkg -sql "SELECT COUNT(DISTINCT adresse) AS n FROM differences WHERE statut = '$statut'" | grep -o 'n (Integer[^=]*= [0-9]*' | grep -o '[0-9]*$')"
+    [ "$n_json" = "$n_gpkg $n_gpkg" ] || fail "diff $kind: json '$n_json', gpkg $n_gpkg"
+done
+[ "$(node -e 'const d=require(process.argv[1]); console.log(d.counts.created > 0 && d.counts.deleted > 0)' "$work/diff30.json")" = true ] \
+    || fail "diff of 70 % against 90 %: $(head -c 300 diff30.json)"
+cp diff30.gpkg diff30-first.gpkg
+"$bin" diff --format json --gpkg diff30.gpkg "$(bal metric.p)" "$(bal less30)" > /dev/null
+cmp diff30.gpkg diff30-first.gpkg || fail "diff --gpkg: not the same bytes twice"
+set +e; "$bin" diff --gpkg nowhere/d.gpkg "$(bal metric.p)" "$(bal less30)" >/dev/null 2>err.txt; status=$?; set -e
+[ "$status" -eq 2 ] && [ "$(wc -l < err.txt)" -eq 1 ] && grep -q -- '--gpkg nowhere/d.gpkg' err.txt && [ ! -e nowhere ] \
+    || fail "diff --gpkg into a missing folder: exit $status, $(cat err.txt)"
+echo "diff --format json --gpkg: $(node -e 'const d=require(process.argv[1]); console.log(JSON.stringify(d.counts))' "$work/diff30.json"), same counts in the layer"
 echo "removed 85 %: $(grep row_loss diff85.txt | sed 's/^ *//')"
 
 # 4. BAL 1.5 and the ledger.

@@ -204,8 +204,8 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
         for (std::size_t k = 0; k < columns.size(); ++k) {
             f.values.push_back(cell_value(cell(row, columns[k]), layer.fields[k].type));
         }
-        f.point = {parse_double(cell(row, col_x)).value_or(0.0),
-                   parse_double(cell(row, col_y)).value_or(0.0)};
+        f.point = geo::XY{parse_double(cell(row, col_x)).value_or(0.0),
+                          parse_double(cell(row, col_y)).value_or(0.0)};
         const auto it = by_key.find({cell(row, col_cle), cell(row, col_position)});
         const Assignment *a = nullptr;
         FieldValue fid;
@@ -488,8 +488,8 @@ geo::OutputLayer alertes_layer(const formats::BalTable &bal,
                     text_or_null(cell(row, col_position)),
                     FieldValue{},
                     FieldValue{}};
-        f.point = {parse_double(cell(row, col_x)).value_or(0.0),
-                   parse_double(cell(row, col_y)).value_or(0.0)};
+        f.point = geo::XY{parse_double(cell(row, col_x)).value_or(0.0),
+                          parse_double(cell(row, col_y)).value_or(0.0)};
         layer.features.push_back(std::move(f));
     }
     for (const GeometricAlert &a : geometric) {

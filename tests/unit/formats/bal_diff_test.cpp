@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "adressage/formats/bal_diff.hpp"
+#include "adressage/formats/bal_diff_layer.hpp"
 
 namespace adressage::formats {
 namespace {
@@ -118,6 +119,46 @@ TEST(BalDiff, VersionColumnsAreNoChange) {
     const BalDiff d = diff_bal(v14, v15);
     EXPECT_TRUE(d.changed.empty());
     EXPECT_EQ(d.unchanged, 1u);
+}
+
+} // namespace
+} // namespace adressage::formats
+
+namespace adressage::formats {
+namespace {
+
+// The diff as a layer: a point per row of each listed address, at its long/lat, with its
+// status, the changed columns and the row's values (a deleted row's from the old file).
+TEST(BalDiffLayer, OneFeaturePerRowOfEachListedAddress) {
+    const std::string head = "cle_interop;voie_nom;numero;suffixe;position;long;lat\n";
+    const BalTable before = read_bal(head + "06012_x001_00001;Rue A;1;;entrée;7.41;43.74\n"
+                                            "06012_x001_00002;Rue A;2;;entrée;7.42;43.74\n"
+                                            "06012_x001_00003;Rue A;3;;entrée;7.43;43.74\n");
+    const BalTable after = read_bal(head + "06012_x001_00001;Rue A;1;;entrée;7.41;43.74\n"
+                                           "06012_x001_00002;Rue A;2;;bâtiment;7.42;43.75\n"
+                                           "06012_x001_00004;Rue A;4;;entrée;7.44;43.74\n"
+                                           "06012_x001_00004;Rue A;4;;bâtiment;;\n");
+    const BalDiff d = diff_bal(before, after);
+    const geo::OutputLayer layer = bal_diff_layer(before, after, d);
+    ASSERT_EQ(layer.fields.size(), 3u + 7u);
+    EXPECT_EQ(layer.fields[0].name, "statut");
+    EXPECT_EQ(layer.fields[3].name, "cle_interop");
+    ASSERT_EQ(layer.features.size(), 4u); // 4 created (two rows), then 2 changed, 3 deleted
+    const auto text = [](const geo::FieldValue &v) {
+        const auto *s = std::get_if<std::string>(&v);
+        return s != nullptr ? *s : std::string("<null>");
+    };
+    EXPECT_EQ(text(layer.features[0].values[0]), "cree");
+    EXPECT_EQ(text(layer.features[0].values[1]), "Rue A 4");
+    ASSERT_TRUE(layer.features[0].point.has_value());
+    EXPECT_DOUBLE_EQ(layer.features[0].point->x, 7.44);
+    EXPECT_FALSE(layer.features[1].point.has_value()); // no long/lat: no geometry
+    EXPECT_EQ(text(layer.features[2].values[0]), "modifie");
+    EXPECT_EQ(text(layer.features[2].values[2]), "lat,position");
+    EXPECT_EQ(text(layer.features[2].values[7]), "bâtiment"); // the new file's value
+    EXPECT_EQ(text(layer.features[3].values[0]), "supprime");
+    EXPECT_EQ(text(layer.features[3].values[3]), "06012_x001_00003"); // from the old file
+    EXPECT_EQ(text(layer.features[3].values[2]), "<null>");
 }
 
 } // namespace

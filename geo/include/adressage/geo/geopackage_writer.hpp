@@ -3,6 +3,7 @@
 // Deterministic: the same layers give the same bytes, the GeoPackage's own timestamps
 // (gpkg_contents.last_change) being set from `timestamp` through GDAL's OGR_CURRENT_DATE.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,7 +26,7 @@ enum class LayerGeometry { none, point, multilinestring, multipolygon };
 
 struct OutputFeature {
     std::vector<FieldValue> values; // one per field, in the layer's order
-    XY point;                       // LayerGeometry::point
+    std::optional<XY> point;        // LayerGeometry::point; none: null geometry
     std::vector<Polyline> lines;    // LayerGeometry::multilinestring; none: null geometry
     MultiPolygon polygons;          // LayerGeometry::multipolygon; none: null geometry
 };
