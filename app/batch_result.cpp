@@ -12,6 +12,9 @@ int print_batch_result(const pipeline::BatchResult &r) {
         << " unchanged), " << r.failed << " failed, " << r.rows << " rows in " << r.seconds
         << " s\nsummary:  " << r.summary_json << " and " << r.summary_csv
         << "\nmanifest: " << r.manifest << "\n";
+    if (!r.dashboard.empty()) {
+        out << "map:      " << r.dashboard << " (open it in QGIS)\n";
+    }
     if (r.skipped_features > 0) {
         out << "skipped:  " << r.skipped_features
             << " road or building feature(s) of the layers could not be used (no geometry, or "

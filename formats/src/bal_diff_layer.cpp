@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
 #include <cmath>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -117,8 +117,7 @@ void write_bal_diff_geopackage(const std::string &path, const BalTable &old_tabl
     const std::filesystem::path partial =
         target.parent_path() / ("." + target.stem().string() + "-partial.gpkg");
     try {
-        geo::write_geopackage(partial.string(), 4326,
-                              {bal_diff_layer(old_table, new_table, diff)},
+        geo::write_geopackage(partial.string(), 4326, {bal_diff_layer(old_table, new_table, diff)},
                               newest_update(old_table, new_table));
         std::filesystem::rename(partial, target);
     } catch (const std::exception &e) {

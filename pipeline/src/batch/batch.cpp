@@ -19,6 +19,7 @@
 #include "batch/batch_run.hpp"
 #include "core/commune_run.hpp"
 #include "options/run_option_keys.hpp"
+#include "review/review_stage.hpp"
 
 namespace adressage::pipeline {
 
@@ -313,6 +314,7 @@ BatchResult run_batch(BatchOptions options) {
     const RunShared shared{
         .communes = &cog, .dictionaries = &dictionaries, .one_thread = jobs > 1, .observe = {}};
 
+    const std::string dashboard_style = ReviewStage::read_style(options.run.data_dir, "communes");
     // Nothing is created before every batch-wide input was read.
     const fs::path out = create_out_dir(options.run.out_dir);
     const std::string suffix = shard_suffix(options.shard);
@@ -339,6 +341,7 @@ BatchResult run_batch(BatchOptions options) {
                  .options_key = key,
                  .out = out,
                  .suffix = suffix,
+                 .dashboard_style = dashboard_style,
                  .previous = previous,
                  .manifest = manifest,
                  .progress = progress,

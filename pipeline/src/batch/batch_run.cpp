@@ -104,6 +104,22 @@ void fill_from_report(Outcome &o, const nlohmann::json &report) {
         o.voies_a_nommer = static_cast<std::int64_t>(naming["voies"].size());
         o.buildings_waiting_for_a_name =
             naming.value("buildings_waiting_for_a_name", std::int64_t{0});
+        const nlohmann::json &lists =
+            naming.value("buildings_without_address", nlohmann::json::object());
+        const auto count = [&](const char *key) {
+            return lists.contains(key) ? static_cast<std::int64_t>(lists[key].size()) : 0;
+        };
+        o.buildings_annexes = count("annex");
+        o.buildings_on_short_lanes = count("lane_below_min_buildings");
+        o.buildings_without_road = count("no_road_within_max_distance");
+    }
+    if (report.contains("assignment")) {
+        o.ambiguous = report["assignment"].value("ambiguous", std::int64_t{0});
+    }
+    if (report.contains("geometric_checks")) {
+        const nlohmann::json &counts = report["geometric_checks"]["alert_counts"];
+        o.geometric_alerts_w = counts.value("W", std::int64_t{0});
+        o.geometric_alerts_i = counts.value("I", std::int64_t{0});
     }
     const nlohmann::json none = nlohmann::json::object();
     const nlohmann::json &update = report.contains("update") ? report["update"] : none;

@@ -41,6 +41,14 @@ struct Outcome {
     std::int64_t rows = 0;
     std::int64_t voies_a_nommer = 0;               // report.json voies_a_nommer (naming/)
     std::int64_t buildings_waiting_for_a_name = 0; // on those voies
+    // The other buildings without an address (naming/building_fates.hpp): annexes, served by
+    // an unnamed lane below the minimum, no road within reach.
+    std::int64_t buildings_annexes = 0;
+    std::int64_t buildings_on_short_lanes = 0;
+    std::int64_t buildings_without_road = 0;
+    std::int64_t ambiguous = 0; // assignments whose second voie is nearly as near
+    std::int64_t geometric_alerts_w = 0;
+    std::int64_t geometric_alerts_i = 0;
     std::string validation; // accepted or blocked; "" when the file was not checked
     // The BAN's upload gates against the current BAL (--existing): ok, warning or blocked;
     // "first" when the commune had none (nothing to lose: a first upload).
@@ -86,6 +94,7 @@ struct BatchRun {
     const std::string &options_key;    // what in the options changes the outputs
     const std::filesystem::path &out;
     const std::string &suffix;                            // of a shard's batch files
+    const std::string &dashboard_style;                   // the .qml of batch-review.gpkg's layer
     const std::map<std::string, ManifestEntry> &previous; // --resume: the manifest's entries
     Manifest &manifest;
     Progress &progress;

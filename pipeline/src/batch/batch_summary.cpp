@@ -13,6 +13,7 @@
 #include "adressage/formats/csv_field.hpp"
 #include "adressage/pipeline/batch.hpp"
 #include "adressage/pipeline/skipped_features.hpp"
+#include "batch/batch_review.hpp"
 #include "batch/batch_run.hpp"
 
 namespace adressage::pipeline {
@@ -101,24 +102,37 @@ std::string number_text(double v) {
 } // namespace
 
 std::string summary_csv(const nlohmann::json &results) {
-    std::string out = "insee;nom;status;buildings_read;buildings_numbered;voies_numbered;rows;"
-                      "voies_a_nommer;buildings_waiting_for_a_name;validation;alerts_E;alerts_W;"
-                      "alerts_I;preflight;seconds;reason\n";
+    // The counts of a result, in the order of the columns (keys of outcome_json).
+    static const std::vector<std::string> counts = {
+        "buildings_read",         "buildings_numbered",
+        "voies_numbered",         "rows",
+        "voies_a_nommer",         "buildings_waiting_for_a_name",
+        "buildings_annexes",      "buildings_on_short_lanes",
+        "buildings_without_road", "ambiguous"};
+    std::string out = "insee;nom;status";
+    for (const std::string &c : counts) {
+        out += ";" + c;
+    }
+    out += ";validation;alerts_E;alerts_W;alerts_I;geometric_alerts_W;geometric_alerts_I;"
+           "preflight;seconds;reason\n";
     for (const nlohmann::json &r : results) {
         const nlohmann::json none = nlohmann::json::object();
         const nlohmann::json &v = r.contains("validation") ? r["validation"] : none;
-        const nlohmann::json &counts = v.contains("alert_counts") ? v["alert_counts"] : none;
+        const nlohmann::json &alerts = v.contains("alert_counts") ? v["alert_counts"] : none;
+        const nlohmann::json &geometric =
+            r.contains("geometric_alerts") ? r["geometric_alerts"] : none;
         const nlohmann::json &error = r.contains("error") ? r["error"] : none;
-        auto n = [](const nlohmann::json &j, const char *key) {
+        auto n = [](const nlohmann::json &j, const std::string &key) {
             return std::to_string(j.value(key, std::int64_t{0}));
         };
         out += r.value("insee", "") + ";" + formats::csv_field(r.value("nom", "")) + ";" +
-               r.value("status", "") + ";" + n(r, "buildings_read") + ";" +
-               n(r, "buildings_numbered") + ";" + n(r, "voies_numbered") + ";" + n(r, "rows") +
-               ";" + n(r, "voies_a_nommer") + ";" + n(r, "buildings_waiting_for_a_name") + ";" +
-               v.value("verdict", "") + ";" + n(counts, "E") + ";" + n(counts, "W") + ";" +
-               n(counts, "I") + ";" + r.value("preflight", "") + ";" +
-               number_text(r.value("seconds", 0.0)) + ";" +
+               r.value("status", "");
+        for (const std::string &c : counts) {
+            out += ";" + n(r, c);
+        }
+        out += ";" + v.value("verdict", "") + ";" + n(alerts, "E") + ";" + n(alerts, "W") + ";" +
+               n(alerts, "I") + ";" + n(geometric, "W") + ";" + n(geometric, "I") + ";" +
+               r.value("preflight", "") + ";" + number_text(r.value("seconds", 0.0)) + ";" +
                formats::csv_field(error.value("reason", "")) + "\n";
     }
     return out;
@@ -136,7 +150,14 @@ nlohmann::json outcome_json(const Outcome &o) {
                         {"rows", o.rows},
                         {"voies_a_nommer", o.voies_a_nommer},
                         {"buildings_waiting_for_a_name", o.buildings_waiting_for_a_name},
+                        {"buildings_annexes", o.buildings_annexes},
+                        {"buildings_on_short_lanes", o.buildings_on_short_lanes},
+                        {"buildings_without_road", o.buildings_without_road},
+                        {"ambiguous", o.ambiguous},
                         {"seconds", round3(o.seconds)}};
+    if (o.status != "failed") {
+        j["geometric_alerts"] = {{"W", o.geometric_alerts_w}, {"I", o.geometric_alerts_i}};
+    }
     if (!o.existing.empty()) {
         j["existing"] = o.existing;
     }
@@ -202,6 +223,8 @@ BatchResult summarise(BatchRun &run, unsigned jobs, double read_seconds,
     result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     const std::string shard = run.options.shard.empty() ? "1/1" : run.options.shard;
 
+    // The map first: the manifest, finished last, says the batch is complete.
+    result.dashboard = write_batch_review(run);
     // Only this batch's communes: a manifest describes the outputs of one batch (or shard).
     std::map<std::string, ManifestEntry> kept;
     for (const std::string &insee : run.communes) {

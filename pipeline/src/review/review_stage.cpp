@@ -38,6 +38,10 @@ void remove_quietly(const std::string &path) {
 
 } // namespace
 
+std::string ReviewStage::read_style(const std::string &data_dir, const std::string &layer) {
+    return read_text(data_dir + "/review-styles/" + layer + ".qml");
+}
+
 geo::OutputLayer ReviewStage::styles_layer(const std::vector<geo::OutputLayer> &layers,
                                            const std::vector<std::string> &qml,
                                            const std::string &timestamp) {
@@ -72,7 +76,7 @@ void ReviewStage::prepare(RunContext &ctx) {
         return;
     }
     for (const std::string &name : layer_names()) {
-        styles_.push_back(read_text(ctx.options.data_dir + "/review-styles/" + name + ".qml"));
+        styles_.push_back(read_style(ctx.options.data_dir, name));
     }
 }
 

@@ -24,6 +24,10 @@ class ReviewStage final : public Stage {
     void prepare(RunContext &ctx) override;
     void run(CommuneModel &model, RunContext &ctx) override;
 
+    // The style of `layer`: <data_dir>/review-styles/<layer>.qml. Throws InputError when it
+    // cannot be read.
+    static std::string read_style(const std::string &data_dir, const std::string &layer);
+
     // The layer_styles table QGIS reads: one default style per layer, `qml[i]` for layers[i].
     static geo::OutputLayer styles_layer(const std::vector<geo::OutputLayer> &layers,
                                          const std::vector<std::string> &qml,

@@ -77,17 +77,77 @@ done
 head -1 "$work/j2/batch-summary.csv" | grep -q ';voies_a_nommer;buildings_waiting_for_a_name;' ||
     fail "summary CSV without the voies à nommer columns"
 echo "voies à nommer: the same in batch as in run, counted in the summary"
+# batch-review.gpkg, read with GDAL: a polygon per commune in EPSG:4326, the counts of each
+# commune's report and of its summary line, a default style; the same bytes at jobs 1 and 2.
+cmp "$work/j1/batch-review.gpkg" "$work/j2/batch-review.gpkg" || fail "batch-review.gpkg: jobs 1 and 2 differ"
+ogr2ogr -f CSV "$work/dashboard.csv" "$work/j2/batch-review.gpkg" communes -lco GEOMETRY=AS_WKT
+ogrinfo -ro -so "$work/j2/batch-review.gpkg" communes | grep -q 'ID\["EPSG",4326\]\]$' || fail "batch-review.gpkg: not EPSG:4326"
+[ "$(ogrinfo -ro -q "$work/j2/batch-review.gpkg" -sql "SELECT COUNT(*) AS n FROM layer_styles WHERE f_table_name = 'communes' AND useAsDefault = 1" | grep -o '= [0-9]*')" = "= 1" ] ||
+    fail "batch-review.gpkg: no default style"
+node - "$work/dashboard.csv" "$work/j2" <<'JS' || fail "batch-review.gpkg"
+const fs = require("fs");
+const [csv, dir] = process.argv.slice(2);
+const parse = (text, sep) => { // GDAL's CSV: quoted fields, doubled quotes
+  const rows = []; let row = [], f = "", q = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (q) { if (c === '"') { if (text[i + 1] === '"') { f += '"'; ++i; } else q = false; } else f += c; }
+    else if (c === '"') q = true; else if (c === sep) { row.push(f); f = ""; }
+    else if (c === "\n") { row.push(f); rows.push(row); row = []; f = ""; } else if (c !== "\r") f += c;
+  }
+  const [h, ...body] = rows; return body.map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
+};
+const communes = parse(fs.readFileSync(csv, "utf8"), ",");
+const summary = parse(fs.readFileSync(`${dir}/batch-summary.csv`, "utf8"), ";");
+if (communes.length !== 3) { console.log(`FAIL: ${communes.length} communes`); process.exit(1); }
+for (const c of communes) {
+  const r = require(`${dir}/${c.insee}/report.json`);
+  const lists = r.voies_a_nommer.buildings_without_address;
+  const s = summary.find((l) => l.insee === c.insee);
+  const expect = {
+    status: "ok", buildings_read: r.summary.buildings_read, buildings_numbered: r.summary.buildings_numbered,
+    buildings_annexes: lists.annex.length, buildings_waiting_for_a_name: lists.waiting_for_a_name.length,
+    buildings_on_short_lanes: lists.lane_below_min_buildings.length, buildings_without_road: lists.no_road_within_max_distance.length,
+    buildings_without_address: lists.waiting_for_a_name.length + lists.lane_below_min_buildings.length + lists.no_road_within_max_distance.length,
+    ambiguous: r.assignment.ambiguous, voies_a_nommer: r.voies_a_nommer.voies.length, rows: r.summary.rows_written,
+    alerts_W: r.validation.alert_counts.W, geometric_alerts_W: r.geometric_checks.alert_counts.W };
+  for (const [k, v] of Object.entries(expect)) {
+    if (String(c[k]) !== String(v)) { console.log(`FAIL: ${c.insee} ${k}: ${c[k]} in the map, ${v} in the report`); process.exit(1); }
+    if (k in s && String(s[k]) !== String(v)) { console.log(`FAIL: ${c.insee} ${k}: ${s[k]} in the summary, ${v} in the report`); process.exit(1); }
+  }
+  const m = /^MULTIPOLYGON \(\(\(([-0-9.]+) ([-0-9.]+)/.exec(c.WKT);
+  if (!m || Math.abs(Number(m[1]) - 7.4) > 0.2 || Math.abs(Number(m[2]) - 43.7) > 0.2) { console.log(`FAIL: ${c.insee} at ${c.WKT.slice(0, 60)}`); process.exit(1); }
+}
+console.log("batch-review.gpkg: " + communes.map((c) => `${c.insee} ${c.buildings_without_address} sans adresse`).join(", "));
+JS
 # review.gpkg: none by default; with --review, byte-identical to adressage run's at jobs 2.
 for insee in $communes; do
     [ ! -e "$work/j2/$insee/review.gpkg" ] || fail "$insee: review.gpkg without --review"
 done
 batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/rv" --jobs 2 --review \
     --progress none >/dev/null 2>&1 || fail "batch --review"
+# The same layers, read with GDAL; the buildings outside the commune are a single run's only
+# (a batch gives each commune the buildings inside it: the others are its neighbours').
+review_csv() { # GPKG DIR
+    mkdir -p "$2"
+    for layer in alertes adresses assignations_ambigues voies voies_a_nommer layer_styles; do
+        ogr2ogr -f CSV "$2/$layer.csv" "$1" "$layer" -lco GEOMETRY=AS_WKT
+    done
+    ogr2ogr -f CSV "$2/batiments.csv" "$1" -lco GEOMETRY=AS_WKT \
+        -sql "SELECT * FROM batiments WHERE devenir NOT IN ('hors_commune', 'inutilisable')"
+}
 for insee in $communes; do
-    cmp "$work/ref/$insee/review.gpkg" "$work/rv/$insee/review.gpkg" ||
+    review_csv "$work/ref/$insee/review.gpkg" "$work/rvcsv/ref-$insee"
+    review_csv "$work/rv/$insee/review.gpkg" "$work/rvcsv/rv-$insee"
+    diff -r "$work/rvcsv/ref-$insee" "$work/rvcsv/rv-$insee" >/dev/null ||
         fail "$insee: batch --review differs from adressage run's review.gpkg"
 done
-echo "review.gpkg: none by default, with --review the same as adressage run's"
+cp "$work/rv/06012/review.gpkg" "$work/rv-06012-first.gpkg"
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/rv" --jobs 1 --review \
+    --progress none >/dev/null 2>&1 || fail "batch --review, jobs 1"
+cmp "$work/rv/06012/review.gpkg" "$work/rv-06012-first.gpkg" ||
+    fail "review.gpkg differs between jobs 1 and 2"
+echo "review.gpkg: none by default, with --review the same layers as adressage run's, the same bytes at jobs 1 and 2"
 
 # 2. Killed after the first commune, then resumed.
 "$bin" batch --communes 06012,06032,06150 "${layers[@]}" "${date[@]}" \
@@ -130,6 +190,8 @@ done
 grep -q '^06150;La Turbie;failed;.*no building could be numbered' "$work/b/batch-summary.csv" ||
     fail "broken batch: no reason for 06150 in the summary"
 grep -q '1 commune(s) failed' "$work/broken.err" || fail "broken batch: no failure message"
+[ "$(ogrinfo -ro -q "$work/b/batch-review.gpkg" -sql "SELECT status FROM communes WHERE insee = '06150'" | grep -o 'status (String) = [a-z]*')" = "status (String) = failed" ] ||
+    fail "broken batch: 06150 not failed in batch-review.gpkg"
 echo "broken boundary: 06150 fails alone"
 
 # 4. --resume rewrites what changed only.

@@ -49,6 +49,7 @@ struct BatchResult {
     std::string summary_json;
     std::string summary_csv;
     std::string manifest;
+    std::string dashboard;            // batch-review.gpkg: the communes as a map; "" after a merge
     std::size_t skipped_features = 0; // roads and buildings of the layers skipped as read
     std::string skipped_csv;          // their list, when there are any
     bool progress_json = false;       // the progress went to stdout as JSON lines
