@@ -8,6 +8,8 @@
 #include "adressage/formats/atomic_file.hpp"
 #include "adressage/pipeline/batch.hpp"
 #include "batch/batch_manifest.hpp"
+#include "batch/batch_review.hpp"
+#include "review/review_stage.hpp"
 
 namespace adressage::pipeline {
 
@@ -73,6 +75,8 @@ struct Joined {
     std::map<std::string, nlohmann::json> results; // by INSEE code
     SkippedRows skipped;                           // each shard's list, each feature once
     double seconds = 0.0;                          // the longest shard's
+    std::string date;                              // the batch's --date, every shard's
+    std::vector<fs::path> maps;                    // the shards' batch-review files
 };
 
 // Joins shard k (its manifest at `path`). Throws InputError when it did not finish or ran
@@ -104,6 +108,8 @@ void join_shard(Joined &joined, const std::string &out_dir, std::size_t k, std::
         joined.results[result.value("insee", "")] = result;
     }
     joined.seconds = std::max(joined.seconds, summary.value("seconds", 0.0));
+    joined.date = summary.value("date", "");
+    joined.maps.push_back(fs::path(out_dir) / ("batch-review" + suffix + ".gpkg"));
     if (const auto s = summary.find("skipped_features");
         s != summary.end() && s->contains("file")) {
         joined.skipped.merge(
@@ -121,10 +127,12 @@ BatchResult merge_shards(const std::string &out_dir) {
     }
     nlohmann::json &head = joined.head;
     head["shard"] = "1/1";
+    BatchResult r;
+    r.dashboard = merge_batch_reviews(
+        out_dir, joined.maps, ReviewStage::read_style(default_data_dir(), "communes"), joined.date);
     Manifest merged((fs::path(out_dir) / "batch-manifest.json").string());
     merged.finish(joined.entries, head);
 
-    BatchResult r;
     r.seconds = joined.seconds;
     nlohmann::json all = nlohmann::json::array();
     for (const auto &[insee, result] : joined.results) {
@@ -139,6 +147,7 @@ BatchResult merge_shards(const std::string &out_dir) {
     const nlohmann::json summary = {
         {"adressage_version", head["adressage_version"]},
         {"shard", "1/1"},
+        {"date", joined.date},
         {"merged_shards", shards.of},
         {"communes", r.communes},
         {"succeeded", r.succeeded},

@@ -6,6 +6,7 @@
 
 #include "adressage/error.hpp"
 #include "adressage/geo/transformer.hpp"
+#include "adressage/geo/vector_reader.hpp"
 #include "review/review_stage.hpp"
 
 namespace adressage::pipeline {
@@ -23,8 +24,7 @@ geo::MultiPolygon boundary_lonlat(const BoundaryLayer &layer, const std::string 
     for (const BoundaryLayer::Part &part : found->second) {
         auto &t = to[part.source];
         if (!t) {
-            t = std::make_unique<geo::Transformer>(layer.sources[part.source].crs_wkt,
-                                                   "EPSG:4326");
+            t = std::make_unique<geo::Transformer>(layer.sources[part.source].crs_wkt, "EPSG:4326");
         }
         for (geo::Polygon polygon : part.polygons) {
             t->forward(polygon.outer);
@@ -37,38 +37,44 @@ geo::MultiPolygon boundary_lonlat(const BoundaryLayer &layer, const std::string 
     return out;
 }
 
+constexpr const char *description =
+    "Les communes du lot : ce qui a été fait et ce qui reste à décider";
+
 geo::FieldValue text_or_null(const std::string &s) {
     return s.empty() ? geo::FieldValue{} : geo::FieldValue{s};
 }
 
 } // namespace
 
-geo::OutputLayer communes_layer(const BatchRun &run) {
+std::vector<geo::FieldDef> communes_fields() {
     using geo::FieldType;
-    geo::OutputLayer layer{"communes", geo::LayerGeometry::multipolygon, {}, {}, {}};
-    layer.description = "Les communes du lot : ce qui a été fait et ce qui reste à décider";
-    layer.fields = {{"insee", FieldType::text},
-                    {"nom", FieldType::text},
-                    {"status", FieldType::text},
-                    {"buildings_read", FieldType::integer},
-                    {"buildings_numbered", FieldType::integer},
-                    {"buildings_without_address", FieldType::integer},
-                    {"buildings_waiting_for_a_name", FieldType::integer},
-                    {"buildings_on_short_lanes", FieldType::integer},
-                    {"buildings_without_road", FieldType::integer},
-                    {"buildings_annexes", FieldType::integer},
-                    {"ambiguous", FieldType::integer},
-                    {"voies_numbered", FieldType::integer},
-                    {"voies_a_nommer", FieldType::integer},
-                    {"rows", FieldType::integer},
-                    {"validation", FieldType::text},
-                    {"alerts_E", FieldType::integer},
-                    {"alerts_W", FieldType::integer},
-                    {"alerts_I", FieldType::integer},
-                    {"geometric_alerts_W", FieldType::integer},
-                    {"geometric_alerts_I", FieldType::integer},
-                    {"preflight", FieldType::text},
-                    {"reason", FieldType::text}};
+    return {{"insee", FieldType::text},
+            {"nom", FieldType::text},
+            {"status", FieldType::text},
+            {"buildings_read", FieldType::integer},
+            {"buildings_numbered", FieldType::integer},
+            {"buildings_without_address", FieldType::integer},
+            {"buildings_waiting_for_a_name", FieldType::integer},
+            {"buildings_on_short_lanes", FieldType::integer},
+            {"buildings_without_road", FieldType::integer},
+            {"buildings_annexes", FieldType::integer},
+            {"ambiguous", FieldType::integer},
+            {"voies_numbered", FieldType::integer},
+            {"voies_a_nommer", FieldType::integer},
+            {"rows", FieldType::integer},
+            {"validation", FieldType::text},
+            {"alerts_E", FieldType::integer},
+            {"alerts_W", FieldType::integer},
+            {"alerts_I", FieldType::integer},
+            {"geometric_alerts_W", FieldType::integer},
+            {"geometric_alerts_I", FieldType::integer},
+            {"preflight", FieldType::text},
+            {"reason", FieldType::text}};
+}
+
+geo::OutputLayer communes_layer(const BatchRun &run) {
+    geo::OutputLayer layer{"communes", geo::LayerGeometry::multipolygon, communes_fields(), {}, {}};
+    layer.description = description;
     std::map<std::size_t, std::unique_ptr<geo::Transformer>> to_lonlat; // by boundary source
     for (const Outcome &o : run.outcomes) {
         geo::OutputFeature f;
@@ -101,24 +107,79 @@ geo::OutputLayer communes_layer(const BatchRun &run) {
     return layer;
 }
 
-std::string write_batch_review(const BatchRun &run) {
-    const std::string name = "batch-review" + run.suffix + ".gpkg";
-    const std::filesystem::path path = run.out / name;
-    const std::filesystem::path partial = run.out / (".batch-review" + run.suffix + "-partial.gpkg");
-    const std::string timestamp = run.options.run.date + "T00:00:00.000Z";
+namespace {
+
+// `layer` and its style to <out>/batch-review<suffix>.gpkg through a temporary name.
+std::string write_dashboard(const std::filesystem::path &out, const std::string &suffix,
+                            geo::OutputLayer layer, const std::string &style,
+                            const std::string &date) {
+    const std::string name = "batch-review" + suffix + ".gpkg";
+    const std::filesystem::path path = out / name;
+    const std::filesystem::path partial = out / (".batch-review" + suffix + "-partial.gpkg");
+    const std::string timestamp = date + "T00:00:00.000Z";
     try {
-        std::vector<geo::OutputLayer> layers = {communes_layer(run)};
-        layers.push_back(ReviewStage::styles_layer(layers, {run.dashboard_style}, timestamp));
+        std::vector<geo::OutputLayer> layers;
+        layers.push_back(std::move(layer));
+        layers.push_back(ReviewStage::styles_layer(layers, {style}, timestamp));
         geo::write_geopackage(partial.string(), 4326, layers, timestamp);
         std::filesystem::rename(partial, path);
     } catch (const std::exception &e) {
         std::error_code ec;
         std::filesystem::remove(partial, ec);
-        throw InputError("--out " + run.out.string(),
-                         "cannot write " + name + " (" + e.what() +
-                             "); free some space or choose a writable folder");
+        throw InputError(out.string(), "cannot write " + name + " (" + e.what() +
+                                           "); free some space or choose a writable folder");
     }
     return path.string();
+}
+
+// A value read back as text, as the field's type.
+geo::FieldValue typed(const std::string &text, geo::FieldType type) {
+    if (text.empty()) {
+        return {};
+    }
+    if (type == geo::FieldType::integer) {
+        return static_cast<std::int64_t>(std::stoll(text));
+    }
+    return text;
+}
+
+} // namespace
+
+std::string write_batch_review(const BatchRun &run) {
+    return write_dashboard(run.out, run.suffix, communes_layer(run), run.dashboard_style,
+                           run.options.run.date);
+}
+
+std::string merge_batch_reviews(const std::filesystem::path &out,
+                                const std::vector<std::filesystem::path> &shards,
+                                const std::string &style, const std::string &date) {
+    geo::OutputLayer layer{"communes", geo::LayerGeometry::multipolygon, communes_fields(), {}, {}};
+    layer.description = description;
+    std::vector<std::string> names;
+    for (const geo::FieldDef &f : layer.fields) {
+        names.push_back(f.name);
+    }
+    std::map<std::string, geo::OutputFeature> by_insee;
+    for (const std::filesystem::path &shard : shards) {
+        try {
+            geo::VectorLayer communes = geo::VectorDataset::open(shard.string()).layer("communes");
+            communes.for_each(names, geo::GeometryKind::polygon, [&](geo::FeatureRecord &r) {
+                geo::OutputFeature f;
+                for (std::size_t i = 0; i < names.size(); ++i) {
+                    f.values.push_back(typed(r.values[i], layer.fields[i].type));
+                }
+                f.polygons = std::move(r.polygons);
+                by_insee[r.values[0]] = std::move(f);
+            });
+        } catch (const std::exception &e) {
+            throw InputError(shard.string(), std::string("is not a shard's map (") + e.what() +
+                                                 "); run that shard again");
+        }
+    }
+    for (auto &[insee, f] : by_insee) {
+        layer.features.push_back(std::move(f));
+    }
+    return write_dashboard(out, "", std::move(layer), style, date);
 }
 
 } // namespace adressage::pipeline

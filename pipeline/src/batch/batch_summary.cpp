@@ -239,6 +239,7 @@ BatchResult summarise(BatchRun &run, unsigned jobs, double read_seconds,
         skipped_summary(skipped_rows(run), run.out, run.suffix, result);
     nlohmann::json summary = {{"adressage_version", ADRESSAGE_VERSION},
                               {"shard", shard},
+                              {"date", run.options.run.date},
                               {"jobs", jobs},
                               {"communes", result.communes},
                               {"succeeded", result.succeeded},

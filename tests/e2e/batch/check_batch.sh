@@ -223,6 +223,7 @@ for insee in $communes; do
         fail "shards: $insee differs"
 done
 [ "$(grep -c ';ok;' "$work/s/batch-summary.csv")" = 3 ] || fail "merged summary"
+cmp "$work/j2/batch-review.gpkg" "$work/s/batch-review.gpkg" || fail "merged batch-review.gpkg"
 echo "two shards ($runner) merged: same outputs and manifest"
 
 # 6. Layers without a spatial index (GeoJSON: read once and held) and with one (GeoPackage:
