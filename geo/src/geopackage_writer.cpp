@@ -125,9 +125,6 @@ void write_layer(GDALDataset &ds, OGRSpatialReference &srs, const OutputLayer &l
             throw GdalError(gdal_message("cannot create field " + layer.name + "." + f.name));
         }
     }
-    if (out->StartTransaction() != OGRERR_NONE) {
-        throw GdalError(gdal_message("cannot start a transaction on " + layer.name));
-    }
     for (const OutputFeature &f : layer.features) {
         OGRFeature feature(out->GetLayerDefn());
         for (std::size_t i = 0; i < f.values.size() && i < layer.fields.size(); ++i) {
@@ -142,9 +139,6 @@ void write_layer(GDALDataset &ds, OGRSpatialReference &srs, const OutputLayer &l
         if (out->CreateFeature(&feature) != OGRERR_NONE) {
             throw GdalError(gdal_message("cannot write a feature of " + layer.name));
         }
-    }
-    if (out->CommitTransaction() != OGRERR_NONE) {
-        throw GdalError(gdal_message("cannot write " + layer.name));
     }
 }
 
@@ -191,8 +185,16 @@ void write_geopackage(const std::string &path, int epsg, const std::vector<Outpu
     if (srs.importFromEPSG(epsg) != OGRERR_NONE) {
         throw GdalError(gdal_message("unknown CRS EPSG:" + std::to_string(epsg)));
     }
+    // One transaction for the whole file: outside one, each layer's and field's creation is
+    // its own, with its journal created and removed (half the time of a commune's review).
+    if (ds->StartTransaction() != OGRERR_NONE) {
+        throw GdalError(gdal_message("cannot start a transaction on " + path));
+    }
     for (const OutputLayer &layer : layers) {
         write_layer(*ds, srs, layer);
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) {
+        throw GdalError(gdal_message("cannot write " + path));
     }
     CPLErrorReset(); // GDAL 3.6 has no GDALDataset::Close(): a failed close is an error raised
     ds.reset();

@@ -99,6 +99,15 @@ const geo = report.geometric_checks.alert_counts;
 const alerts = v.alert_counts.E + v.alert_counts.W + v.alert_counts.I + (own.W || 0) + (own.I || 0) + geo.W + geo.I;
 if (alertes.length !== alerts) fail(`alertes ${alertes.length}, report ${alerts} (${JSON.stringify(v.alert_counts)} ${JSON.stringify(own)} ${JSON.stringify(geo)})`);
 const geometric = alertes.filter((a) => a.controle === "adressage (géométrie)");
+// adresses.alertes: the codes of each row's alerts, all of the row alerts.
+const coded = adresses.reduce((n, a) => n + (a.alertes ? a.alertes.split(",").length : 0), 0);
+if (coded !== alertes.length - geometric.length) fail(`adresses.alertes: ${coded} codes, ${alertes.length - geometric.length} row alerts`);
+const homonymes = voies.filter((v) => v.homonyme === "1").length;
+const counts = report.counts;
+if (homonymes > ((counts.voies || {}).homonym_voies || 0) || ((counts.number || {}).voies_numbered_after_a_homonym > 0 && homonymes < 2))
+  fail(`voies.homonyme: ${homonymes}, report ${JSON.stringify(counts.voies)}`);
+const ratios = adresses.filter((a) => a.rapport_ambiguite !== "");
+if (ratios.some((a) => !(Number(a.rapport_ambiguite) >= 1))) fail("rapport_ambiguite below 1");
 if (geometric.length !== geo.W + geo.I) fail(`geometric alertes ${geometric.length}, report ${JSON.stringify(geo)}`);
 for (const a of geometric) if (a.ligne !== "" || !a.libelle || !a.label_en || !/^POINT/.test(a.WKT)) fail(`geometric alerte ${JSON.stringify(a)}`);
 for (const a of alertes) {

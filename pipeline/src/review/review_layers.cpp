@@ -163,7 +163,8 @@ std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateSta
 } // namespace
 
 geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal,
-                                const UpdateState *update) {
+                                const UpdateState *update,
+                                const std::vector<StageResults::RowAlert> &alerts) {
     geo::OutputLayer layer{"adresses", geo::LayerGeometry::point, {}, {}, {}};
     layer.description = "Les adresses du fichier BAL, avec ce qui a décidé chacune";
     const int col_x = bal.column("x");
@@ -187,13 +188,22 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
                                       : real           ? FieldType::real
                                                        : FieldType::text});
     }
-    for (const char *name : {"batiment_fid", "regle", "distance_voie_m", "cote", "statut_maj",
-                             "colonnes_modifiees", "orphelin"}) {
+    for (const char *name :
+         {"batiment_fid", "regle", "distance_voie_m", "cote", "rapport_ambiguite", "statut_maj",
+          "colonnes_modifiees", "orphelin", "alertes"}) {
         const std::string n = name;
-        layer.fields.push_back({n, n == "batiment_fid"      ? FieldType::integer
-                                   : n == "distance_voie_m" ? FieldType::real
-                                   : n == "orphelin"        ? FieldType::boolean
-                                                            : FieldType::text});
+        const bool real = n == "distance_voie_m" || n == "rapport_ambiguite";
+        layer.fields.push_back({n, n == "batiment_fid" ? FieldType::integer
+                                   : real              ? FieldType::real
+                                   : n == "orphelin"   ? FieldType::boolean
+                                                       : FieldType::text});
+    }
+    std::vector<std::string> row_codes(bal.rows.size()); // the codes of each row's alerts
+    for (const StageResults::RowAlert &alert : alerts) {
+        if (alert.line < row_codes.size()) {
+            std::string &codes = row_codes[alert.line];
+            codes += (codes.empty() ? "" : ",") + alert.code;
+        }
     }
     const auto by_key = positions_by_key(model);
     const auto assignments = assignment_of(model);
@@ -224,17 +234,22 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
             f.values.emplace_back(std::string(a->by_parcel ? "parcelle" : "plus_proche"));
             f.values.emplace_back(std::round(a->offset * 100.0) / 100.0);
             f.values.emplace_back(std::string(side_name(a->side)));
+            f.values.push_back(
+                a->rival && a->offset > 0.0
+                    ? FieldValue{std::round(a->rival_distance / a->offset * 100.0) / 100.0}
+                    : FieldValue{});
         } else if (kept != nullptr) {
             f.values.emplace_back(
                 std::string(kept->by_number ? "existante_par_numero" : "existante_par_position"));
-            f.values.resize(f.values.size() + 2);
-        } else {
             f.values.resize(f.values.size() + 3);
+        } else {
+            f.values.resize(f.values.size() + 4);
         }
         f.values.push_back(updates[r].status);
         f.values.push_back(updates[r].changed);
         f.values.emplace_back(kept == nullptr ? FieldValue{}
                                               : FieldValue{std::int64_t{kept->building ? 0 : 1}});
+        f.values.push_back(text_or_null(row_codes[r]));
         layer.features.push_back(std::move(f));
     }
     return layer;
@@ -247,7 +262,8 @@ geo::OutputLayer voies_layer(const CommuneModel &model) {
                     {"numerotation", FieldType::text},      {"origine", FieldType::text},
                     {"longueur_m", FieldType::real},        {"adresses", FieldType::integer},
                     {"premier_pair", FieldType::integer},   {"dernier_pair", FieldType::integer},
-                    {"premier_impair", FieldType::integer}, {"dernier_impair", FieldType::integer}};
+                    {"premier_impair", FieldType::integer}, {"dernier_impair", FieldType::integer},
+                    {"homonyme", FieldType::boolean}};
     struct Range {
         int first = 0, last = 0;
         void add(int n) {
@@ -268,6 +284,11 @@ geo::OutputLayer voies_layer(const CommuneModel &model) {
         }
         return v;
     };
+    // Voies of one name in one commune déléguée: the BAL tells them apart by their code only.
+    std::map<std::pair<std::string, std::string>, int> named;
+    for (const Voie &voie : model.voies) {
+        named[{voie.commune_deleguee_insee, voie.nom}] += voie.code.empty() ? 0 : 1;
+    }
     for (VoieIdx v = 0; v < model.voies.size(); ++v) {
         const Voie &voie = model.voies[v];
         if (voie.code.empty()) {
@@ -283,7 +304,8 @@ geo::OutputLayer voies_layer(const CommuneModel &model) {
                     number(even[v].first),
                     number(even[v].last),
                     number(odd[v].first),
-                    number(odd[v].last)};
+                    number(odd[v].last),
+                    std::int64_t{named[{voie.commune_deleguee_insee, voie.nom}] > 1 ? 1 : 0}};
         f.lines = voie.parts;
         layer.features.push_back(std::move(f));
     }

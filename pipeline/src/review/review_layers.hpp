@@ -4,12 +4,13 @@
 // `adresses` holds exactly the file's rows.
 //  - adresses (points): every BAL column, then what decided the row: the building's fid, the
 //    rule (plus_proche, parcelle; existante_par_position or _par_numero for an address an
-//    update kept on its building), the distance to the voie, the side (null for a row the run
-//    did not number); with --existing, the row against the existing BAL (statut_maj cree,
-//    modifie with colonnes_modifiees, inchange) and orphelin (an address kept whose building
-//    is gone).
+//    update kept on its building), the distance to the voie, the side, the ambiguity ratio
+//    (null for a row the run did not number), the codes of the row's alerts; with --existing, the
+//    row against the existing BAL (statut_maj cree, modifie with colonnes_modifiees, inchange) and
+//    orphelin (an address kept whose building is gone).
 //  - voies (lines): each numbered voie, its parts in numbering order (from the origin), with its
-//    mode, origin rule, length, first and last numbers per side and address count.
+//    mode, origin rule, length, first and last numbers per side, address count, and whether
+//    another numbered voie of the commune (déléguée) has its name (homonyme).
 //  - batiments (polygons): every building read (its fid and --buildings source, from 1) with
 //    its fate (building_fates.hpp: numerote, annexe, en_attente_de_nom,
 //    desserte_sous_le_minimum, sans_voie; or hors_commune, inutilisable with the report's
@@ -34,9 +35,10 @@ namespace adressage::pipeline {
 
 struct UpdateState; // update/update_stage.hpp
 
-// `update`: the existing stage's, or null.
+// `update`: the existing stage's, or null; `alerts`: the write stage's, on rows of `bal`.
 geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTable &bal,
-                                const UpdateState *update);
+                                const UpdateState *update,
+                                const std::vector<StageResults::RowAlert> &alerts);
 geo::OutputLayer voies_layer(const CommuneModel &model);
 geo::OutputLayer batiments_layer(const CommuneModel &model, const UpdateState *update);
 geo::OutputLayer ambiguous_layer(const CommuneModel &model);

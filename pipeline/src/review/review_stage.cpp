@@ -89,7 +89,7 @@ void ReviewStage::run(CommuneModel &model, RunContext &ctx) {
     std::vector<geo::OutputLayer> layers;
     const formats::BalTable bal = formats::read_bal_file(ctx.bal_path);
     layers.push_back(alertes_layer(bal, ctx.results.row_alerts, ctx.results.geometric_alerts));
-    layers.push_back(adresses_layer(model, bal, ctx.results.update.get()));
+    layers.push_back(adresses_layer(model, bal, ctx.results.update.get(), ctx.results.row_alerts));
     layers.push_back(ambiguous_layer(model));
     layers.push_back(voies_layer(model));
     layers.push_back(voies_a_nommer_layer(model, naming));
