@@ -19,8 +19,10 @@ std::vector<OutputLayer> commune_layers(bool empty) {
                         {"voie_nom", FieldType::text},
                         {"distance_voie_m", FieldType::real}};
     for (int i = 0; !empty && i < 3000; ++i) {
-        const double x = 1000.0 + (i % 60) * 30.0;
-        const double y = 2000.0 + static_cast<double>(i / 60) * 30.0; // rows of 60
+        const int column = i % 60;
+        const int row = i / 60;
+        const double x = 1000.0 + column * 30.0;
+        const double y = 2000.0 + row * 30.0;
         OutputFeature f;
         f.values = {std::int64_t{i}, std::string("numerote")};
         f.polygons = {{{{x, y}, {x + 12, y}, {x + 12, y + 9}, {x, y + 9}, {x, y}}, {}}};
