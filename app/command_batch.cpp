@@ -1,6 +1,7 @@
 // `adressage batch`: many communes from batch-wide layers (batch.hpp). Exit 0 when every commune
 // succeeded, 1 when any failed (the summary says which and why), 2 for bad options or inputs.
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <utility>
@@ -113,6 +114,10 @@ void read_config(const std::string &file, BatchArgs &args) {
 }
 
 int execute_batch(const BatchArgs &a) {
+    if (a.options.jobs > pipeline::max_batch_jobs()) {
+        std::cerr << "adressage: --jobs " << a.options.jobs << " is more than 4 threads per core "
+                  << "of this machine; running " << pipeline::max_batch_jobs() << "\n";
+    }
     pipeline::BatchResult result = run_batch_in_module(a.options);
     // Left to the operating system, still reachable, never freed (see BatchResult).
     static const auto *left = new std::shared_ptr<const void>(std::move(result.working_set));

@@ -185,6 +185,7 @@ bool complete_options(BatchOptions &options) {
     if (options.jobs == 0) {
         options.jobs = std::max(1u, std::thread::hardware_concurrency());
     }
+    options.jobs = std::min(options.jobs, max_batch_jobs()); // the command line said so
     return date_given;
 }
 

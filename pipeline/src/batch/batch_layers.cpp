@@ -8,6 +8,7 @@
 #include <iterator>
 #include <limits>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -291,8 +292,12 @@ void read_whole(
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(read, t);
+    try {
+        for (unsigned t = 1; t < threads; ++t) {
+            pool.emplace_back(read, t);
+        }
+    } catch (const std::system_error &) {
+        // The system would start no more threads: those started read every part.
     }
     read(0);
     for (std::thread &t : pool) {

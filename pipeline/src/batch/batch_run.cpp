@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "adressage/error.hpp"
@@ -332,8 +333,15 @@ void run_communes(BatchRun &run, unsigned jobs) {
         work();
     } else {
         std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t) {
-            pool.emplace_back(work);
+        try {
+            for (unsigned t = 0; t < threads; ++t) {
+                pool.emplace_back(work);
+            }
+        } catch (const std::system_error &) {
+            // The system would start no more threads: those started take every group.
+        }
+        if (pool.empty()) {
+            work();
         }
         for (std::thread &t : pool) {
             t.join();

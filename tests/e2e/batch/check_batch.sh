@@ -15,7 +15,8 @@
 #     (GeoPackage, spatial filter) give the same manifest;
 #  7. with run's pipeline options (classic, entrée+bâtiment, annex area) the BALs are still
 #     byte-identical to `adressage run` with the same options;
-#  (and review.gpkg: written by batch --review only, byte-identical to adressage run's)
+#  (and review.gpkg: written by batch --review only, byte-identical to adressage run's;
+#  batch-review.gpkg; --jobs 100000 clamped with one line)
 #  8. features of the layers that cannot be used (tests/fixtures/batch/bad-*.geojson: no
 #     geometry, a ring of 3 points) are listed once in skipped-features.csv and counted in the
 #     summary, the same at jobs 1 and 2 and through two merged shards, and change no BAL.
@@ -60,6 +61,13 @@ for reading in by-area whole; do
 done
 grep -q '"buildings_in_layers"' "$work/w2/batch-summary.json" || fail "GPKG not read whole"
 echo "jobs 1 and 2, read by area and whole: byte-identical to adressage run"
+# A --jobs beyond what the machine can start is clamped, with one line, not a crash.
+batch --boundaries "$work/fx/boundaries.gpkg" --out "$work/many" --jobs 100000 --progress none \
+    >/dev/null 2>"$work/many.err" || fail "--jobs 100000: exit $?"
+[ "$(wc -l <"$work/many.err")" = 1 ] && grep -q -- '--jobs 100000 is more than .*; running [0-9]*$' "$work/many.err" ||
+    fail "--jobs 100000: $(cat "$work/many.err")"
+cmp "$work/j1/batch-manifest.json" "$work/many/batch-manifest.json" || fail "--jobs 100000: manifest"
+echo "--jobs 100000: $(cat "$work/many.err")"
 # The voies à nommer of each commune as adressage run finds them, counted in the summary.
 for dir in j2 w2; do
     node -e '

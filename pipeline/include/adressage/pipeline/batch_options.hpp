@@ -2,13 +2,19 @@
 // Everything `adressage batch` needs from the user: the run options shared by every commune,
 // which communes, the boundaries layer, and how to run them. Plain values: the executable parses
 // them without loading the pipeline.
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "adressage/pipeline/run_options.hpp"
 
 namespace adressage::pipeline {
+
+// The most --jobs a batch runs: four threads per core (at least 8). More only add memory (each
+// thread holds a commune group's layers) and, in the thousands, fail to start.
+inline unsigned max_batch_jobs() { return std::max(8u, 4u * std::thread::hardware_concurrency()); }
 
 struct BatchOptions {
     // Every commune runs with these (insee and boundary are set per commune); roads and
@@ -26,7 +32,7 @@ struct BatchOptions {
     // Per-commune numbering, town hall, BAN id and SIREN (batch_commune_options.hpp); "": none.
     std::string commune_options;
 
-    unsigned jobs = 0;   // 0: the number of cores
+    unsigned jobs = 0;   // 0: the number of cores; at most max_batch_jobs()
     bool resume = false; // keep the communes whose manifest entry still matches
     // --review: a review.gpkg beside each commune's BAL. Off by default: it costs about half
     // a commune's run time in GDAL's GeoPackage writer, and 1 to 2 MB a commune.
