@@ -13,14 +13,15 @@
 namespace adressage::formats::detail {
 
 MappedFile::MappedFile(const std::string &path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         throw InputError(path, "cannot be read; check the path");
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw InputError(path, "cannot be read; give a regular file");
+        throw InputError(path, "is not a regular file (a FIFO, a device or a folder?); give a file");
     }
     size_ = static_cast<std::size_t>(st.st_size);
     if (size_ > 0) {

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <mutex>
 
@@ -187,6 +188,13 @@ VectorDataset::VectorDataset(VectorDataset &&) noexcept = default;
 VectorDataset::~VectorDataset() = default;
 
 VectorDataset VectorDataset::open(const std::string &source) {
+    // GDAL would wait forever on a FIFO; a source is a file, a folder or a connection string.
+    std::error_code ec;
+    const auto status = std::filesystem::status(source, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status)) {
+        throw GdalError("not a regular file (a FIFO or a device?); give a file");
+    }
     register_drivers_once();
     QuietGdal quiet;
     auto impl = std::make_shared<Impl>();
