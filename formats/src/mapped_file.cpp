@@ -21,7 +21,8 @@ MappedFile::MappedFile(const std::string &path) {
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw InputError(path, "is not a regular file (a FIFO, a device or a folder?); give a file");
+        throw InputError(path,
+                         "is not a regular file (a FIFO, a device or a folder?); give a file");
     }
     size_ = static_cast<std::size_t>(st.st_size);
     if (size_ > 0) {

@@ -5,8 +5,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cmath>
+#include <filesystem>
 #include <mutex>
 
 #include "adressage/error.hpp"
