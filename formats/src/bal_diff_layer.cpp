@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -113,16 +112,10 @@ std::string newest_update(const BalTable &a, const BalTable &b) {
 
 void write_bal_diff_geopackage(const std::string &path, const BalTable &old_table,
                                const BalTable &new_table, const BalDiff &diff) {
-    const std::filesystem::path target(path);
-    const std::filesystem::path partial =
-        target.parent_path() / ("." + target.stem().string() + "-partial.gpkg");
     try {
-        geo::write_geopackage(partial.string(), 4326, {bal_diff_layer(old_table, new_table, diff)},
+        geo::write_geopackage(path, 4326, {bal_diff_layer(old_table, new_table, diff)},
                               newest_update(old_table, new_table));
-        std::filesystem::rename(partial, target);
     } catch (const std::exception &e) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
         throw InputError("--gpkg " + path, std::string("cannot be written (") + e.what() +
                                                "); choose a writable folder and a .gpkg name");
     }

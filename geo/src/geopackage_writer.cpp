@@ -160,10 +160,9 @@ class ThreadOption {
     std::string previous_;
 };
 
-} // namespace
-
-void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
-                      const std::string &timestamp) {
+// The GeoPackage written at `path` itself; it may be partly written when this throws.
+void write_in_place(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
+                    const std::string &timestamp) {
     GDALAllRegister();
     const QuietGdal quiet; // GDAL's message goes in the exception, not on stderr
     const ThreadOption date("OGR_CURRENT_DATE", timestamp);
@@ -200,6 +199,27 @@ void write_geopackage(const std::string &path, int epsg, const std::vector<Outpu
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure) {
         throw GdalError(gdal_message("cannot finish " + path));
+    }
+}
+
+} // namespace
+
+void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
+                      const std::string &timestamp) {
+    const std::filesystem::path target(path);
+    // GDAL picks the driver by the extension: the temporary name ends in .gpkg too.
+    const std::filesystem::path partial =
+        target.parent_path() / ("." + target.stem().string() + "-partial.gpkg");
+    try {
+        write_in_place(partial.string(), epsg, layers, timestamp);
+        std::filesystem::rename(partial, target);
+    } catch (const std::exception &e) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        if (dynamic_cast<const GdalError *>(&e) != nullptr) {
+            throw;
+        }
+        throw GdalError(e.what()); // the rename's
     }
 }
 

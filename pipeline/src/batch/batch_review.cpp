@@ -40,10 +40,6 @@ geo::MultiPolygon boundary_lonlat(const BoundaryLayer &layer, const std::string 
 constexpr const char *description =
     "Les communes du lot : ce qui a été fait et ce qui reste à décider";
 
-geo::FieldValue text_or_null(const std::string &s) {
-    return s.empty() ? geo::FieldValue{} : geo::FieldValue{s};
-}
-
 } // namespace
 
 std::vector<geo::FieldDef> communes_fields() {
@@ -93,14 +89,14 @@ geo::OutputLayer communes_layer(const BatchRun &run) {
                     o.voies_numbered,
                     o.voies_a_nommer,
                     o.rows,
-                    text_or_null(o.validation),
+                    geo::text_or_null(o.validation),
                     o.alerts_e,
                     o.alerts_w,
                     o.alerts_i,
                     o.geometric_alerts_w,
                     o.geometric_alerts_i,
-                    text_or_null(o.preflight),
-                    text_or_null(o.reason)};
+                    geo::text_or_null(o.preflight),
+                    geo::text_or_null(o.reason)};
         f.polygons = boundary_lonlat(run.boundaries, o.insee, to_lonlat);
         layer.features.push_back(std::move(f));
     }
@@ -115,17 +111,13 @@ std::string write_dashboard(const std::filesystem::path &out, const std::string 
                             const std::string &date) {
     const std::string name = "batch-review" + suffix + ".gpkg";
     const std::filesystem::path path = out / name;
-    const std::filesystem::path partial = out / (".batch-review" + suffix + "-partial.gpkg");
     const std::string timestamp = date + "T00:00:00.000Z";
     try {
         std::vector<geo::OutputLayer> layers;
         layers.push_back(std::move(layer));
         layers.push_back(ReviewStage::styles_layer(layers, {style}, timestamp));
-        geo::write_geopackage(partial.string(), 4326, layers, timestamp);
-        std::filesystem::rename(partial, path);
+        geo::write_geopackage(path.string(), 4326, layers, timestamp);
     } catch (const std::exception &e) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
         throw InputError(out.string(), "cannot write " + name + " (" + e.what() +
                                            "); free some space or choose a writable folder");
     }

@@ -98,12 +98,9 @@ void ReviewStage::run(CommuneModel &model, RunContext &ctx) {
     layers.push_back(styles_layer(layers, styles_, timestamp));
 
     const std::string path = ctx.output_dir + "/review.gpkg";
-    const std::string partial = ctx.output_dir + "/.review-partial.gpkg"; // GDAL wants .gpkg
     try {
-        geo::write_geopackage(partial, model.crs.epsg, layers, timestamp);
-        std::filesystem::rename(partial, path);
+        geo::write_geopackage(path, model.crs.epsg, layers, timestamp);
     } catch (const std::exception &e) {
-        remove_quietly(partial);
         remove_quietly(ctx.bal_path); // no BAL that looks complete without its review
         remove_quietly(ctx.bal_path + ".sha256");
         throw InputError("--out " + ctx.options.out_dir,

@@ -39,10 +39,16 @@ struct OutputLayer {
     std::string description; // gpkg_contents.description
 };
 
+// A text field's value: null when empty.
+inline FieldValue text_or_null(const std::string &s) {
+    return s.empty() ? FieldValue{} : FieldValue{s};
+}
+
 // Writes `layers` to a new GeoPackage at `path` (an existing file is replaced), geometries in
-// EPSG:`epsg`, each layer in one transaction, without a spatial index. `timestamp`:
-// "YYYY-MM-DDTHH:MM:SS.sssZ". Throws GdalError with GDAL's message; the file may then be
-// partly written (the caller writes to a temporary name and renames).
+// EPSG:`epsg`, in one transaction, without a spatial index. `timestamp`:
+// "YYYY-MM-DDTHH:MM:SS.sssZ". Written to ".<stem>-partial.gpkg" beside `path`, then renamed
+// into place: never half a file under `path`. Throws GdalError with GDAL's (or the rename's)
+// message; the temporary file is then removed.
 void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
                       const std::string &timestamp);
 
