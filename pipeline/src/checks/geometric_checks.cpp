@@ -12,50 +12,37 @@ namespace {
 
 struct CheckInfo {
     std::string_view code;
-    std::string_view label;
+    std::string_view label; // in French
+    std::string_view label_en;
     char level = 'W';
 };
 
 // In the order of GeometricCheck.
 constexpr std::array<CheckInfo, geometric_check_count> infos = {{
     {"adressage.numero.cote_parite",
-     "Numéro impair à droite de la voie ou pair à gauche (impairs à gauche, pairs à droite)"},
+     "Numéro impair à droite de la voie ou pair à gauche (impairs à gauche, pairs à droite)",
+     "odd number right of its voie or even number left of it (odd left, even right)"},
     {"adressage.numero.ordre",
-     "Numéro plus petit que le précédent du même côté, dans le sens de la voie"},
+     "Numéro plus petit que le précédent du même côté, dans le sens de la voie",
+     "number smaller than the one before it on the same side, along the voie"},
     {"adressage.position.autre_voie",
-     "La position est plus proche d’une autre voie que de la sienne"},
+     "La position est plus proche d’une autre voie que de la sienne",
+     "the position is nearer to another voie than to its own"},
     {"adressage.position.autre_voie_parcelle",
      "La position est plus proche d’une autre voie que de la sienne, sur laquelle donne la "
      "parcelle du bâtiment",
-     'I'},
-    {"adressage.position.hors_commune", "La position est hors du contour de la commune"},
-    {"adressage.position.trop_proche", "Deux adresses à moins d’un mètre l’une de l’autre"},
-    {"adressage.voie.trace_croise", "Le tracé de la voie se croise lui-même"},
-    {"adressage.voie.homonyme_proche", "Deux voies de même nom à moins de 500 m l’une de l’autre"},
+     "the position is nearer to another voie than to its own", 'I'},
+    {"adressage.position.hors_commune", "La position est hors du contour de la commune",
+     "the position is outside the commune boundary"},
+    {"adressage.position.trop_proche", "Deux adresses à moins d’un mètre l’une de l’autre",
+     "two addresses less than a metre apart"},
+    {"adressage.voie.trace_croise", "Le tracé de la voie se croise lui-même",
+     "the voie trace crosses itself"},
+    {"adressage.voie.homonyme_proche", "Deux voies de même nom à moins de 500 m l’une de l’autre",
+     "two voies of the same name less than 500 m apart"},
 }};
 
 } // namespace
-
-std::string_view geometric_check_label_en(GeometricCheck check) {
-    switch (check) {
-    case GeometricCheck::cote_parite:
-        return "odd number right of its voie or even number left of it (odd left, even right)";
-    case GeometricCheck::ordre:
-        return "number smaller than the one before it on the same side, along the voie";
-    case GeometricCheck::autre_voie:
-    case GeometricCheck::autre_voie_parcelle:
-        return "the position is nearer to another voie than to its own";
-    case GeometricCheck::hors_commune:
-        return "the position is outside the commune boundary";
-    case GeometricCheck::trop_proche:
-        return "two addresses less than a metre apart";
-    case GeometricCheck::trace_croise:
-        return "the voie trace crosses itself";
-    case GeometricCheck::homonyme_proche:
-        return "two voies of the same name less than 500 m apart";
-    }
-    return "";
-}
 
 std::vector<geo::LineMeasures> measure_parts(const Voie &voie) {
     std::vector<geo::LineMeasures> measures;
@@ -96,6 +83,10 @@ std::string_view geometric_check_code(GeometricCheck check) {
 
 std::string_view geometric_check_label(GeometricCheck check) {
     return infos[static_cast<std::size_t>(check)].label;
+}
+
+std::string_view geometric_check_label_en(GeometricCheck check) {
+    return infos[static_cast<std::size_t>(check)].label_en;
 }
 
 char geometric_check_level(GeometricCheck check) {

@@ -9,7 +9,7 @@ namespace adressage::pipeline {
 void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
     GeometricCheckOptions options;
     options.homonym_distance = 500.0;
-    const std::vector<GeometricAlert> alerts = check_commune(ctx.geos, model, options);
+    std::vector<GeometricAlert> alerts = check_commune(ctx.geos, model, options);
     constexpr std::size_t max_examples = 5;
     nlohmann::json codes = nlohmann::json::object();
     std::array<std::size_t, geometric_check_count> counts{};
@@ -48,7 +48,7 @@ void GeometricChecksStage::run(CommuneModel &model, RunContext &ctx) {
         {"positions", model.positions.size()},
         {"alert_counts", {{"W", warnings}, {"I", alerts.size() - warnings}}},
         {"codes", codes}};
-    ctx.results.geometric_alerts = alerts;
+    ctx.results.geometric_alerts = std::move(alerts);
 }
 
 } // namespace adressage::pipeline

@@ -17,6 +17,7 @@
 #include "core/bal_cells.hpp"
 #include "naming/building_fates.hpp"
 #include "rules/voie_origin.hpp"
+#include "update/bal_keys.hpp"
 #include "update/update_stage.hpp"
 
 namespace adressage::pipeline {
@@ -27,7 +28,14 @@ using geo::FieldDef;
 using geo::FieldType;
 using geo::FieldValue;
 
-FieldValue text_or_null(const std::string &s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
+using geo::text_or_null;
+
+// `item` added to a comma-separated `list`.
+void append_listed(std::string &list, const std::string &item) {
+    list.append(list.empty() ? "" : ",").append(item);
+}
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
 using bal_cells::cell;
 using bal_cells::parse_double;
@@ -109,12 +117,6 @@ struct RowUpdate {
     const ExistingAddress *kept = nullptr; // the existing address the row keeps
 };
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateState *update) {
     std::vector<RowUpdate> out(bal.rows.size());
     if (update == nullptr || update->existing.header.empty()) {
@@ -132,7 +134,7 @@ std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateSta
     for (const formats::AddressChange &c : diff.changed) {
         std::string fields;
         for (const std::string &f : c.fields) {
-            fields += (fields.empty() ? "" : ",") + f;
+            append_listed(fields, f);
         }
         for (const std::size_t row : c.rows) {
             out[row].status = std::string("modifie");
@@ -143,7 +145,8 @@ std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateSta
     using Key = std::tuple<std::string, std::string, int, std::string>;
     std::map<Key, const ExistingAddress *> existing;
     for (const ExistingAddress &a : update->addresses) {
-        existing.emplace(Key{a.commune_deleguee_insee, a.voie_nom, a.numero, lower(a.suffixe)}, &a);
+        existing.emplace(
+            Key{a.commune_deleguee_insee, a.voie_nom, a.numero, lower_ascii(a.suffixe)}, &a);
     }
     const bal_cells::Columns columns(bal);
     const int deleguee = columns.index("commune_deleguee_insee");
@@ -154,7 +157,7 @@ std::vector<RowUpdate> row_updates(const formats::BalTable &bal, const UpdateSta
         const std::vector<std::string> &row = bal.rows[r];
         const auto found = existing.find(Key{cell(row, deleguee), cell(row, voie),
                                              bal_cells::parse_int(cell(row, numero)).value_or(-1),
-                                             lower(cell(row, suffixe))});
+                                             lower_ascii(cell(row, suffixe))});
         out[r].kept = found == existing.end() ? nullptr : found->second;
     }
     return out;
@@ -201,8 +204,7 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
     std::vector<std::string> row_codes(bal.rows.size()); // the codes of each row's alerts
     for (const StageResults::RowAlert &alert : alerts) {
         if (alert.line < row_codes.size()) {
-            std::string &codes = row_codes[alert.line];
-            codes += (codes.empty() ? "" : ",") + alert.code;
+            append_listed(row_codes[alert.line], alert.code);
         }
     }
     const auto by_key = positions_by_key(model);
@@ -232,12 +234,11 @@ geo::OutputLayer adresses_layer(const CommuneModel &model, const formats::BalTab
         f.values.push_back(fid);
         if (a != nullptr) {
             f.values.emplace_back(std::string(a->by_parcel ? "parcelle" : "plus_proche"));
-            f.values.emplace_back(std::round(a->offset * 100.0) / 100.0);
+            f.values.emplace_back(round2(a->offset));
             f.values.emplace_back(std::string(side_name(a->side)));
-            f.values.push_back(
-                a->rival && a->offset > 0.0
-                    ? FieldValue{std::round(a->rival_distance / a->offset * 100.0) / 100.0}
-                    : FieldValue{});
+            f.values.push_back(a->rival && a->offset > 0.0
+                                   ? FieldValue{round2(a->rival_distance / a->offset)}
+                                   : FieldValue{});
         } else if (kept != nullptr) {
             f.values.emplace_back(
                 std::string(kept->by_number ? "existante_par_numero" : "existante_par_position"));
@@ -322,16 +323,14 @@ geo::OutputLayer batiments_layer(const CommuneModel &model, const UpdateState *u
     std::vector<std::string> numbers(model.buildings.size());
     std::vector<std::string> voie(model.buildings.size());
     for (const Numero &n : model.numeros) {
-        std::string &list = numbers[n.building];
-        list += (list.empty() ? "" : ",") + std::to_string(n.numero) + n.suffixe;
+        append_listed(numbers[n.building], std::to_string(n.numero) + n.suffixe);
         voie[n.building] = model.voies[n.voie].nom;
     }
     // An update writes the existing address of a building it matched, not a fresh number.
-    for (const ExistingAddress &a :
-         update != nullptr ? update->addresses : std::vector<ExistingAddress>{}) {
+    static const std::vector<ExistingAddress> no_addresses;
+    for (const ExistingAddress &a : update != nullptr ? update->addresses : no_addresses) {
         if (a.building) {
-            std::string &list = numbers[*a.building];
-            list += (list.empty() ? "" : ",") + std::to_string(a.numero) + a.suffixe;
+            append_listed(numbers[*a.building], std::to_string(a.numero) + a.suffixe);
             voie[*a.building] = a.voie_nom;
         }
     }
@@ -437,7 +436,6 @@ geo::OutputLayer ambiguous_layer(const CommuneModel &model) {
                     {"voie_nom", FieldType::text},        {"distance_m", FieldType::real},
                     {"autre_voie_nom", FieldType::text},  {"autre_distance_m", FieldType::real},
                     {"rapport", FieldType::real},         {"regle", FieldType::text}};
-    const auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
     for (const Assignment &a : model.assignments) {
         if (!a.rival) {
             continue;
@@ -526,8 +524,7 @@ geo::OutputLayer alertes_layer(const formats::BalTable &bal,
                     text_or_null(a.voie_nom),
                     a.numero != 0 ? FieldValue{std::int64_t{a.numero}} : FieldValue{},
                     FieldValue{},
-                    a.metres != 0.0 ? FieldValue{std::round(a.metres * 100.0) / 100.0}
-                                    : FieldValue{},
+                    a.metres != 0.0 ? FieldValue{round2(a.metres)} : FieldValue{},
                     text_or_null(a.other)};
         f.point = a.xy;
         layer.features.push_back(std::move(f));
