@@ -12,11 +12,13 @@
 #  - alertes: as many as the report's row alerts (validator and adressage.* checks), each on a
 #    row of the BAL, with a label, and the geometric checks' alerts (no row);
 #  - with --existing: every row has statut_maj, and their count is the report's diff;
-#  - layer_styles: one default style per layer, a QGIS style document.
+#  - layer_styles: one default style per layer, a QGIS style document;
+#  - the file conforms to GeoPackage 1.2 (GDAL's validate_gpkg.py).
 set -euo pipefail
 dir="$(realpath "$1")"; insee="$2"
 gpkg="$dir/review.gpkg"
 [ -s "$gpkg" ] || { echo "FAIL: no $gpkg"; exit 1; }
+"$(dirname "${BASH_SOURCE[0]}")/validate_gpkg.sh" "$gpkg"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for layer in alertes adresses assignations_ambigues voies voies_a_nommer batiments layer_styles; do

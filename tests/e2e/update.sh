@@ -102,6 +102,7 @@ for kind in created changed deleted; do
 done
 [ "$(node -e 'const d=require(process.argv[1]); console.log(d.counts.created > 0 && d.counts.deleted > 0)' "$work/diff30.json")" = true ] \
     || fail "diff of 70 % against 90 %: $(head -c 300 diff30.json)"
+"$here/validate_gpkg.sh" diff30.gpkg || fail "diff30.gpkg"
 cp diff30.gpkg diff30-first.gpkg
 "$bin" diff --format json --gpkg diff30.gpkg "$(bal metric.p)" "$(bal less30)" > /dev/null
 cmp diff30.gpkg diff30-first.gpkg || fail "diff --gpkg: not the same bytes twice"

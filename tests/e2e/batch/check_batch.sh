@@ -88,6 +88,7 @@ echo "voies à nommer: the same in batch as in run, counted in the summary"
 # batch-review.gpkg, read with GDAL: a polygon per commune in EPSG:4326, the counts of each
 # commune's report and of its summary line, a default style; the same bytes at jobs 1 and 2.
 cmp "$work/j1/batch-review.gpkg" "$work/j2/batch-review.gpkg" || fail "batch-review.gpkg: jobs 1 and 2 differ"
+"$here/../validate_gpkg.sh" "$work/j2/batch-review.gpkg" || fail "batch-review.gpkg"
 ogr2ogr -f CSV "$work/dashboard.csv" "$work/j2/batch-review.gpkg" communes -lco GEOMETRY=AS_WKT
 ogrinfo -ro -so "$work/j2/batch-review.gpkg" communes | grep -q 'ID\["EPSG",4326\]\]$' || fail "batch-review.gpkg: not EPSG:4326"
 [ "$(ogrinfo -ro -q "$work/j2/batch-review.gpkg" -sql "SELECT COUNT(*) AS n FROM layer_styles WHERE f_table_name = 'communes' AND useAsDefault = 1" | grep -o '= [0-9]*')" = "= 1" ] ||

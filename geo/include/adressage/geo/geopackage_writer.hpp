@@ -1,7 +1,7 @@
 #pragma once
-// Writing plain layers to a new GeoPackage with GDAL: the review layers of a run (review/).
-// Deterministic: the same layers give the same bytes, the GeoPackage's own timestamps
-// (gpkg_contents.last_change) being set from `timestamp` through GDAL's OGR_CURRENT_DATE.
+// Writing plain layers to a new GeoPackage 1.2: the review layers of a run (review/), the
+// batch's dashboard, a diff's layer. Deterministic: the same layers give the same bytes, the
+// GeoPackage's own timestamps (gpkg_contents.last_change) being `timestamp`.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,7 +47,7 @@ inline FieldValue text_or_null(const std::string &s) {
 // Writes `layers` to a new GeoPackage at `path` (an existing file is replaced), geometries in
 // EPSG:`epsg`, in one transaction, without a spatial index. `timestamp`:
 // "YYYY-MM-DDTHH:MM:SS.sssZ". Written to ".<stem>-partial.gpkg" beside `path`, then renamed
-// into place: never half a file under `path`. Throws GdalError with GDAL's (or the rename's)
+// into place: never half a file under `path`. Throws Error with SQLite's (or the rename's)
 // message; the temporary file is then removed.
 void write_geopackage(const std::string &path, int epsg, const std::vector<OutputLayer> &layers,
                       const std::string &timestamp);
