@@ -1,5 +1,7 @@
 #include "gpkg_geometry.hpp"
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 
@@ -7,18 +9,19 @@ namespace adressage::geo::detail {
 
 namespace {
 
-void put_u32(std::string &out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) {
-        out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
+// Little-endian bytes of `v`: its own on a little-endian machine (copied at once: the byte
+// loop was a tenth of the writer's time), else reversed.
+template <typename T> void put_le(std::string &out, T v) {
+    auto bytes = std::bit_cast<std::array<char, sizeof(T)>>(v);
+    if constexpr (std::endian::native == std::endian::big) {
+        std::reverse(bytes.begin(), bytes.end());
     }
+    out.append(bytes.data(), bytes.size());
 }
 
-void put_double(std::string &out, double d) {
-    const auto v = std::bit_cast<std::uint64_t>(d);
-    for (int i = 0; i < 8; ++i) {
-        out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFU));
-    }
-}
+void put_u32(std::string &out, std::uint32_t v) { put_le(out, v); }
+
+void put_double(std::string &out, double d) { put_le(out, d); }
 
 // WKB: byte order (1, little-endian), then the ISO type code.
 void put_wkb_head(std::string &out, std::uint32_t type) {
@@ -33,6 +36,7 @@ constexpr std::uint32_t wkb_multi_line_string = 5;
 constexpr std::uint32_t wkb_multi_polygon = 6;
 
 void put_points(std::string &out, const std::vector<XY> &points, Box &box) {
+    out.reserve(out.size() + 4 + 16 * points.size());
     put_u32(out, static_cast<std::uint32_t>(points.size()));
     for (const XY &p : points) {
         put_double(out, p.x);

@@ -5,8 +5,10 @@
 namespace adressage::geo::detail {
 
 SqliteFile::SqliteFile(const std::string &path) : path_(path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                   nullptr);
+    // NOMUTEX: a connection is only ever used by the thread that opened it.
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
@@ -61,7 +63,6 @@ void SqliteStatement::bind_blob(int i, const std::string &v) {
 void SqliteStatement::run() {
     const int rc = sqlite3_step(stmt_);
     sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
     db_.check(rc, "cannot write");
 }
 

@@ -10,7 +10,7 @@ namespace adressage::geo::detail {
 
 class SqliteFile {
   public:
-    // Creates (or opens) the database at `path`, read-write.
+    // Creates (or opens) the database at `path`, read-write, for the calling thread only.
     explicit SqliteFile(const std::string &path);
     ~SqliteFile();
     SqliteFile(const SqliteFile &) = delete;
@@ -28,7 +28,8 @@ class SqliteFile {
     std::string path_;
 };
 
-// A statement run once per row: bind, run(), bind the next.
+// A statement run once per row: bind every parameter, run(), bind the next row's. The
+// bindings are not cleared between rows: a parameter not bound again keeps its value.
 class SqliteStatement {
   public:
     SqliteStatement(SqliteFile &db, const std::string &sql);
@@ -42,7 +43,7 @@ class SqliteStatement {
     void bind(int i, double v);
     void bind_text(int i, const std::string &v);
     void bind_blob(int i, const std::string &v);
-    // Steps to the end, then resets the statement and clears its bindings.
+    // Steps to the end, then resets the statement.
     void run();
 
   private:
