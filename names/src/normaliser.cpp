@@ -92,6 +92,13 @@ std::string rules_to_string(const std::vector<Rule> &rules) {
 }
 
 NormalisedName NameNormaliser::normalise(std::string_view raw) const {
+    // The BAL's voie_nom holds at most 200 characters (800 bytes); longer is no road's name, and
+    // the passes below are not all linear in the tokens (a 10 MB line took minutes): left as it
+    // is, flagged, for the validator to refuse.
+    constexpr std::size_t longest_normalised = 1000;
+    if (raw.size() > longest_normalised) {
+        return {std::string(raw), {}, {"too_long_not_normalised"}, 1.0, false};
+    }
     Trace trace;
     std::string input = text::nfc(raw);
     if (std::optional<std::string> written = detail::road_designation(input)) {

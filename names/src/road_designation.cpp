@@ -8,6 +8,12 @@
 namespace adressage::names::detail {
 
 std::optional<std::string> road_designation(const std::string &input) {
+    // A designation ("RD 12", "V.C. nº 4") is short; libstdc++'s regex recurses once per
+    // character of a `\s*` run, so a long input would overflow the stack (a 10 MB line did).
+    constexpr std::size_t longest_designation = 64;
+    if (input.size() > longest_designation) {
+        return std::nullopt;
+    }
     // Most names fail on their first two letters ("Rue", "CHEMIN"): no regex for them.
     std::size_t at = input.find_first_not_of(" \t\n\r\f\v(");
     if (at == std::string::npos || std::string_view("RCV").find(input[at]) == std::string::npos) {

@@ -2,21 +2,28 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 #include <string_view>
 
 #include "utf8_text.hpp"
 
 namespace adressage::names::detail {
 
+// "^(.*[^aeo])e([bcdfgjklmnpqrstvz]es?)$" on a lowercase ASCII word, written out: a regex
+// recursed through every letter of a long word (a 10 MB word overflowed the stack).
 std::string grave_before_final_syllable(const std::string &word) {
-    static const std::regex pattern("^(.*[^aeo])e([bcdfgjklmnpqrstvz]es?)$");
-    std::smatch m;
-    if (word.size() > 4 && std::regex_match(word, m, pattern) &&
-        m[1].str().find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
-        return m[1].str() + "\xC3\xA8" + m[2].str(); // è
+    const std::size_t n = word.size();
+    if (n <= 4 || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+        return word;
     }
-    return word;
+    const std::size_t tail = word.back() == 's' ? 3 : 2; // consonant + "e" or "es"
+    const std::string_view consonants = "bcdfgjklmnpqrstvz";
+    const std::size_t consonant = n - tail;
+    if (word[n - tail + 1] != 'e' || consonants.find(word[consonant]) == std::string_view::npos ||
+        word[consonant - 1] != 'e' ||
+        std::string_view("aeo").find(word[consonant - 2]) != std::string_view::npos) {
+        return word;
+    }
+    return word.substr(0, consonant - 1) + "\xC3\xA8" + word.substr(consonant); // è
 }
 
 std::string plural_of_known(const Dictionaries &dict, const std::string &key) {

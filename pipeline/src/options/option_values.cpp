@@ -49,7 +49,8 @@ geo::XY parse_lonlat(std::string_view flag, const std::string &text) {
     static const std::regex pattern(
         R"(^\s*(-?[0-9]+(\.[0-9]+)?)\s*[,;]\s*(-?[0-9]+(\.[0-9]+)?)\s*$)");
     std::smatch m;
-    if (std::regex_match(text, m, pattern)) {
+    // Bounded first: libstdc++'s regex recurses once per character of a `\s*` run.
+    if (text.size() <= 64 && std::regex_match(text, m, pattern)) {
         const geo::XY lonlat{std::stod(m[1]), std::stod(m[3])};
         if (lonlat.x >= -180.0 && lonlat.x <= 180.0 && lonlat.y >= -90.0 && lonlat.y <= 90.0) {
             return lonlat;
