@@ -79,6 +79,8 @@ const char *rule_name(Rule rule) {
         return "acronym";
     case Rule::ordinal:
         return "ordinal";
+    case Rule::unsafe_characters:
+        return "unsafe_characters";
     }
     return "?";
 }
@@ -100,7 +102,7 @@ NormalisedName NameNormaliser::normalise(std::string_view raw) const {
         return {std::string(raw), {}, {"too_long_not_normalised"}, 1.0, false};
     }
     Trace trace;
-    std::string input = text::nfc(raw);
+    std::string input = text::nfc(detail::remove_unsafe_characters(std::string(raw), trace));
     if (std::optional<std::string> written = detail::road_designation(input)) {
         input = std::move(*written);
         trace.fire(Rule::type_expanded);

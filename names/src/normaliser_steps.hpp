@@ -19,6 +19,13 @@ struct InputCase {
     bool every_word_capitalised = true;
 };
 
+// 0. What a name must not carry into a file opened in a spreadsheet or onto a plate: control
+// characters, bidi marks and overrides, zero-width and other invisible (format) characters,
+// removed; a leading = + - @ (a formula to a spreadsheet) removed with the spaces among them.
+// Each traced (unsafe_characters) and flagged: invisible_characters_removed,
+// formula_prefix_removed. No real voie name starts with one of those four characters.
+std::string remove_unsafe_characters(const std::string &input, Trace &trace);
+
 // A name that is only a road's administrative designation, as the cadastre labels a road with
 // no other name: "(R.D. nº 271)", "RD 271", "C.R. N°8". Written out in the form the commune's
 // other such voies take ("Chemin rural nº 8"): "Route départementale nº 271". Nothing else

@@ -47,8 +47,8 @@ nlohmann::json skipped_counts(const SkippedRows &rows) {
 std::string skipped_csv(const SkippedRows &rows) {
     std::string out = "layer;source;fid;reason\n";
     for (const SkippedRow &r : rows) {
-        out += r.layer + ";" + formats::csv_field(r.source) + ";" + std::to_string(r.fid) + ";" +
-               r.reason + "\n";
+        out += formats::report_csv_field(r.layer) + ";" + formats::report_csv_field(r.source) +
+               ";" + std::to_string(r.fid) + ";" + formats::report_csv_field(r.reason) + "\n";
     }
     return out;
 }
@@ -125,7 +125,7 @@ std::string summary_csv(const nlohmann::json &results) {
         auto n = [](const nlohmann::json &j, const std::string &key) {
             return std::to_string(j.value(key, std::int64_t{0}));
         };
-        out += r.value("insee", "") + ";" + formats::csv_field(r.value("nom", "")) + ";" +
+        out += r.value("insee", "") + ";" + formats::report_csv_field(r.value("nom", "")) + ";" +
                r.value("status", "");
         for (const std::string &c : counts) {
             out += ";" + n(r, c);
@@ -133,7 +133,7 @@ std::string summary_csv(const nlohmann::json &results) {
         out += ";" + v.value("verdict", "") + ";" + n(alerts, "E") + ";" + n(alerts, "W") + ";" +
                n(alerts, "I") + ";" + n(geometric, "W") + ";" + n(geometric, "I") + ";" +
                r.value("preflight", "") + ";" + number_text(r.value("seconds", 0.0)) + ";" +
-               formats::csv_field(error.value("reason", "")) + "\n";
+               formats::report_csv_field(error.value("reason", "")) + "\n";
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "adressage/error.hpp"
+#include "adressage/names/unsafe_text.hpp"
 #include "options/options_csv.hpp"
 
 namespace adressage::pipeline {
@@ -35,6 +36,10 @@ void read_rows(const std::string &input, const std::string &path, const std::str
             throw InputError(input, at + "nom is empty for " + row.id +
                                         "; write the name chosen, a proposal's rank, or remove "
                                         "the line");
+        }
+        if (const auto unsafe = names::unsafe_text_reason(row.nom)) {
+            throw InputError(input, at + "nom for " + row.id + " " + *unsafe +
+                                        "; write the name as it will be on the plate");
         }
         if (const auto [it, added] = seen.emplace(row.id, row.line); !added) {
             throw InputError(input, at + row.id + " is already given at line " +

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "adressage/error.hpp"
+#include "adressage/names/unsafe_text.hpp"
 
 namespace adressage::pipeline {
 
@@ -90,6 +91,10 @@ void check_options(RunOptions &o) {
     }
     if (o.source.find_first_not_of(" \t") == std::string::npos) {
         throw ConfigError("--source must name the organisation that made the addresses");
+    }
+    if (const auto unsafe = names::unsafe_text_reason(o.source)) {
+        throw ConfigError("--source '" + o.source + "' " + *unsafe +
+                          "; give the organisation's name as it should read in the BAL");
     }
 }
 

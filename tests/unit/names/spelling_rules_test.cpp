@@ -48,9 +48,10 @@ TEST(GraveBeforeFinalSyllable, AgreesWithTheRegexOnEveryShortWord) {
         }
     }
     EXPECT_GT(compared, 290000U);
-    EXPECT_GT(accented, 500U);   // the rule fires, not only refuses
+    EXPECT_GT(accented, 500U); // the rule fires, not only refuses
     EXPECT_EQ(grave_before_final_syllable("bessieres"), "bessi\xC3\xA8res");
-    EXPECT_EQ(grave_before_final_syllable("pomarede"), "pomar\xC3\xA8" "de");
+    EXPECT_EQ(grave_before_final_syllable("pomarede"), "pomar\xC3\xA8"
+                                                       "de");
 }
 
 TEST(GraveBeforeFinalSyllable, ALongWordDoesNotOverflowTheStack) {
@@ -59,5 +60,6 @@ TEST(GraveBeforeFinalSyllable, ALongWordDoesNotOverflowTheStack) {
     word += "ebe";
     const std::string out = grave_before_final_syllable(word);
     EXPECT_EQ(out.size(), word.size() + 1);
-    EXPECT_EQ(out.substr(out.size() - 4), "\xC3\xA8" "be");
+    EXPECT_EQ(out.substr(out.size() - 4), "\xC3\xA8"
+                                          "be");
 }

@@ -28,4 +28,14 @@ inline std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
+// A value for a report file people open in a spreadsheet (a batch's summary, its skipped
+// features): csv_field, and a text starting with = + - @, tab or CR (which a spreadsheet runs
+// as a formula) starts with an apostrophe, which spreadsheets show as text. Not for the BAL,
+// whose values are kept exact (its names are cleaned when read, names::unsafe_text_reason).
+inline std::string report_csv_field(std::string_view text) {
+    const bool formula =
+        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    return formula ? csv_field("'" + std::string(text)) : csv_field(text);
+}
+
 } // namespace adressage::formats

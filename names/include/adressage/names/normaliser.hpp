@@ -13,19 +13,20 @@ namespace adressage::names {
 
 // Rule families, in the order they apply.
 enum class Rule {
-    spaces,         // separators, spaces, apostrophes ’
-    lieu_dit,       // a leading "Lieu-dit" / "LD" removed
-    duplicate_type, // "RUE RUE DU..." → one type word
-    type_expanded,  // CHE → Chemin, in type position only
-    title_expanded, // ST → Saint, GAL → Général, ND → Notre-Dame (before a name)
-    saint_hyphen,   // Saint Jean → Saint-Jean
-    place_name,     // VILLEFRANCHE DE ROUERGUE → Villefranche-de-Rouergue (COG)
-    accents,        // EGLISE → Église
-    elision,        // L EGLISE → l’Église
-    casing,         // capitals, articles and prepositions in lower case
-    roman_numeral,  // Louis XIV
-    acronym,        // ZA, ZAC, ZI, RN, RD
-    ordinal,        // 1ER → 1er
+    spaces,            // separators, spaces, apostrophes ’
+    lieu_dit,          // a leading "Lieu-dit" / "LD" removed
+    duplicate_type,    // "RUE RUE DU..." → one type word
+    type_expanded,     // CHE → Chemin, in type position only
+    title_expanded,    // ST → Saint, GAL → Général, ND → Notre-Dame (before a name)
+    saint_hyphen,      // Saint Jean → Saint-Jean
+    place_name,        // VILLEFRANCHE DE ROUERGUE → Villefranche-de-Rouergue (COG)
+    accents,           // EGLISE → Église
+    elision,           // L EGLISE → l’Église
+    casing,            // capitals, articles and prepositions in lower case
+    roman_numeral,     // Louis XIV
+    acronym,           // ZA, ZAC, ZI, RN, RD
+    ordinal,           // 1ER → 1er
+    unsafe_characters, // invisible characters, a leading = + - @ (spreadsheet formula) removed
 };
 
 const char *rule_name(Rule rule);
