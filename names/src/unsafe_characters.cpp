@@ -14,8 +14,7 @@ namespace {
 // soft hyphen, the BOM): nothing a road's name shows. Tab, CR and LF separate words.
 bool invisible(UChar32 c) {
     const auto type = static_cast<UCharCategory>(u_charType(c));
-    return (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) && c != '\t' && c != '\n' &&
-           c != '\r';
+    return (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) && c != '\t' && c != '\n' && c != '\r';
 }
 
 // What a spreadsheet reads as the start of a formula, and the spaces between them.

@@ -324,6 +324,28 @@ void record_deletions(sqlite3 *db, const std::string &path, bool adresse, Histor
 
 } // namespace
 
+// A damaged ledger is the user's to restore (exit 2), found before anything is read from it:
+// otherwise SQLite reports "database disk image is malformed" midway through the run.
+// quick_check reads every page once (a few ms for a commune's ledger).
+void check_integrity(sqlite3 *db, const std::string &path) {
+    const std::string input = "--ledger " + path;
+    const std::string fix = "; restore the ledger from a backup (it holds the BAN ids given so "
+                            "far), or give a new file to start one from the existing BAL";
+    sqlite3_stmt *check = nullptr;
+    std::string result;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &check, nullptr) == SQLITE_OK &&
+        sqlite3_step(check) == SQLITE_ROW) {
+        const unsigned char *text = sqlite3_column_text(check, 0);
+        result = text != nullptr ? reinterpret_cast<const char *>(text) : "";
+    } else {
+        result = sqlite3_errmsg(db);
+    }
+    sqlite3_finalize(check);
+    if (result != "ok") {
+        throw InputError(input, "is damaged (" + result + ")" + fix);
+    }
+}
+
 struct Ledger::Impl {
     sqlite3 *db = nullptr;
     ~Impl() { sqlite3_close(db); }
@@ -347,6 +369,7 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
         throw InputError("--ledger " + path,
                          "is not a ledger (" + why + "); give a new file or the run's own ledger");
     }
+    check_integrity(impl_->db, path);
     std::string commune;
     std::tie(commune, id_ban_commune_) = read_meta(impl_->db, path);
     if (!commune.empty() && commune != insee) {
