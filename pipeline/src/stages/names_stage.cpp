@@ -1,3 +1,6 @@
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <map>
 
 #include "adressage/names/normaliser.hpp"
@@ -5,6 +8,50 @@
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
+
+namespace {
+
+// Why the BAL cannot hold `name` as a voie_nom or toponyme (3 to 200 characters, counted in
+// UTF-16 code units as the official validator counts them), or nullptr.
+const char *unwritable_name(const std::string &name) {
+    std::size_t units = 0;
+    const auto size = static_cast<std::int32_t>(name.size());
+    for (std::int32_t i = 0; i < size;) {
+        UChar32 c = 0;
+        U8_NEXT(name.data(), i, size, c);
+        units += c > 0xFFFF ? 2 : 1;
+    }
+    if (units > 200) {
+        return "voie_nom_trop_long";
+    }
+    return units < 3 ? "voie_nom_trop_court" : nullptr;
+}
+
+// Road pieces and lieux-dits whose name the BAL cannot hold are bad records: counted, listed
+// with their reason (the report's skipped features, the batch's list) and left out, so that
+// one of them does not make the whole commune's file refused.
+void drop_unwritable_names(CommuneModel &model, RunContext &ctx) {
+    std::erase_if(model.roads, [&](const RoadSegment &road) {
+        const char *reason = road.name.empty() ? nullptr : unwritable_name(road.name);
+        if (reason != nullptr) {
+            ctx.diagnostics.skip("names.roads", reason, "fid " + std::to_string(road.fid));
+            if (ctx.skipped_features != nullptr) {
+                ctx.skipped_features->push_back(
+                    SkippedFeature{"roads", road.source, road.fid, reason});
+            }
+        }
+        return reason != nullptr;
+    });
+    std::erase_if(model.toponymes, [&](const Toponyme &toponyme) {
+        const char *reason = unwritable_name(toponyme.nom);
+        if (reason != nullptr) {
+            ctx.diagnostics.skip("names.toponymes", reason, toponyme.nom.substr(0, 40));
+        }
+        return reason != nullptr;
+    });
+}
+
+} // namespace
 
 void NamesStage::prepare(RunContext &ctx) {
     if (ctx.shared_dictionaries != nullptr) {
@@ -66,6 +113,7 @@ void NamesStage::run(CommuneModel &model, RunContext &ctx) {
             flagged.push_back(entry);
         }
     }
+    drop_unwritable_names(model, ctx);
     ctx.diagnostics.count("names", "distinct_names", static_cast<std::int64_t>(done.size()));
     ctx.diagnostics.count("names", "changed", static_cast<std::int64_t>(changed.size()));
     ctx.diagnostics.count("names", "flagged", static_cast<std::int64_t>(flagged.size()));
