@@ -55,10 +55,19 @@ MultiPolygon make_valid(GeosContext &ctx, const MultiPolygon &polygons) {
     return out;
 }
 
-MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts) {
+MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts,
+                       std::int64_t *repaired) {
     MultiPolygon all;
     for (const MultiPolygon &part : parts) {
-        all.insert(all.end(), part.begin(), part.end());
+        if (is_valid(ctx, part)) {
+            all.insert(all.end(), part.begin(), part.end());
+            continue;
+        }
+        const MultiPolygon fixed = make_valid(ctx, part);
+        all.insert(all.end(), fixed.begin(), fixed.end());
+        if (repaired != nullptr) {
+            ++*repaired;
+        }
     }
     GeomPtr g = detail::make_multipolygon(ctx, all);
     GeomPtr u = own(ctx, GEOSUnaryUnion_r(ctx.handle(), g.get()), "UnaryUnion");

@@ -98,7 +98,8 @@ BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
 }
 
 std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
-                                                  const std::string &insee, std::int64_t &parts) {
+                                                  const std::string &insee, std::int64_t &parts,
+                                                  std::int64_t &repaired) {
     const auto found = layer.by_insee.find(insee);
     if (found == layer.by_insee.end() || found->second.empty()) {
         parts = 0;
@@ -119,7 +120,7 @@ std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const Bou
         reprojected.push_back(std::move(polygons));
     }
     parts = static_cast<std::int64_t>(reprojected.size());
-    return geo::union_all(worker.geos, reprojected);
+    return geo::union_all(worker.geos, reprojected, &repaired);
 }
 
 namespace {

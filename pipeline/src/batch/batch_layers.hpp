@@ -159,9 +159,11 @@ std::pair<std::int64_t, std::int64_t> fid_range_part(std::pair<std::int64_t, std
                                                      unsigned k, unsigned parts);
 
 // The boundary of `insee` in its legal CRS, as the ingest stage makes it from --boundary: each
-// part reprojected, then their union. Empty parts: nullopt.
+// part reprojected, then their union (invalid parts repaired, counted in `repaired`). Empty
+// parts: nullopt.
 std::optional<geo::MultiPolygon> commune_boundary(BatchWorker &worker, const BoundaryLayer &layer,
-                                                  const std::string &insee, std::int64_t &parts);
+                                                  const std::string &insee, std::int64_t &parts,
+                                                  std::int64_t &repaired);
 
 // Neighbouring communes of a batch, run one group after another by a worker so that the road
 // and building layers are read once for the group's area rather than once per commune (a

@@ -249,8 +249,9 @@ std::map<std::string, Area> group_areas(const BatchRun &run, BatchWorker &worker
         Prepared &p = prepared[m];
         try {
             std::int64_t parts = 0;
+            std::int64_t repaired = 0;
             std::optional<geo::MultiPolygon> boundary =
-                commune_boundary(worker, run.boundaries, insee, parts);
+                commune_boundary(worker, run.boundaries, insee, parts, repaired);
             if (!boundary) {
                 throw InputError("--boundaries", "no polygon for " + insee +
                                                      " in the boundaries layer; add the "
@@ -260,6 +261,7 @@ std::map<std::string, Area> group_areas(const BatchRun &run, BatchWorker &worker
             p.inputs.emplace();
             p.inputs->boundary = std::move(boundary);
             p.inputs->boundary_parts = parts;
+            p.inputs->boundary_repaired = repaired;
             Area &area = areas[geo::legal_crs_for_insee(insee).definition()];
             area.box.extend(geo::outer_box(*p.inputs->boundary)); // an empty box adds nothing
             area.members.push_back(m);

@@ -19,6 +19,7 @@ struct CommuneInputs {
     std::vector<Building> buildings;
     std::optional<geo::MultiPolygon> boundary; // the union of the commune's boundary parts
     std::int64_t boundary_parts = 0;
+    std::int64_t boundary_repaired = 0; // parts that were not valid polygons (geo::union_all)
     // Every building's anchor was found inside `boundary` by the same test as the clip stage's
     // (BatchLayers::take and split): the clip stage does not test them again.
     bool buildings_inside_boundary = false;

@@ -306,6 +306,9 @@ void IngestStage::take_preloaded(CommuneInputs &given, CommuneModel &model, RunC
     diag.count("ingest", "buildings_kept", static_cast<std::int64_t>(model.buildings.size()));
     if (model.boundary) {
         diag.count("ingest", "boundary_polygons", given.boundary_parts);
+        if (given.boundary_repaired > 0) {
+            diag.count("ingest", "boundary_polygons_repaired", given.boundary_repaired);
+        }
     }
     if (model.boundary) {
         const geo::Box box = geo::outer_box(*model.boundary);
@@ -447,8 +450,12 @@ void IngestStage::read_boundary(CommuneModel &model, RunContext &ctx) {
                          "boundary polygon, or leave --boundary out");
     }
     // Cadastre sheets each carry the commune polygon: the union is the commune.
-    model.boundary = geo::union_all(ctx.geos, parts);
+    std::int64_t repaired = 0;
+    model.boundary = geo::union_all(ctx.geos, parts, &repaired);
     diag.count("ingest", "boundary_polygons", static_cast<std::int64_t>(parts.size()));
+    if (repaired > 0) {
+        diag.count("ingest", "boundary_polygons_repaired", repaired);
+    }
 }
 
 void IngestStage::run(CommuneModel &model, RunContext &ctx) {

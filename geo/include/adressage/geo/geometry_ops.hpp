@@ -1,5 +1,6 @@
 #pragma once
 // Geometry operations on plain values, computed with GEOS.
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -18,8 +19,11 @@ bool is_valid(GeosContext &ctx, const MultiPolygon &polygons);
 // The polygonal part of GEOSMakeValid; empty when nothing polygonal is left.
 MultiPolygon make_valid(GeosContext &ctx, const MultiPolygon &polygons);
 
-// Union of all polygons (e.g. the cadastre sheets of one commune).
-MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts);
+// Union of all polygons (e.g. the cadastre sheets of one commune). A part that is not valid
+// (a self-intersecting ring, a bow-tie) is repaired by make_valid first: GEOS's union fails on
+// it (TopologyException). `repaired`, when given, counts those parts.
+MultiPolygon union_all(GeosContext &ctx, const std::vector<MultiPolygon> &parts,
+                       std::int64_t *repaired = nullptr);
 
 // Sews lines that touch end to end into longer lines (GEOSLineMerge).
 // The result is sorted (longest first, then by first vertex) so it does not depend on GEOS's order.
