@@ -1,6 +1,7 @@
 #pragma once
 // Internal to geo/src: what every reader of a feature's geometry (the OGR one, the WKB one)
 // accepts, so that a feature is kept or skipped for the same reason whichever way it was read.
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -17,13 +18,17 @@ inline void clear_geometry(FeatureRecord &record) {
     record.skip_reason = nullptr;
 }
 
+// No coordinate reference system on Earth has coordinates beyond a billion (metres or
+// degrees); PROJ refuses 1e300, and one such feature aborted the whole run.
+constexpr double largest_coordinate = 1e9;
+
+// A coordinate the readers take: finite and at most largest_coordinate (NaN fails both).
+inline bool plausible(XY p) {
+    return std::abs(p.x) <= largest_coordinate && std::abs(p.y) <= largest_coordinate;
+}
+
 inline bool finite(const std::vector<XY> &points) {
-    for (const XY &p : points) {
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-            return false;
-        }
-    }
-    return true;
+    return std::all_of(points.begin(), points.end(), plausible);
 }
 
 // Appends `line` to `out` when its coordinates are finite and it has two points; otherwise

@@ -112,7 +112,7 @@ const char *read_any(const OGRGeometry &g, FeatureRecord &record) {
     if (type == wkbPoint) {
         const OGRPoint &p = *g.toPoint();
         const XY xy{p.getX(), p.getY()};
-        if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) {
+        if (!detail::plausible(xy)) {
             return "invalid_coordinates";
         }
         record.points.push_back(xy);

@@ -28,7 +28,7 @@ struct Feature {
 
 // Every geometry case of the readers: polygons with holes and parts, a curve, 3D and measured
 // coordinates, empty and null geometries, lines and points (a wrong kind for a polygon read),
-// a collection, a ring too short, a coordinate that is not finite.
+// a collection, a ring too short, a coordinate that is not finite or beyond any CRS.
 const std::vector<Feature> features = {
     {"POLYGON ((0 0,10 0,10 10,0 10,0 0))", "Rue de l'Église", 1, 1LL << 40, false},
     {"MULTIPOLYGON (((0 0,10 0,10 10,0 10,0 0),(2 2,2 4,4 4,4 2,2 2)),((20 20,30 20,30 30,20 "
@@ -56,6 +56,9 @@ const std::vector<Feature> features = {
     {"MULTILINESTRING EMPTY", "aucune", 37, 38, false},
     {"MULTIPOLYGON (((0 0,10 0,10 10,0 0)),((20 20,30 20,30 30,20 20),(21 21,22 21,21 21)))",
      "second trou court", 39, 40, false},
+    // Finite but beyond any CRS: PROJ refused 1e300, and aborted the whole run (issue 25).
+    {"POLYGON ((1e300 0,10 0,10 10,0 10,1e300 0))", "énorme", 41, 42, false},
+    {"LINESTRING (0 0,-2e9 1)", "trop loin", 43, 44, false},
 };
 
 std::string make_geopackage(const std::filesystem::path &dir) {
@@ -177,8 +180,11 @@ TEST_F(ColumnarReading, GivesTheRecordsOfReadingFeatureByFeature) {
     EXPECT_EQ(reason(first[17]), "degenerate_geometry"); // a hole of three points
     EXPECT_EQ(reason(first[7]), "wrong_geometry_type");  // a line
     const auto lines = read(layer, true, {}, GeometryKind::line);
+    ASSERT_EQ(lines.size(), features.size());
     EXPECT_EQ(reason(lines[14]), "invalid_coordinates"); // a NaN
     EXPECT_EQ(reason(lines[8]), "-");
+    EXPECT_EQ(reason(first[23]), "invalid_coordinates"); // 1e300
+    EXPECT_EQ(reason(lines[24]), "invalid_coordinates"); // -2e9
 }
 
 TEST_F(ColumnarReading, ARangeOfFidsIsTheSameBothWays) {
