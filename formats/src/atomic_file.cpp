@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "adressage/error.hpp"
+#include "adressage/sync_file.hpp"
 
 namespace adressage::formats {
 
@@ -34,6 +35,7 @@ void AtomicFile::commit() {
     if (!out_) {
         throw Error("cannot write '" + temp_path_ + "' (disk full?)");
     }
+    sync_file(temp_path_);
     std::error_code ec;
     fs::rename(temp_path_, path_, ec);
     if (ec) {
