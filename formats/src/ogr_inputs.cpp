@@ -1,6 +1,7 @@
 #include "adressage/formats/ogr_inputs.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "adressage/error.hpp"
 
@@ -14,7 +15,35 @@ std::string name_list(const std::vector<std::string> &items) {
     return out.empty() ? "none" : out;
 }
 
+namespace {
+
+// A source GDAL would fetch over the network (/vsicurl/, a cloud store, a URL): adressage reads
+// what the user has on disk or in their database (PG:), and never fetches without being asked.
+bool network_source(const std::string &dataset) {
+    std::string lower;
+    for (const char c : dataset) {
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (lower.rfind("pg:", 0) == 0) {
+        return false;
+    }
+    for (const char *prefix : {"/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls", "/vsioss",
+                               "/vsiswift", "/vsihdfs", "/vsiwebhdfs", "://"}) {
+        if (lower.find(prefix) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spec) {
+    if (network_source(spec.dataset)) {
+        throw InputError(option + " " + spec.text,
+                         "is a network source; adressage reads local files and databases only: "
+                         "download it first and give the file");
+    }
     try {
         return geo::VectorDataset::open(spec.dataset);
     } catch (const GdalError &e) {
