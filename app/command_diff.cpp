@@ -109,7 +109,7 @@ void print_json(const DiffArgs &args, const formats::BalDiff &d, const formats::
         out["changed"] = addresses_json(d.changed);
         out["deleted"] = addresses_json(d.deleted);
     }
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 int execute_diff(const DiffArgs &args) {

@@ -7,7 +7,8 @@
 # report.json lists each name under names.flagged with the rule unsafe_characters.
 # Names the BAL cannot hold (a 10,000-character name, a word of 5,000 letters)
 # are bad records: skipped (names.roads voie_nom_trop_long: 8 pieces, 3 + 5), the commune
-# written without them.
+# written without them; so is a name with an unpaired surrogate (ED A0 80: voie_nom_not_utf8,
+# 2 pieces), and report.json stays JSON.
 set -euo pipefail
 bin="$1"; osm="$2"
 work="$(mktemp -d)"
@@ -24,6 +25,7 @@ UPDATE roads SET name = ' -' || name || char(8238) WHERE name = 'Chemin Romain'
 UPDATE roads SET name = 'Chemin' || char(8203) || ' de' || char(7) || ' Grima' WHERE name = 'Chemin de Grima'
 UPDATE roads SET name = 'Rue ' || replace(hex(zeroblob(5000)), '0', 'a') WHERE name = 'Avenue du Maréchal Foch'
 UPDATE roads SET name = 'Avenue ' || replace(hex(zeroblob(2500)), '0', 'b') WHERE name = 'Avenue de Villaine'
+UPDATE roads SET name = 'Rue ' || CAST(X'EDA080' AS TEXT) || ' Pasteur' WHERE name = 'Rue Pasteur'
 SQL
 [ "$(ogrinfo -q -ro "$work/roads.gpkg" -sql "SELECT COUNT(*) AS n FROM roads WHERE name LIKE '=Chemin%'" | grep -o 'n (Integer[^=]*= [0-9]*' | grep -o '[0-9]*$')" = 9 ] ||
     fail "the fixture's names were not changed"
@@ -52,5 +54,7 @@ for (const f of flagged) {
 }
 const tooLong = report.skipped["names.roads"] && report.skipped["names.roads"].voie_nom_trop_long;
 if (!tooLong || tooLong.count !== 8) { console.log("FAIL: names.roads skipped " + JSON.stringify(tooLong)); process.exit(1); }
-console.log("PASS: 8 road pieces skipped (voie_nom_trop_long); " + flagged.map((f) => JSON.stringify(f.raw) + " -> " + f.display + " [" + f.flags + "]").join("; "));
+const notUtf8 = report.skipped["names.roads"].voie_nom_not_utf8;
+if (!notUtf8 || notUtf8.count !== 2) { console.log("FAIL: not UTF-8 skipped " + JSON.stringify(notUtf8)); process.exit(1); }
+console.log("PASS: 8 road pieces skipped (voie_nom_trop_long), 2 (voie_nom_not_utf8); " + flagged.map((f) => JSON.stringify(f.raw) + " -> " + f.display + " [" + f.flags + "]").join("; "));
 JS

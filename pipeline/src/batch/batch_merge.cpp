@@ -160,7 +160,9 @@ BatchResult merge_shards(const std::string &out_dir) {
     r.summary_json = (fs::path(out_dir) / "batch-summary.json").string();
     r.summary_csv = (fs::path(out_dir) / "batch-summary.csv").string();
     r.manifest = merged.path();
-    formats::write_file_atomically(r.summary_json, summary.dump(2) + "\n");
+    formats::write_file_atomically(
+        r.summary_json,
+        summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     formats::write_file_atomically(r.summary_csv, summary_csv(all));
     return r;
 }

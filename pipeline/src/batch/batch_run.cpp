@@ -42,7 +42,7 @@ Progress::Progress(const std::string &mode, std::size_t total)
 void Progress::event(const nlohmann::json &e) {
     const std::lock_guard lock(mutex_);
     if (json_) {
-        std::cout << e.dump() << std::endl;
+        std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     }
 }
 
@@ -68,7 +68,7 @@ void Progress::done(const Outcome &o) {
         if (!o.reason.empty()) {
             e["reason"] = o.reason;
         }
-        std::cout << e.dump() << std::endl;
+        std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     } else if (bar_) {
         constexpr int width = 30;
         const int filled =

@@ -258,7 +258,9 @@ BatchResult summarise(BatchRun &run, unsigned jobs, double read_seconds,
     result.summary_csv = (run.out / ("batch-summary" + run.suffix + ".csv")).string();
     result.manifest = run.manifest.path();
     result.progress_json = run.progress.json();
-    formats::write_file_atomically(result.summary_json, summary.dump(2) + "\n");
+    formats::write_file_atomically(
+        result.summary_json,
+        summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     formats::write_file_atomically(result.summary_csv, summary_csv(summary["results"]));
     run.progress.event({{"event", "end"},
                         {"communes", result.communes},

@@ -186,7 +186,11 @@ RunResult run(RunOptions options, CommuneInputs *preloaded, const RunShared &sha
             report[section] = content;
         }
         report["timings_ms"] = timings;
-        formats::write_file_atomically(report_path, report.dump(2) + "\n");
+        // A raw name that is not UTF-8 (a bad record the names stage skipped) is in the
+        // report as read: its bad bytes written as U+FFFD, not an exception.
+        formats::write_file_atomically(
+            report_path,
+            report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
         result = RunResult{ctx.bal_path, report_path, std::move(report)};
     } catch (...) {
         // Leave nothing half-written: the BAL may already be in place when the report fails.

@@ -1,8 +1,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
+#include "adressage/error.hpp"
 #include "adressage/names/normaliser.hpp"
 #include "adressage/names/placeholder.hpp"
 #include "stages/stages.hpp"
@@ -11,14 +13,19 @@ namespace adressage::pipeline {
 
 namespace {
 
-// Why the BAL cannot hold `name` as a voie_nom or toponyme (3 to 200 characters, counted in
-// UTF-16 code units as the official validator counts them), or nullptr.
+constexpr const char *not_utf8 = "voie_nom_not_utf8";
+
+// Why the BAL cannot hold `name` as a voie_nom or toponyme (UTF-8, without U+FFFD, 3 to 200
+// characters counted in UTF-16 code units as the official validator counts them), or nullptr.
 const char *unwritable_name(const std::string &name) {
     std::size_t units = 0;
     const auto size = static_cast<std::int32_t>(name.size());
     for (std::int32_t i = 0; i < size;) {
         UChar32 c = 0;
         U8_NEXT(name.data(), i, size, c);
+        if (c < 0 || c == 0xFFFD) { // an unpaired surrogate, a Latin-1 byte...
+            return not_utf8;
+        }
         units += c > 0xFFFF ? 2 : 1;
     }
     if (units > 200) {
@@ -30,7 +37,29 @@ const char *unwritable_name(const std::string &name) {
 // Road pieces and lieux-dits whose name the BAL cannot hold are bad records: counted, listed
 // with their reason (the report's skipped features, the batch's list) and left out, so that
 // one of them does not make the whole commune's file refused.
+// When a tenth or more of the named pieces are not UTF-8, the source is in another encoding:
+// refused, with the fix, rather than a commune written without its accented names.
 void drop_unwritable_names(CommuneModel &model, RunContext &ctx) {
+    std::size_t named = 0;
+    std::size_t encoding = 0;
+    const RoadSegment *first_bad = nullptr;
+    for (const RoadSegment &road : model.roads) {
+        named += road.name.empty() ? 0 : 1;
+        if (!road.name.empty() && unwritable_name(road.name) == not_utf8) {
+            first_bad = first_bad != nullptr ? first_bad : &road;
+            ++encoding;
+        }
+    }
+    if (first_bad != nullptr && encoding * 10 >= named) {
+        const std::vector<std::string> &roads = ctx.options.roads;
+        throw InputError("--roads " + (first_bad->source < roads.size() ? roads[first_bad->source]
+                                                                        : std::string()),
+                         std::to_string(encoding) + " of " + std::to_string(named) +
+                             " road names are not UTF-8 (e.g. fid " +
+                             std::to_string(first_bad->fid) +
+                             "): the source has another encoding; give a Shapefile its .cpg "
+                             "(e.g. LATIN1) or convert the source to UTF-8");
+    }
     std::erase_if(model.roads, [&](const RoadSegment &road) {
         const char *reason = road.name.empty() ? nullptr : unwritable_name(road.name);
         if (reason != nullptr) {
@@ -45,7 +74,9 @@ void drop_unwritable_names(CommuneModel &model, RunContext &ctx) {
     std::erase_if(model.toponymes, [&](const Toponyme &toponyme) {
         const char *reason = unwritable_name(toponyme.nom);
         if (reason != nullptr) {
-            ctx.diagnostics.skip("names.toponymes", reason, toponyme.nom.substr(0, 40));
+            ctx.diagnostics.skip("names.toponymes", reason,
+                                 "at " + std::to_string(std::lround(toponyme.xy.x)) + " " +
+                                     std::to_string(std::lround(toponyme.xy.y)));
         }
         return reason != nullptr;
     });
