@@ -2,7 +2,6 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,40 +12,12 @@
 #include <optional>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/utf8_check.hpp"
 #include "mapped_file.hpp"
 
 namespace adressage::formats {
 
 namespace {
-
-bool valid_utf8(std::string_view s) {
-    const char *p = s.data();
-    const char *const end = p + s.size();
-    while (p < end) {
-        // ASCII runs eight bytes at a time; ICU decodes the rest.
-        std::uint64_t word = 0;
-        if (end - p >= 8) {
-            std::memcpy(&word, p, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-        if (static_cast<unsigned char>(*p) < 0x80) {
-            ++p;
-            continue;
-        }
-        const int32_t length = static_cast<int32_t>(std::min<std::ptrdiff_t>(end - p, 4));
-        int32_t i = 0;
-        UChar32 c = 0;
-        U8_NEXT(p, i, length, c);
-        if (c < 0) {
-            return false;
-        }
-        p += i;
-    }
-    return true;
-}
 
 // ICU's detector names the 8-bit Latin encodings; the validator decodes all of them as
 // windows-1252.
@@ -375,7 +346,7 @@ void BalReader::init(std::string_view input, const std::string &name) {
         m.bom = true;
         input.remove_prefix(3);
     }
-    if (!valid_utf8(input)) {
+    if (first_invalid_utf8(input) != std::string::npos) {
         m.bytes = decode_latin(input, name);
         m.encoding = "windows-1252";
         m.text = m.bytes;

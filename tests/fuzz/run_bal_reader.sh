@@ -11,6 +11,7 @@ command -v clang++ >/dev/null || { echo "FAIL: clang++ missing (scripts/setup --
 clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -DCSV_IO_NO_THREAD -I"$root/formats/include" -I"$root/geo/include" \
     "$root/formats/src/bal_reader.cpp" "$root/formats/src/mapped_file.cpp" \
+    "$root/formats/src/utf8_check.cpp" \
     "$root/tests/fuzz/bal_reader_fuzz.cpp" \
     -licui18n -licuuc -licudata -o "$work/fuzz_bal_reader"
 mkdir "$work/corpus"

@@ -3,7 +3,6 @@
 // whole file (a UTF-8 byte order mark dropped), ';' or ',' as the header uses, quotes as in any
 // CSV, and every problem one InputError naming the option and the file.
 #include <libfccp/csv.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,22 +13,9 @@
 #include <string>
 
 #include "adressage/error.hpp"
+#include "adressage/formats/utf8_check.hpp"
 
 namespace adressage::pipeline {
-
-// The offset of the first byte of `text` that is not UTF-8, or npos.
-inline std::size_t first_invalid_utf8(const std::string &text) {
-    const auto size = static_cast<std::int32_t>(text.size());
-    for (std::int32_t i = 0; i < size;) {
-        const std::int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(text.data(), i, size, c);
-        if (c < 0) {
-            return static_cast<std::size_t>(start);
-        }
-    }
-    return std::string::npos;
-}
 
 // A table of options is small: a file beyond this is not one (and is not read into memory).
 constexpr std::uintmax_t largest_options_file = 64 * 1024 * 1024;
@@ -55,7 +41,7 @@ void read_options_csv(const std::string &input, const std::string &path,
     if (text.starts_with("\xEF\xBB\xBF")) {
         text.erase(0, 3); // UTF-8 byte order mark
     }
-    if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+    if (const std::size_t bad = formats::first_invalid_utf8(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n');
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
