@@ -36,16 +36,22 @@ const char *unwritable_name(const std::string &name) {
 
 // Road pieces and lieux-dits whose name the BAL cannot hold are bad records: counted, listed
 // with their reason (the report's skipped features, the batch's list) and left out, so that
-// one of them does not make the whole commune's file refused.
-// When a tenth or more of the named pieces are not UTF-8, the source is in another encoding:
-// refused, with the fix, rather than a commune written without its accented names.
+// one of them does not make the whole commune's file refused. When a tenth or more of the
+// named pieces are not UTF-8, the source is in another encoding: refused, with the fix, rather
+// than a commune written without its accented names.
 void drop_unwritable_names(CommuneModel &model, RunContext &ctx) {
+    std::vector<const char *> reasons(model.roads.size(), nullptr); // each piece's, once
     std::size_t named = 0;
     std::size_t encoding = 0;
     const RoadSegment *first_bad = nullptr;
-    for (const RoadSegment &road : model.roads) {
-        named += road.name.empty() ? 0 : 1;
-        if (!road.name.empty() && unwritable_name(road.name) == not_utf8) {
+    for (std::size_t r = 0; r < model.roads.size(); ++r) {
+        const RoadSegment &road = model.roads[r];
+        if (road.name.empty()) {
+            continue;
+        }
+        ++named;
+        reasons[r] = unwritable_name(road.name);
+        if (reasons[r] == not_utf8) {
             first_bad = first_bad != nullptr ? first_bad : &road;
             ++encoding;
         }
@@ -60,17 +66,23 @@ void drop_unwritable_names(CommuneModel &model, RunContext &ctx) {
                              "): the source has another encoding; give a Shapefile its .cpg "
                              "(e.g. LATIN1) or convert the source to UTF-8");
     }
-    std::erase_if(model.roads, [&](const RoadSegment &road) {
-        const char *reason = road.name.empty() ? nullptr : unwritable_name(road.name);
-        if (reason != nullptr) {
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < model.roads.size(); ++r) {
+        RoadSegment &road = model.roads[r];
+        if (const char *reason = reasons[r]; reason != nullptr) {
             ctx.diagnostics.skip("names.roads", reason, "fid " + std::to_string(road.fid));
             if (ctx.skipped_features != nullptr) {
                 ctx.skipped_features->push_back(
                     SkippedFeature{"roads", road.source, road.fid, reason});
             }
+            continue;
         }
-        return reason != nullptr;
-    });
+        if (kept != r) {
+            model.roads[kept] = std::move(road);
+        }
+        ++kept;
+    }
+    model.roads.resize(kept);
     std::erase_if(model.toponymes, [&](const Toponyme &toponyme) {
         const char *reason = unwritable_name(toponyme.nom);
         if (reason != nullptr) {
