@@ -27,14 +27,14 @@ inline bool plausible(XY p) {
     return std::abs(p.x) <= largest_coordinate && std::abs(p.y) <= largest_coordinate;
 }
 
-inline bool finite(const std::vector<XY> &points) {
-    return std::all_of(points.begin(), points.end(), plausible);
+inline bool plausible(const std::vector<XY> &points) {
+    return std::all_of(points.begin(), points.end(), [](XY p) { return plausible(p); });
 }
 
-// Appends `line` to `out` when its coordinates are finite and it has two points; otherwise
+// Appends `line` to `out` when its coordinates are plausible and it has two points; otherwise
 // returns the skip reason.
 inline const char *add_line(Polyline line, std::vector<Polyline> &out) {
-    if (!finite(line)) {
+    if (!plausible(line)) {
         return "invalid_coordinates";
     }
     if (line.size() < 2) {
@@ -44,18 +44,18 @@ inline const char *add_line(Polyline line, std::vector<Polyline> &out) {
     return nullptr;
 }
 
-// Appends `polygon` to `out` when its rings have finite coordinates and are closed, of four
+// Appends `polygon` to `out` when its rings have plausible coordinates and are closed, of four
 // points at least; otherwise returns the skip reason.
 inline const char *add_polygon(Polygon polygon, MultiPolygon &out) {
     const auto usable = [](const Ring &r) { return r.size() >= 4 && r.front() == r.back(); };
-    if (!finite(polygon.outer)) {
+    if (!plausible(polygon.outer)) {
         return "invalid_coordinates";
     }
     if (!usable(polygon.outer)) {
         return "degenerate_geometry";
     }
     for (const Ring &hole : polygon.holes) {
-        if (!finite(hole) || !usable(hole)) {
+        if (!plausible(hole) || !usable(hole)) {
             return "degenerate_geometry";
         }
     }
