@@ -6,10 +6,10 @@
 
 #include "adressage/error.hpp"
 #include "adressage/geo/nearest_line_index.hpp"
+#include "name_proposals/name_proposals.hpp"
+#include "name_proposals/names_to_review.hpp"
 #include "naming/building_fates.hpp"
 #include "naming/candidate_voies.hpp"
-#include "naming/name_proposals.hpp"
-#include "naming/names_to_review.hpp"
 #include "naming/provisional_numbers.hpp"
 
 namespace adressage::pipeline {

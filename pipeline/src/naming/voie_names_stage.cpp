@@ -6,8 +6,8 @@
 #include "adressage/error.hpp"
 #include "adressage/names/grouping_key.hpp"
 #include "adressage/names/placeholder.hpp"
+#include "name_proposals/name_proposals.hpp"
 #include "naming/candidate_voies.hpp"
-#include "naming/name_proposals.hpp"
 
 namespace adressage::pipeline {
 

@@ -1,6 +1,6 @@
 // Rule N-01: existing names that differ only by type or article, and homonyms far apart, are
 // listed for the council (never changed).
-#include "naming/names_to_review.hpp"
+#include "name_proposals/names_to_review.hpp"
 
 #include <gtest/gtest.h>
 

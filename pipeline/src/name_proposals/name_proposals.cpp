@@ -1,4 +1,4 @@
-#include "naming/name_proposals.hpp"
+#include "name_proposals/name_proposals.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // Names proposed for voies à nommer: type from the shape and kind, the place it leads to, the
 // voie it leaves; never a name the commune already has (N-01) nor a label over 32 characters.
-#include "naming/name_proposals.hpp"
+#include "name_proposals/name_proposals.hpp"
 
 #include <gtest/gtest.h>
 

@@ -23,7 +23,7 @@
 
 #include "adressage/names/voie_vocabulary.hpp"
 #include "core/model.hpp"
-#include "naming/neighbour_communes.hpp"
+#include "name_proposals/neighbour_communes.hpp"
 
 namespace adressage::pipeline {
 

@@ -1,4 +1,4 @@
-#include "naming/neighbour_communes.hpp"
+#include "name_proposals/neighbour_communes.hpp"
 
 #include <array>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The neighbouring commune a voie à nommer leads to, on the shipped centres and boxes: a square
 // commune of 3 km around La Turbie's centre (Lambert-93), roads leaving it north and west.
-#include "naming/neighbour_communes.hpp"
+#include "name_proposals/neighbour_communes.hpp"
 
 #include <gtest/gtest.h>
 

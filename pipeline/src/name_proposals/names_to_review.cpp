@@ -1,10 +1,10 @@
-#include "naming/names_to_review.hpp"
+#include "name_proposals/names_to_review.hpp"
 
 #include <map>
 #include <set>
 
 #include "adressage/names/grouping_key.hpp"
-#include "naming/name_proposals.hpp"
+#include "name_proposals/name_proposals.hpp"
 
 namespace adressage::pipeline {
 
