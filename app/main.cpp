@@ -67,6 +67,27 @@ int execute_parsed(const std::vector<Command> &commands) {
     return commands.front().execute();
 }
 
+// `adressage` alone and `adressage help [COMMAND]` print the help on stdout, exit 0 (as git and
+// gdal do): the first thing a new user types is not a usage error.
+bool asks_for_help(int argc, char **argv) {
+    return argc == 1 || (argc <= 3 && std::string(argv[1]) == "help");
+}
+
+int print_help(const CLI::App &adressage, int argc, char **argv) {
+    if (argc < 3) {
+        std::cout << adressage.help();
+        return exit_ok;
+    }
+    for (const CLI::App *command : adressage.get_subcommands({})) {
+        if (command->get_name() == argv[2]) {
+            std::cout << command->help("adressage");
+            return exit_ok;
+        }
+    }
+    std::cerr << "adressage: error: no command " << argv[2] << " (see adressage --help)\n";
+    return exit_usage;
+}
+
 int run_command_line(int argc, char **argv) {
     CLI::App adressage{"adressage: roads and buildings of a commune to a Base Adresse Locale",
                        "adressage"};
@@ -75,6 +96,9 @@ int run_command_line(int argc, char **argv) {
     const std::vector<Command> commands = {declare_run(adressage),         declare_names(adressage),
                                            declare_validate(adressage),    declare_batch(adressage),
                                            declare_batch_merge(adressage), declare_diff(adressage)};
+    if (asks_for_help(argc, argv)) {
+        return print_help(adressage, argc, argv);
+    }
     try {
         parse(adressage, commands, argc, argv);
         return execute_parsed(commands);

@@ -1,30 +1,23 @@
 #include <dlfcn.h>
-#include <unistd.h>
 
-#include <climits>
 #include <string>
 
 #include "adressage/error.hpp"
+#include "adressage/install_paths.hpp"
 #include "run_module.hpp"
 
 namespace adressage::app {
 
 namespace {
 
-// The directory of the running executable; the module is installed beside it.
-std::string executable_dir() {
-    char path[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
-    if (n <= 0) {
-        return ".";
-    }
-    const std::string exe(path, static_cast<std::size_t>(n));
-    const std::size_t slash = exe.rfind('/');
-    return slash == std::string::npos ? "." : exe.substr(0, slash);
-}
-
 void *load_symbol(const char *symbol) {
-    const std::string path = executable_dir() + "/" + run_module_file;
+    // Beside the executable in a build tree, in lib/adressage/ when installed.
+    const std::string path = beside_executable(run_module_file, {".", "../lib/adressage"});
+    if (path.empty()) {
+        throw Error(std::string("cannot find the run module ") + run_module_file + " in " +
+                    executable_dir() + " or " + executable_dir() +
+                    "/../lib/adressage; rebuild with scripts/setup or reinstall adressage");
+    }
     // RTLD_GLOBAL: the module's type information is shared with the executable, so the
     // exceptions it throws are caught by type in main.cpp.
     void *handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);

@@ -6,13 +6,19 @@
 #include <regex>
 
 #include "adressage/error.hpp"
+#include "adressage/install_paths.hpp"
 #include "adressage/names/unsafe_text.hpp"
 
 namespace adressage::pipeline {
 
+// $ADRESSAGE_DATA; else share/adressage of an installed executable (install_paths.hpp); else
+// the datasets/ of the checkout this build was made from.
 std::string default_data_dir() {
     if (const char *env = std::getenv("ADRESSAGE_DATA"); env != nullptr && *env != '\0') {
         return env;
+    }
+    if (std::string installed = beside_executable("share/adressage", {".."}); !installed.empty()) {
+        return installed;
     }
     return ADRESSAGE_DATA_DIR;
 }
