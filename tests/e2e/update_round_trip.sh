@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: update_round_trip.sh ADRESSAGE DATASETS FIXTURES_BAL
 # Round trip of the real BAL samples (tests/fixtures/bal) through `adressage run --existing`:
-# with no building to number (the boundary is Luxiol's, where no input building stands), the
+# with no building to number (the boundary is Luxiol's, where no input building stands: data
+# known not to be the sample's commune, so --no-commune-check), the
 # file written holds every row of the sample's commune with every value as it was read, column
 # by column (tests/e2e/rows_kept.js: BAL 1.4 columns; a 1.3 uid_adresse becomes the id_ban_*
 # columns; a cle_interop the validator reads padded is written so), and the official validator
@@ -25,7 +26,8 @@ run() {
     "$bin" run --commune "$insee" --roads "$data/osm-alpes-maritimes-2016/osm-06012.gpkg:roads" \
         --buildings "$data/osm-alpes-maritimes-2016/osm-06012.gpkg:buildings" \
         --boundary "$data/cadastre-25354-luxiol/luxiol-25354.gpkg:commune" \
-        --existing "$existing" --out "$work/$out" --date 2026-11-20 "$@" > "$work/$out.txt"
+        --no-commune-check --existing "$existing" --out "$work/$out" --date 2026-11-20 "$@" \
+        > "$work/$out.txt"
 }
 bal() { echo "$work/$1/$2/bal-$2.csv"; }
 report() { node -e 'const r=require(process.argv[1]); console.log(JSON.stringify(eval("r."+process.argv[2])))' \

@@ -13,6 +13,7 @@ std::string executable_dir();
 
 // The first of `candidates` (folders relative to the executable's folder, e.g. "." or
 // "../lib/adressage") that holds `file`, as a normalised path; "" when none does.
-std::string beside_executable(const std::string &file, std::initializer_list<const char *> candidates);
+std::string beside_executable(const std::string &file,
+                              std::initializer_list<const char *> candidates);
 
 } // namespace adressage

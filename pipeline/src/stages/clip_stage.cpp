@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "adressage/geo/geometry_ops.hpp"
+#include "checks/commune_extent.hpp"
 #include "stages/stages.hpp"
 
 namespace adressage::pipeline {
@@ -19,6 +20,7 @@ void count_road_pieces(Diagnostics &diag, const std::vector<RoadSegment> &roads)
 } // namespace
 
 void ClipStage::run(CommuneModel &model, RunContext &ctx) {
+    check_commune_extent(model, ctx);
     Diagnostics &diag = ctx.diagnostics;
     if (!model.boundary) {
         // Without a boundary everything is kept; the centre is the middle of the buildings.

@@ -19,7 +19,8 @@ TEST(InstallPaths, ExecutableDirIsTheFolderOfTheRunningProgram) {
 TEST(InstallPaths, FirstCandidateHoldingTheFileWins) {
     // A folder beside the test program: <dir>/../install-paths-test/lib/adressage/module.so
     const std::filesystem::path dir = executable_dir();
-    const std::filesystem::path root = dir / ".." / ("install-paths-test-" + std::to_string(::getpid()));
+    const std::filesystem::path root =
+        dir / ".." / ("install-paths-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(root / "lib" / "adressage");
     std::ofstream(root / "lib" / "adressage" / "module.so") << "x";
     const std::string rel = "../" + root.filename().string() + "/lib/adressage";

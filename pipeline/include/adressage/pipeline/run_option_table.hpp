@@ -272,6 +272,12 @@ template <typename Options, typename Visit> void for_each_update_option(Options 
                      "do not write review.gpkg (the review layers for QGIS) beside the BAL",
                      S::run_only},
           o.no_review);
+    visit(OptionSpec{.key = "no_commune_check",
+                     .flag = "--no-commune-check",
+                     .help = "number the data even when its boundary (or buildings) does not lie "
+                             "where the BAN places the commune (for data known to differ); "
+                             "the report counts clip.commune_check_off"},
+          o.no_commune_check);
 }
 
 template <typename Options, typename Visit> void for_each_run_option(Options &o, Visit &&visit) {

@@ -58,6 +58,7 @@ struct RunOptions {
     std::string producteur;     // AAAAMMJJ_bal_<siren>_<producteur>.csv, with a .sha256
     std::string topo;       // --topo: DGFiP TOPO CSV, voie codes by name (topo_match.hpp); "": none
     bool no_review = false; // --no-review: no review.gpkg beside the BAL (review/)
+    bool no_commune_check = false; // --no-commune-check (checks/commune_extent.hpp)
 };
 
 // The shipped datasets folder.
