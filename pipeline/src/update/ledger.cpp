@@ -391,6 +391,14 @@ Ledger::Ledger(const std::string &path, const std::string &insee)
     : impl_(std::make_unique<Impl>()), path_(path) {
     std::error_code ec;
     created_ = !std::filesystem::exists(path, ec);
+    // A new ledger in a folder not made yet (ledgers/06012.sqlite): made, as --out's is.
+    if (const auto folder = std::filesystem::path(path).parent_path(); !folder.empty()) {
+        std::filesystem::create_directories(folder, ec);
+        if (ec) {
+            throw InputError("--ledger " + path, "its folder cannot be made (" + ec.message() +
+                                                     "); give a writable path");
+        }
+    }
     impl_->lock_fd = lock_ledger(path);
     if (sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr) != SQLITE_OK) {
