@@ -10,6 +10,7 @@
 #include "adressage/error.hpp"
 #include "batch_result.hpp"
 #include "command.hpp"
+#include "config_file.hpp"
 #include "run_module.hpp"
 #include "run_option_flags.hpp"
 
@@ -66,8 +67,7 @@ void add_execution_options(CLI::App &batch, pipeline::BatchOptions &o) {
 }
 
 void add_batch_options(CLI::App &batch, BatchArgs &a) {
-    // CLI11 2.1 reads a config file for the top command only; read_config feeds this one to the
-    // subcommand before the command line, so flags override the file.
+    // Read before the command line (config_file.hpp), so flags override the file.
     batch.add_option("--config", a.config,
                      "TOML file of options: every flag is also a key (communes = [\"06012\"], "
                      "jobs = 2...)");
@@ -77,39 +77,13 @@ void add_batch_options(CLI::App &batch, BatchArgs &a) {
     add_execution_options(batch, a.options);
 }
 
-// The files of every --config on the command line, in order. Found by scanning argv rather than
-// with CLI11's own config support (App::set_config), which in CLI11 2.1 reads a file for the
-// top-level app only (a batch key would have to be written batch.roads or under [batch]) and
-// says "was not readable (missing?)" for a missing file.
-std::vector<std::string> config_files(int argc, char **argv) {
-    std::vector<std::string> files;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        std::string file;
-        if (arg == "--config" && i + 1 < argc) {
-            file = argv[i + 1];
-        } else if (arg.rfind("--config=", 0) == 0) {
-            file = arg.substr(9);
-        }
-        if (!file.empty()) {
-            files.push_back(file);
-        }
-    }
-    return files;
-}
-
 // The values of a --config file, as a separate parser reads them; the command line is then
-// parsed over them. A misspelt key is an error (CLI::ParseError, a usage error).
+// parsed over them.
 void read_config(const std::string &file, BatchArgs &args) {
-    std::ifstream in(file);
-    if (!in) {
-        throw InputError("--config " + file, "cannot be read; check the path");
-    }
-    CLI::App from_file;
-    from_file.allow_config_extras(false);
+    CLI::App from_file{"", "batch"};
     BatchArgs file_args;
     add_batch_options(from_file, file_args);
-    from_file.parse_from_stream(in);
+    parse_config(file, from_file);
     args = std::move(file_args);
 }
 

@@ -6,6 +6,7 @@
 
 #include "adressage/error.hpp"
 #include "command.hpp"
+#include "config_file.hpp"
 #include "run_module.hpp"
 #include "run_option_flags.hpp"
 
@@ -78,7 +79,23 @@ Command declare_run(CLI::App &adressage) {
         "run", "number a commune's buildings and write its BAL 1.4 file (no option: the "
                "embedded default commune)");
     add_run_option_flags(*cli, *options, FlagsFor::run);
-    return {.cli = cli, .help = "run", .before_parse = {}, .execute = [options] {
+    // Read before the command line (config_file.hpp), so flags override the file.
+    auto config = std::make_shared<std::string>();
+    cli->add_option("--config", *config,
+                    "TOML file of options: every flag is also a key (commune = \"06012\", "
+                    "roads = [\"a.gpkg:roads\"], max_distance = 120...)");
+    auto before_parse = [options](int argc, char **argv) {
+        if (argc > 1 && std::string(argv[1]) == "run") {
+            for (const std::string &file : config_files(argc, argv)) {
+                CLI::App from_file{"", "run"};
+                pipeline::RunOptions from;
+                add_run_option_flags(from_file, from, FlagsFor::run);
+                parse_config(file, from_file);
+                *options = std::move(from);
+            }
+        }
+    };
+    return {.cli = cli, .help = "run", .before_parse = before_parse, .execute = [options, config] {
                 return execute_run(*options);
             }};
 }

@@ -103,7 +103,8 @@ std::optional<std::string> extent_mismatch(const DataExtent &data,
         return std::nullopt;
     }
     const geo::Box widened{official.box.min_x - margin_degrees, official.box.min_y - margin_degrees,
-                           official.box.max_x + margin_degrees, official.box.max_y + margin_degrees};
+                           official.box.max_x + margin_degrees,
+                           official.box.max_y + margin_degrees};
     const double share = share_inside(data.lonlat, widened);
     if (share < min_share_inside) {
         return percent(share) + " of the buildings' box lies in " + official.nom + "'s, " +
@@ -121,7 +122,8 @@ void check_commune_extent(const CommuneModel &model, RunContext &ctx) {
     if (!data) {
         return;
     }
-    const std::string dir = ctx.options.data_dir.empty() ? default_data_dir() : ctx.options.data_dir;
+    const std::string dir =
+        ctx.options.data_dir.empty() ? default_data_dir() : ctx.options.data_dir;
     const auto &centres = formats::CommuneCentres::shared(dir + "/cog-2026/communes-centres.csv");
     const formats::CommuneCentre *official = find(centres, ctx.options.insee);
     if (official == nullptr) {

@@ -42,8 +42,9 @@ std::optional<std::string> extent_mismatch(const DataExtent &data,
                                            const formats::CommuneCentre &official);
 
 // The rule on the model's boundary (or buildings) as ingested; throws InputError naming the
-// commune given and, when another commune's box fits the data better, that commune. Does nothing with --no-commune-check, without
-// data, or for a commune the BAN's table lacks (counted: clip.commune_check_*).
+// commune given and, when another commune's box fits the data better, that commune. Does nothing
+// with --no-commune-check, without data, or for a commune the BAN's table lacks (counted:
+// clip.commune_check_*).
 void check_commune_extent(const CommuneModel &model, RunContext &ctx);
 
 } // namespace adressage::pipeline

@@ -8,7 +8,7 @@
 #                            `insee` field, as a département layer would have them;
 #   OUTDIR/broken.gpkg       layer `communes`: the same, but 06150's polygon replaced by the
 #                            polygon of Luxiol (25354, Doubs), where no building of the layers
-#                            lies: 06150 must fail alone with "no building could be numbered".
+#                            lies: 06150 must fail alone (its data is not in the commune).
 # Coordinates are copied unchanged (WGS84), so a commune split out of the layers and the same
 # commune read by `adressage run` from the same layers see exactly the same features.
 set -euo pipefail
