@@ -57,8 +57,8 @@ void add_key(CLI::App &command, const std::string &file, const toml::key &key,
                                                  "' (the keys are the flags of adressage " +
                                                  command.get_name() + " --help, without --)");
     }
-    const std::string flag = option->get_lnames().empty() ? "--" + name
-                                                          : "--" + option->get_lnames().front();
+    const std::string flag =
+        option->get_lnames().empty() ? "--" + name : "--" + option->get_lnames().front();
     if (option->get_expected_max() == 0) { // a flag
         const auto *on = value.as_boolean();
         if (on == nullptr) {
@@ -74,9 +74,9 @@ void add_key(CLI::App &command, const std::string &file, const toml::key &key,
     if (const auto *array = value.as_array()) {
         for (const toml::node &element : *array) {
             if (element.is_array() || element.is_table()) {
-                throw InputError("--config " + file, line_of(element.source()) + ": key '" +
-                                                         name + "' takes an array of values, "
-                                                                "not of arrays or tables");
+                throw InputError("--config " + file, line_of(element.source()) + ": key '" + name +
+                                                         "' takes an array of values, "
+                                                         "not of arrays or tables");
             }
             args.push_back(value_text(element, file, name));
         }

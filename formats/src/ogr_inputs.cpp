@@ -45,7 +45,7 @@ geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spe
                          "download it first and give the file");
     }
     try {
-        return geo::VectorDataset::open(spec.dataset);
+        return geo::VectorDataset::open(spec.dataset, spec.open_options);
     } catch (const GdalError &e) {
         const bool database = spec.dataset.rfind("PG:", 0) == 0;
         throw InputError(option + " " + spec.text,
@@ -60,12 +60,16 @@ geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spe
 std::string choose_layer(const std::string &option, const SourceSpec &spec,
                          const geo::VectorDataset &dataset,
                          const std::vector<std::string> &candidates, LayerPresence presence) {
+    if (!spec.sql.empty()) {
+        return "sql"; // the statement's result: open_layer
+    }
     const std::vector<std::string> names = dataset.layer_names();
     if (!spec.layer.empty()) {
         if (!dataset.has_layer(spec.layer)) {
             throw InputError(option + " " + spec.text,
                              "no layer '" + spec.layer + "' (layers: " + name_list(names) +
-                                 "); write the source as path:layer with one of them");
+                                 "); write the source as path:layer or path|layername=LAYER "
+                                 "with one of them");
         }
         return spec.layer;
     }
@@ -83,6 +87,30 @@ std::string choose_layer(const std::string &option, const SourceSpec &spec,
     throw InputError(option + " " + spec.text,
                      "cannot tell which layer to read (layers: " + name_list(names) +
                          "); write the source as path:layer");
+}
+
+geo::VectorLayer open_layer(const std::string &option, const SourceSpec &spec,
+                            const geo::VectorDataset &dataset, const std::string &layer_name) {
+    if (!spec.sql.empty()) {
+        try {
+            geo::VectorLayer layer = dataset.sql_layer(spec.sql);
+            layer.set_user_filters(spec.where, spec.spat);
+            return layer;
+        } catch (const GdalError &e) {
+            throw InputError(option + " " + spec.text,
+                             std::string("GDAL refuses sql=") + spec.sql + " (" + e.what() +
+                                 "); write it in the source's SQL, as ogr2ogr -sql takes it");
+        }
+    }
+    geo::VectorLayer layer = dataset.layer(layer_name);
+    try {
+        layer.set_user_filters(spec.where, spec.spat);
+    } catch (const GdalError &e) {
+        throw InputError(option + " " + spec.text,
+                         "GDAL refuses where=" + spec.where + " (" + e.what() +
+                             "); write an OGR SQL WHERE clause, as ogr2ogr -where takes it");
+    }
+    return layer;
 }
 
 void require_field(const std::string &option, const SourceSpec &spec, const geo::VectorLayer &layer,
@@ -118,7 +146,7 @@ RoadInput::RoadInput(const std::string &option, const SourceSpec &spec, const Pr
     if (layer_name_.empty()) {
         return;
     }
-    layer_.emplace(dataset_.layer(layer_name_));
+    layer_.emplace(open_layer(option, spec, dataset_, layer_name_));
     require_geometry(option, spec, *layer_, geo::GeometryKind::line);
     if (!layer_->has_field(preset_.road_name_field)) {
         for (const std::string &part : preset_.road_name_parts) {
@@ -187,7 +215,7 @@ PolygonInput::PolygonInput(const std::string &option, const SourceSpec &spec, co
     if (layer_name_.empty()) {
         return;
     }
-    layer_.emplace(dataset_.layer(layer_name_));
+    layer_.emplace(open_layer(option, spec, dataset_, layer_name_));
     require_geometry(option, spec, *layer_, geo::GeometryKind::polygon);
     // The flag field is optional: a layer without it is taken as buildings only.
     if (role == Role::buildings && !preset.building_flag_field.empty() &&
@@ -262,7 +290,7 @@ PlaceInput::PlaceInput(const std::string &option, const SourceSpec &spec, const 
     if (layer_name_.empty()) {
         return;
     }
-    layer_.emplace(dataset_.layer(layer_name_));
+    layer_.emplace(open_layer(option, spec, dataset_, layer_name_));
     for (const std::string &field : preset_.place_name_fields) {
         if (layer_->has_field(field)) {
             name_field_ = field;

@@ -181,13 +181,31 @@ struct VectorLayer::Impl {
     OGRLayer *layer = nullptr;
     std::string name;
     bool columnar = true;
+    bool from_sql = false;       // a result set, released with the layer
+    std::string user_where;      // set_user_filters
+    std::optional<Box> user_box; // set_user_filters
+    std::string range_filter;    // set_fid_range
+    bool nothing = false;        // the spatial filter and the user's box do not meet
+    ~Impl() {
+        if (from_sql && layer != nullptr) {
+            owner->dataset->ReleaseResultSet(layer);
+        }
+    }
+    // The user's clause and the FID range together.
+    std::string attribute_filter() const {
+        if (user_where.empty() || range_filter.empty()) {
+            return user_where.empty() ? range_filter : user_where;
+        }
+        return "(" + user_where + ") AND " + range_filter;
+    }
 };
 
 VectorDataset::VectorDataset(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 VectorDataset::VectorDataset(VectorDataset &&) noexcept = default;
 VectorDataset::~VectorDataset() = default;
 
-VectorDataset VectorDataset::open(const std::string &source) {
+VectorDataset VectorDataset::open(const std::string &source,
+                                  const std::vector<std::string> &open_options) {
     // GDAL would wait forever on a FIFO; a source is a file, a folder or a connection string.
     std::error_code ec;
     const auto status = std::filesystem::status(source, ec);
@@ -198,7 +216,14 @@ VectorDataset VectorDataset::open(const std::string &source) {
     register_drivers_once();
     QuietGdal quiet;
     auto impl = std::make_shared<Impl>();
-    impl->dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::vector<const char *> options;
+    options.reserve(open_options.size() + 1);
+    for (const std::string &o : open_options) {
+        options.push_back(o.c_str());
+    }
+    options.push_back(nullptr);
+    impl->dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                          nullptr, options.data()));
     if (!impl->dataset) {
         throw GdalError(QuietGdal::last_message());
     }
@@ -228,6 +253,21 @@ VectorLayer VectorDataset::layer(const std::string &name) const {
     impl->owner = impl_;
     impl->layer = layer;
     impl->name = layer->GetName();
+    return VectorLayer(std::move(impl));
+}
+
+VectorLayer VectorDataset::sql_layer(const std::string &sql) const {
+    QuietGdal quiet;
+    OGRLayer *layer = impl_->dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (layer == nullptr) {
+        const std::string why = QuietGdal::last_message();
+        throw GdalError(why.empty() ? "the statement gives no layer" : why);
+    }
+    auto impl = std::make_unique<VectorLayer::Impl>();
+    impl->owner = impl_;
+    impl->layer = layer;
+    impl->name = "sql";
+    impl->from_sql = true;
     return VectorLayer(std::move(impl));
 }
 
@@ -273,11 +313,44 @@ std::string VectorLayer::crs_wkt() const {
 }
 
 void VectorLayer::set_spatial_filter(const std::optional<Box> &box) {
+    std::optional<Box> within = impl_->user_box;
     if (box && !box->empty()) {
-        impl_->layer->SetSpatialFilterRect(box->min_x, box->min_y, box->max_x, box->max_y);
+        within = within
+                     ? Box{std::max(box->min_x, within->min_x), std::max(box->min_y, within->min_y),
+                           std::min(box->max_x, within->max_x), std::min(box->max_y, within->max_y)}
+                     : *box;
+    }
+    // Boxes that do not meet: no feature at all (for_each reads nothing).
+    impl_->nothing = within && (within->min_x > within->max_x || within->min_y > within->max_y);
+    if (within && !impl_->nothing) {
+        impl_->layer->SetSpatialFilterRect(within->min_x, within->min_y, within->max_x,
+                                           within->max_y);
     } else {
         impl_->layer->SetSpatialFilter(nullptr);
     }
+}
+
+void VectorLayer::set_user_filters(const std::string &where, const std::optional<Box> &box) {
+    QuietGdal quiet;
+    impl_->user_where = where;
+    impl_->user_box = box;
+    const std::string filter = impl_->attribute_filter();
+    if (impl_->layer->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) !=
+        OGRERR_NONE) {
+        throw GdalError(QuietGdal::last_message());
+    }
+    if (!where.empty()) {
+        // Some drivers (GeoPackage, PostGIS) hand the clause to their database at the first
+        // read: read one feature now, so that a bad clause is the user's error, said at once.
+        CPLErrorReset();
+        impl_->layer->ResetReading();
+        OGRFeatureUniquePtr first(impl_->layer->GetNextFeature());
+        impl_->layer->ResetReading();
+        if (CPLGetLastErrorType() >= CE_Failure) {
+            throw GdalError(QuietGdal::last_message());
+        }
+    }
+    set_spatial_filter(std::nullopt);
 }
 
 std::optional<std::int64_t> VectorLayer::known_feature_count() const {
@@ -318,7 +391,8 @@ std::optional<std::pair<std::int64_t, std::int64_t>> VectorLayer::fid_bounds() c
     const char *fid_column = impl_->layer->GetFIDColumn();
     // A GeoPackage's FID is its table's integer primary key: MIN, MAX and a range are read
     // from the table's b-tree.
-    if (!EQUAL(dataset.GetDriverName(), "GPKG") || fid_column == nullptr || *fid_column == 0) {
+    if (impl_->from_sql || !EQUAL(dataset.GetDriverName(), "GPKG") || fid_column == nullptr ||
+        *fid_column == 0) {
         return std::nullopt;
     }
     // One aggregate per query: SQLite answers a lone MIN or MAX of the key from the b-tree's
@@ -350,14 +424,15 @@ std::optional<std::pair<std::int64_t, std::int64_t>> VectorLayer::fid_bounds() c
 
 void VectorLayer::set_fid_range(const std::optional<std::pair<std::int64_t, std::int64_t>> &range) {
     QuietGdal quiet;
-    if (!range) {
-        impl_->layer->SetAttributeFilter(nullptr);
-        return;
+    impl_->range_filter.clear();
+    if (range) {
+        const std::string column = quoted_identifier(impl_->layer->GetFIDColumn());
+        impl_->range_filter = column + " >= " + std::to_string(range->first) + " AND " + column +
+                              " <= " + std::to_string(range->second);
     }
-    const std::string column = quoted_identifier(impl_->layer->GetFIDColumn());
-    const std::string filter = column + " >= " + std::to_string(range->first) + " AND " + column +
-                               " <= " + std::to_string(range->second);
-    if (impl_->layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE) {
+    const std::string filter = impl_->attribute_filter();
+    if (impl_->layer->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) !=
+        OGRERR_NONE) {
         throw GdalError("layer '" + name() + "': cannot read a range of FIDs (" +
                         QuietGdal::last_message() + ")");
     }
@@ -375,6 +450,9 @@ bool VectorLayer::fast_spatial_filter() const {
 
 void VectorLayer::for_each(const std::vector<std::string> &fields, GeometryKind wanted,
                            const std::function<void(FeatureRecord &)> &sink) {
+    if (impl_->nothing) {
+        return;
+    }
     QuietGdal quiet;
     OGRLayer &layer = *impl_->layer;
     std::vector<int> indices;

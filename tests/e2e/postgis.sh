@@ -2,7 +2,8 @@
 # Usage: postgis.sh ADRESSAGE GPKG BOUNDARY
 # Starts a throw-away PostgreSQL/PostGIS server in a temporary folder (Unix socket only), loads
 # the roads and buildings of GPKG into it with ogr2ogr, runs the commune from PostGIS through
-# `PG:<conninfo>:layer` sources, and checks the BAL is byte-identical to the run on GPKG.
+# `PG:<conninfo>:layer` sources, and checks the BAL is byte-identical to the run on GPKG; then a
+# table with an odd name through |layername=, and a |where= against ogrinfo's count.
 set -euo pipefail
 bin="$1"; gpkg="$2"; boundary="$3"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
@@ -40,3 +41,20 @@ out="$work/out"
 cmp "$out/pg/06012/bal-06012.csv" "$out/gpkg/06012/bal-06012.csv" \
     || { echo "FAIL: PostGIS and GeoPackage runs differ"; exit 1; }
 echo "PASS: PostGIS run identical to the GeoPackage run"
+
+# A table named with a space, an accent and a colon, as |layername=; a |where= on PostGIS reads
+# as many roads as ogrinfo -where counts on the GeoPackage.
+ogr2ogr -f PostgreSQL "PG:$conn" "$gpkg" roads -nln "routes 2016: été" -lco GEOMETRY_NAME=geom \
+    -lco LAUNDER=NO
+"$bin" run --commune 06012 --roads "PG:$conn|layername=routes 2016: été" \
+    --buildings "PG:$conn:buildings" --boundary "$boundary" --out "$out/odd" --date 2026-11-20 \
+    >/dev/null
+cmp "$out/odd/06012/bal-06012.csv" "$out/gpkg/06012/bal-06012.csv" \
+    || { echo "FAIL: the table 'routes 2016: été' does not give the GeoPackage's BAL"; exit 1; }
+where="highway = 'residential'"
+"$bin" run --commune 06012 --roads "PG:$conn:roads|where=$where" --buildings "PG:$conn:buildings" \
+    --boundary "$boundary" --out "$out/where" --date 2026-11-20 >/dev/null
+read="$(node -e 'console.log(require(process.argv[1]).counts.ingest.roads_read)' "$out/where/06012/report.json")"
+expected="$(ogrinfo -ro -q "$gpkg" roads -where "$where" | grep -c '^OGRFeature')"
+[ "$read" = "$expected" ] || { echo "FAIL: where on PostGIS: $read roads read, ogrinfo $expected"; exit 1; }
+echo "PASS: PostGIS table 'routes 2016: été' read by |layername=; |where= reads $read roads"

@@ -64,7 +64,7 @@ BoundaryLayer BoundaryLayer::read(const std::vector<std::string> &specs,
         const std::string layer_name = formats::choose_layer(
             "--boundaries", spec, dataset, preset_layers, formats::LayerPresence::required);
         const std::string option = "--boundaries " + text;
-        geo::VectorLayer layer = dataset.layer(layer_name);
+        geo::VectorLayer layer = formats::open_layer("--boundaries", spec, dataset, layer_name);
         const geo::GeometryKind kind = layer.geometry_kind();
         if (kind != geo::GeometryKind::polygon && kind != geo::GeometryKind::unknown) {
             throw InputError(option, "layer '" + layer_name + "' has " + geo::to_string(kind) +

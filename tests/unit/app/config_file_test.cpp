@@ -44,8 +44,8 @@ template <typename T> Sample sample_of(const OptionSpec &spec, const T &) {
     } else if constexpr (std::is_same_v<T, formats::BalVersion>) {
         return {"\"1.5\"", {"1.5"}};
     } else {
-        const std::string value = key == "preset" ? "cadastre"
-                                  : key == "date" ? "2026-11-20"
+        const std::string value = key == "preset"  ? "cadastre"
+                                  : key == "date"  ? "2026-11-20"
                                   : key == "insee" ? "06012"
                                                    : "v-" + key;
         return {"\"" + value + "\"", {value}};
@@ -178,8 +178,7 @@ TEST(ConfigFile, ErrorsNameTheLineAndTheKey) {
     EXPECT_EQ(error_for("roads = [\n \"a\",\n").rfind("line 2, column", 0), 0U)
         << error_for("roads = [\n \"a\",\n");
     // Deep nesting is a parse error, not a crash.
-    EXPECT_EQ(error_for("roads = " + std::string(5000, '[') + "\n").rfind("line 1, column", 0),
-              0U);
+    EXPECT_EQ(error_for("roads = " + std::string(5000, '[') + "\n").rfind("line 1, column", 0), 0U);
 }
 
 } // namespace

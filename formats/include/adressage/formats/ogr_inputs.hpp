@@ -42,6 +42,10 @@ geo::VectorDataset open_dataset(const std::string &option, const SourceSpec &spe
 std::string choose_layer(const std::string &option, const SourceSpec &spec,
                          const geo::VectorDataset &dataset,
                          const std::vector<std::string> &candidates, LayerPresence presence);
+// The layer chosen (or the result of the source's |sql=) with the source's |where= and |spat=;
+// GDAL refusing one of them is an InputError with its reason.
+geo::VectorLayer open_layer(const std::string &option, const SourceSpec &spec,
+                            const geo::VectorDataset &dataset, const std::string &layer_name);
 void require_field(const std::string &option, const SourceSpec &spec, const geo::VectorLayer &layer,
                    const std::string &field, const std::string &fix);
 // "a, b, c", or "none": the layers or fields listed in an error message.

@@ -52,8 +52,13 @@ class VectorLayer {
     void set_columnar_reading(bool enabled);
     bool fast_columnar_reading() const;
     // Restricts for_each to the features whose envelope meets `box` (in the layer's CRS; the
-    // order is then the driver's), or lifts the restriction (nullopt).
+    // order is then the driver's), or lifts the restriction (nullopt). Within the user's box
+    // (set_user_filters) when there is one.
     void set_spatial_filter(const std::optional<Box> &box);
+    // The user's own filters on the source, kept under every other restriction: an OGR SQL
+    // WHERE clause (as ogr2ogr -where; "" none) and a box (as ogr2ogr -spat). Throws GdalError
+    // with GDAL's reason when it refuses the clause.
+    void set_user_filters(const std::string &where, const std::optional<Box> &box);
     // True when the driver answers a spatial filter from an index (GeoPackage, indexed
     // shapefile, PostGIS...) rather than by reading every feature.
     bool fast_spatial_filter() const;
@@ -80,7 +85,9 @@ class VectorLayer {
 class VectorDataset {
   public:
     // Throws GdalError when the source cannot be opened (the caller adds which input it was).
-    static VectorDataset open(const std::string &source);
+    // `open_options`: "KEY=VALUE" for the driver, as ogr2ogr -oo.
+    static VectorDataset open(const std::string &source,
+                              const std::vector<std::string> &open_options = {});
     VectorDataset(VectorDataset &&) noexcept;
     ~VectorDataset();
 
@@ -88,6 +95,9 @@ class VectorDataset {
     bool has_layer(const std::string &name) const;
     // Throws GdalError when there is no such layer.
     VectorLayer layer(const std::string &name) const;
+    // The result of an SQL statement on the source (as ogr2ogr -sql, in the driver's dialect),
+    // named "sql"; read whole, never in FID ranges. Throws GdalError when GDAL refuses it.
+    VectorLayer sql_layer(const std::string &sql) const;
 
     struct Impl; // shared with the layers it opened
 
