@@ -15,7 +15,11 @@ if(NOT failed)
                 --locale=C.UTF-8 --section=1 "--output=${OUT}" "${wrapper}"
         RESULT_VARIABLE failed)
 endif()
+if(NOT failed)
+    # Debian's policy: pages gzipped, with no name or time in the header (same bytes each build).
+    execute_process(COMMAND gzip -9 -n -f "${OUT}" RESULT_VARIABLE failed)
+endif()
 if(failed)
-    file(REMOVE "${OUT}")
+    file(REMOVE "${OUT}" "${OUT}.gz")
     message(FATAL_ERROR "help2man failed on ${PROGRAM} ${COMMAND}")
 endif()

@@ -7,7 +7,7 @@
 #  - the embedded default commune's BAL is accepted by the official validator (profile 1.4) and
 #    by the installed `adressage validate`;
 #  - the package's Depends were computed from the binaries (GDAL, GEOS, PROJ, ICU);
-#  - every man page renders with man -l, with its accents; the bash completion completes the
+#  - every man page (gzipped, as Debian wants them) renders with man -l, with its accents; the bash completion completes the
 #    commands and a command's options.
 set -euo pipefail
 build="$(cd "$1" && pwd)"
@@ -47,7 +47,7 @@ bal="out/06012/bal-06012.csv"
     fail "the official validator blocks $bal"
 echo "default commune: $(wc -l <"$bal") lines, accepted by the official validator"
 
-pages=("$work"/root/usr/share/man/man1/adressage*.1)
+pages=("$work"/root/usr/share/man/man1/adressage*.1.gz)
 [ "${#pages[@]}" -eq 7 ] || fail "${#pages[@]} man pages, 7 expected"
 for page in "${pages[@]}"; do
     LC_ALL=C.UTF-8 MANPAGER=cat MANWIDTH=80 man -l "$page" >"$work/page" 2>"$work/page.err" ||
@@ -56,8 +56,8 @@ for page in "${pages[@]}"; do
     grep -q "^NAME" "$work/page" && grep -q "^SYNOPSIS" "$work/page" ||
         fail "$(basename "$page") has no NAME or SYNOPSIS"
 done
-LC_ALL=C.UTF-8 MANPAGER=cat man -l "$work/root/usr/share/man/man1/adressage-run.1" |
-    grep -q "communes déléguées" || fail "adressage-run.1 lost its accents"
+LC_ALL=C.UTF-8 MANPAGER=cat man -l "$work/root/usr/share/man/man1/adressage-run.1.gz" |
+    grep -q "communes déléguées" || fail "adressage-run.1.gz lost its accents"
 
 completion="$work/root/usr/share/bash-completion/completions/adressage"
 complete_line() { # WORDS...: what the completion offers for the last word
