@@ -91,26 +91,26 @@ std::string choose_layer(const std::string &option, const SourceSpec &spec,
 
 geo::VectorLayer open_layer(const std::string &option, const SourceSpec &spec,
                             const geo::VectorDataset &dataset, const std::string &layer_name) {
-    if (!spec.sql.empty()) {
+    std::optional<geo::VectorLayer> layer;
+    if (spec.sql.empty()) {
+        layer.emplace(dataset.layer(layer_name));
+    } else {
         try {
-            geo::VectorLayer layer = dataset.sql_layer(spec.sql);
-            layer.set_user_filters(spec.where, spec.spat);
-            return layer;
+            layer.emplace(dataset.sql_layer(spec.sql));
         } catch (const GdalError &e) {
             throw InputError(option + " " + spec.text,
                              std::string("GDAL refuses sql=") + spec.sql + " (" + e.what() +
                                  "); write it in the source's SQL, as ogr2ogr -sql takes it");
         }
     }
-    geo::VectorLayer layer = dataset.layer(layer_name);
     try {
-        layer.set_user_filters(spec.where, spec.spat);
+        layer->set_user_filters(spec.where, spec.spat);
     } catch (const GdalError &e) {
         throw InputError(option + " " + spec.text,
                          "GDAL refuses where=" + spec.where + " (" + e.what() +
                              "); write an OGR SQL WHERE clause, as ogr2ogr -where takes it");
     }
-    return layer;
+    return std::move(*layer);
 }
 
 void require_field(const std::string &option, const SourceSpec &spec, const geo::VectorLayer &layer,

@@ -191,12 +191,12 @@ struct VectorLayer::Impl {
             owner->dataset->ReleaseResultSet(layer);
         }
     }
-    // The user's clause and the FID range together.
-    std::string attribute_filter() const {
-        if (user_where.empty() || range_filter.empty()) {
-            return user_where.empty() ? range_filter : user_where;
-        }
-        return "(" + user_where + ") AND " + range_filter;
+    // Sets the user's clause and the FID range together; false when the driver refuses them.
+    bool apply_attribute_filter() const {
+        std::string filter = user_where.empty() || range_filter.empty()
+                                 ? (user_where.empty() ? range_filter : user_where)
+                                 : "(" + user_where + ") AND " + range_filter;
+        return layer->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) == OGRERR_NONE;
     }
 };
 
@@ -334,9 +334,7 @@ void VectorLayer::set_user_filters(const std::string &where, const std::optional
     QuietGdal quiet;
     impl_->user_where = where;
     impl_->user_box = box;
-    const std::string filter = impl_->attribute_filter();
-    if (impl_->layer->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) !=
-        OGRERR_NONE) {
+    if (!impl_->apply_attribute_filter()) {
         throw GdalError(QuietGdal::last_message());
     }
     if (!where.empty()) {
@@ -430,9 +428,7 @@ void VectorLayer::set_fid_range(const std::optional<std::pair<std::int64_t, std:
         impl_->range_filter = column + " >= " + std::to_string(range->first) + " AND " + column +
                               " <= " + std::to_string(range->second);
     }
-    const std::string filter = impl_->attribute_filter();
-    if (impl_->layer->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) !=
-        OGRERR_NONE) {
+    if (!impl_->apply_attribute_filter()) {
         throw GdalError("layer '" + name() + "': cannot read a range of FIDs (" +
                         QuietGdal::last_message() + ")");
     }
