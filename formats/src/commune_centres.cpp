@@ -66,6 +66,13 @@ const CommuneCentres &CommuneCentres::shared(const std::string &path) {
     return *slot;
 }
 
+const CommuneCentre *CommuneCentres::find(std::string_view code) const {
+    const auto it =
+        std::lower_bound(communes_.begin(), communes_.end(), code,
+                         [](const CommuneCentre &c, std::string_view k) { return c.code < k; });
+    return it != communes_.end() && it->code == code ? &*it : nullptr;
+}
+
 std::vector<const CommuneCentre *> CommuneCentres::holding(geo::XY lonlat,
                                                            std::string_view except) const {
     std::vector<const CommuneCentre *> out;

@@ -6,7 +6,6 @@
 
 #include "adressage/error.hpp"
 #include "adressage/geo/thread_transformer.hpp"
-#include "adressage/pipeline/run_options.hpp"
 
 namespace adressage::pipeline {
 
@@ -57,15 +56,6 @@ std::optional<DataExtent> data_extent(const CommuneModel &model) {
         extent.lonlat.extend(c);
     }
     return extent;
-}
-
-const formats::CommuneCentre *find(const formats::CommuneCentres &centres,
-                                   const std::string &code) {
-    const auto all = centres.communes();
-    const auto it = std::lower_bound(
-        all.begin(), all.end(), code,
-        [](const formats::CommuneCentre &c, const std::string &k) { return c.code < k; });
-    return it != all.end() && it->code == code ? &*it : nullptr;
 }
 
 // "; it fits 06032 Cap-d'Ail" when, of the communes whose box holds the data's middle, another
@@ -122,10 +112,10 @@ void check_commune_extent(const CommuneModel &model, RunContext &ctx) {
     if (!data) {
         return;
     }
-    const std::string dir =
-        ctx.options.data_dir.empty() ? default_data_dir() : ctx.options.data_dir;
-    const auto &centres = formats::CommuneCentres::shared(dir + "/cog-2026/communes-centres.csv");
-    const formats::CommuneCentre *official = find(centres, ctx.options.insee);
+    // The runner has set data_dir (ADRESSAGE_DATA, the installed data or the checkout's).
+    const auto &centres =
+        formats::CommuneCentres::shared(ctx.options.data_dir + "/cog-2026/communes-centres.csv");
+    const formats::CommuneCentre *official = centres.find(ctx.options.insee);
     if (official == nullptr) {
         ctx.diagnostics.count("clip", "commune_check_no_official_extent");
         return;

@@ -27,6 +27,8 @@ class CommuneCentres {
     // Loaded once per process and path (a batch's communes share it); thread-safe.
     static const CommuneCentres &shared(const std::string &path);
 
+    // The commune of `code`, or null when the table lacks it.
+    const CommuneCentre *find(std::string_view code) const;
     // The communes other than `except` whose box holds `lonlat`, by code.
     std::vector<const CommuneCentre *> holding(geo::XY lonlat, std::string_view except) const;
     std::size_t size() const noexcept { return communes_.size(); }

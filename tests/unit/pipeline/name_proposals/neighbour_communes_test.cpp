@@ -68,6 +68,12 @@ TEST(CommuneCentresFile, HoldingExcludesTheCommuneItself) {
         EXPECT_NE(c->code, "06150");
     }
     EXPECT_TRUE(centres.holding({-30.0, 40.0}, "").empty()); // the Atlantic
+    ASSERT_NE(centres.find("06150"), nullptr);
+    EXPECT_EQ(centres.find("06150")->nom, "La Turbie");
+    ASSERT_NE(centres.find("2A004"), nullptr); // Corsica's codes sort after 19
+    EXPECT_EQ(centres.find("2A004")->nom, "Ajaccio");
+    EXPECT_EQ(centres.find("06"), nullptr);
+    EXPECT_EQ(centres.find("99999"), nullptr);
 }
 
 // holding() searches the boxes sorted by their west edge: the same answer as a scan of all.
