@@ -48,8 +48,15 @@ std::string value_text(const toml::node &value, const std::string &file, const s
                                              "of them");
 }
 
+// The arguments of a file, and the line of each flag's key (for CLI11's own errors).
+struct FileArguments {
+    std::vector<std::string> args;
+    std::vector<std::pair<std::string, std::string>> flag_lines; // "--max-distance", "line 3"
+};
+
 void add_key(CLI::App &command, const std::string &file, const toml::key &key,
-             const toml::node &value, std::vector<std::string> &args) {
+             const toml::node &value, FileArguments &out) {
+    std::vector<std::string> &args = out.args;
     const std::string name(key.str());
     CLI::Option *option = option_for(command, name);
     if (option == nullptr || name == "config") {
@@ -59,6 +66,7 @@ void add_key(CLI::App &command, const std::string &file, const toml::key &key,
     }
     const std::string flag =
         option->get_lnames().empty() ? "--" + name : "--" + option->get_lnames().front();
+    out.flag_lines.emplace_back(flag, line_of(key.source()));
     if (option->get_expected_max() == 0) { // a flag
         const auto *on = value.as_boolean();
         if (on == nullptr) {
@@ -90,26 +98,39 @@ void add_key(CLI::App &command, const std::string &file, const toml::key &key,
 }
 
 // "line L: " of the key whose flag CLI11's message names, "" when it names none.
-std::string key_line(const std::string &file, const std::string &message) {
-    try {
-        const toml::table table = toml::parse_file(file);
-        for (const auto &[key, value] : table) {
-            std::string flag = "--" + std::string(key.str());
-            std::replace(flag.begin(), flag.end(), '_', '-');
-            const std::size_t at = message.find(flag);
-            const std::size_t end = at + flag.size();
-            const bool whole = at != std::string::npos &&
-                               (end == message.size() ||
-                                (std::isalnum(static_cast<unsigned char>(message[end])) == 0 &&
-                                 message[end] != '-'));
-            if (whole) {
-                return line_of(key.source()) + ": ";
-            }
+std::string key_line(const FileArguments &read, const std::string &message) {
+    for (const auto &[flag, line] : read.flag_lines) {
+        const std::size_t at = message.find(flag);
+        const std::size_t end = at + flag.size();
+        const bool whole =
+            at != std::string::npos &&
+            (end == message.size() ||
+             (std::isalnum(static_cast<unsigned char>(message[end])) == 0 && message[end] != '-'));
+        if (whole) {
+            return line + ": ";
         }
-    } catch (const toml::parse_error &) {
-        // Parsed once already: cannot happen.
     }
     return "";
+}
+
+FileArguments read_arguments(const std::string &file, CLI::App &command) {
+    if (!std::ifstream(file)) {
+        throw InputError("--config " + file, "cannot be read; check the path");
+    }
+    toml::table table;
+    try {
+        table = toml::parse_file(file);
+    } catch (const toml::parse_error &e) {
+        const auto &where = e.source();
+        throw InputError("--config " + file, line_of(where) + ", column " +
+                                                 std::to_string(where.begin.column) + ": " +
+                                                 std::string(e.description()));
+    }
+    FileArguments out;
+    for (const auto &[key, value] : table) {
+        add_key(command, file, key, value, out);
+    }
+    return out;
 }
 
 } // namespace
@@ -128,32 +149,16 @@ std::vector<std::string> config_files(int argc, char **argv) {
 }
 
 std::vector<std::string> config_arguments(const std::string &file, CLI::App &command) {
-    if (!std::ifstream(file)) {
-        throw InputError("--config " + file, "cannot be read; check the path");
-    }
-    toml::table table;
-    try {
-        table = toml::parse_file(file);
-    } catch (const toml::parse_error &e) {
-        const auto &where = e.source();
-        throw InputError("--config " + file, line_of(where) + ", column " +
-                                                 std::to_string(where.begin.column) + ": " +
-                                                 std::string(e.description()));
-    }
-    std::vector<std::string> args;
-    for (const auto &[key, value] : table) {
-        add_key(command, file, key, value, args);
-    }
-    return args;
+    return read_arguments(file, command).args;
 }
 
 void parse_config(const std::string &file, CLI::App &command) {
-    std::vector<std::string> args = config_arguments(file, command);
-    std::reverse(args.begin(), args.end()); // CLI11 takes them last first
+    const FileArguments read = read_arguments(file, command);
+    std::vector<std::string> args(read.args.rbegin(), read.args.rend()); // CLI11: last first
     try {
         command.parse(args);
     } catch (const CLI::ParseError &e) {
-        throw InputError("--config " + file, key_line(file, e.what()) + e.what());
+        throw InputError("--config " + file, key_line(read, e.what()) + e.what());
     }
 }
 
